@@ -1,0 +1,138 @@
+"""Stage 5: claims, the check-worthy statements, each with its attribution, chain and hedges.
+
+Every reported statement is a claim. A statement that holds a nested one (a speaker quoting
+"reports") keeps only its own words, so each stretch of text belongs to one claim. Sentences no
+statement covers are the article's own unattributed claims, unless they are questions, page
+furniture ("Post a Comment") or too short to assert anything.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ._attributions import Found, to_attribution
+from ._chains import enclosing
+from ._records import Claim, Span
+from ._resources import lexicons
+from ._segmentation import Segmentation, tokenize
+
+__all__ = ["build_claims", "find_hedges", "is_boilerplate"]
+
+_MIN_WORDS = 5
+
+
+def is_boilerplate(text: str) -> bool:
+    """Whether a paragraph is page furniture from the lexicon ``boilerplate.txt``."""
+    words = " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+    return words in lexicons().boilerplate
+
+
+def find_hedges(text: str, start: int, end: int) -> list[Span]:
+    """Hedging words and phrases from the lexicon inside ``text[start:end]``."""
+    tokens = tokenize(text, start, end)
+    lowered = [t.lower for t in tokens]
+    spans = []
+    i = 0
+    while i < len(tokens):
+        for phrase in _hedge_phrases().get(lowered[i], ()):
+            if tuple(lowered[i : i + len(phrase)]) == phrase:
+                j = i + len(phrase)
+                s, e = tokens[i].start, tokens[j - 1].end
+                spans.append(Span(start=s, end=e, text=text[s:e]))
+                i = j - 1
+                break
+        i += 1
+    return spans
+
+
+_HEDGES: dict[str, tuple[tuple[str, ...], ...]] | None = None
+
+
+def _hedge_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    global _HEDGES
+    if _HEDGES is None:
+        table: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lexicons().hedges:
+            words = tuple(t.lower for t in tokenize(phrase))
+            table.setdefault(words[0], []).append(words)
+        _HEDGES = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+    return _HEDGES
+
+
+def _own_words(item: Found, inner: list[Found]) -> tuple[int, int]:
+    """The longest part of ``item``'s content that no nested statement covers."""
+    pieces = [item.content]
+    for sub in inner:
+        lo = min(sub.cue[0] if sub.cue else sub.content[0], sub.content[0])
+        hi = sub.content[1]
+        nxt = []
+        for s, e in pieces:
+            if hi <= s or lo >= e:
+                nxt.append((s, e))
+                continue
+            if lo > s:
+                nxt.append((s, lo))
+            if hi < e:
+                nxt.append((hi, e))
+        pieces = nxt
+    pieces = [p for p in pieces if p[1] - p[0] > 0]
+    return max(pieces, key=lambda p: p[1] - p[0]) if pieces else item.content
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ".,;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def build_claims(
+    seg: Segmentation,
+    found: list[Found],
+    source_of: list[str | None],
+    chain_of: list[str | None],
+    article_chain: str | None,
+) -> list[Claim]:
+    """Claims in text order: reported statements, then the article's own sentences."""
+    text = seg.text
+    parents = enclosing(found)
+    claims: list[tuple[int, Claim]] = []
+    covered: list[tuple[int, int]] = []
+    for i, item in enumerate(found):
+        inner = [found[j] for j, p in enumerate(parents) if p == i]
+        s, e = _trimmed(text, *_own_words(item, inner))
+        if e - s < 2:
+            continue
+        span = Span(start=s, end=e, text=text[s:e])
+        claim = Claim(
+            id="",
+            text=span,
+            attribution=to_attribution(text, item, source_of[i]),
+            chain_id=chain_of[i],
+            hedges=find_hedges(text, s, e),
+        )
+        claims.append((s, claim))
+        covered.append((min(item.content[0], *(b[0] for b in (item.source, item.cue) if b)),
+                        max(item.content[1], *(b[1] for b in (item.source, item.cue) if b))))
+    covered.sort()
+    for sentence in seg.sentences:
+        s, e = _trimmed(text, sentence.start, sentence.end)
+        if _overlaps(covered, s, e) or not _assertive(text, s, e):
+            continue
+        claims.append((s, Claim(id="", text=Span(start=s, end=e, text=text[s:e]), attribution=None,
+                                chain_id=article_chain, hedges=find_hedges(text, s, e))))
+    claims.sort(key=lambda pair: pair[0])
+    return [c.model_copy(update={"id": f"claim{n}"}) for n, (_, c) in enumerate(claims, 1)]
+
+
+def _overlaps(covered: list[tuple[int, int]], s: int, e: int) -> bool:
+    k = bisect.bisect_left(covered, (e, e))
+    return any(cs < e and s < ce for cs, ce in covered[max(0, k - 8) : k])
+
+
+def _assertive(text: str, s: int, e: int) -> bool:
+    sentence = text[s:e]
+    if sentence.endswith("?") or is_boilerplate(sentence):
+        return False
+    return len(sentence.split()) >= _MIN_WORDS

@@ -1,0 +1,135 @@
+"""Finding outlets in text and in URLs, from the registry in ``data/outlets.json``.
+
+Names are matched as token sequences (longest match first, at most a few tokens, so a scan is
+linear in the text). Short or all-capital aliases ("AP", "RT") match only in their exact case;
+longer names match in any case. Loose references to state media ("Russian state TV", "the
+Kremlin-backed broadcaster") resolve to an unnamed state outlet with the country the text gives.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ._resources import Outlet, lexicons, outlets
+from ._segmentation import Token, tokenize
+
+__all__ = ["OutletMention", "find_outlets", "outlet_for_url", "registered_domain"]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletMention:
+    """An outlet named in the text: ``outlet`` is None for loose state-media references."""
+
+    start: int
+    end: int
+    outlet: Outlet | None
+    kind: str
+    country: str | None
+    state_affiliated: bool
+
+
+def _key(words: list[str], exact: bool) -> tuple[str, ...]:
+    return tuple(words) if exact else tuple(w.lower() for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    exact: dict[tuple[str, ...], Outlet]
+    folded: dict[tuple[str, ...], Outlet]
+    loose: dict[tuple[str, ...], str]  # state-media phrase tokens -> the phrase
+    demonyms: dict[tuple[str, ...], str]
+    domains: dict[str, Outlet]
+    longest: int
+
+
+@functools.cache
+def _index() -> _Index:
+    exact: dict[tuple[str, ...], Outlet] = {}
+    folded: dict[tuple[str, ...], Outlet] = {}
+    domains: dict[str, Outlet] = {}
+    longest = 1
+    for outlet in outlets():
+        for name in (outlet.name, *outlet.aliases):
+            words = [t.text for t in tokenize(name)]
+            if not words:
+                continue
+            longest = max(longest, len(words))
+            is_exact = len(name) <= 3 or name.isupper()
+            table = exact if is_exact else folded
+            table.setdefault(_key(words, is_exact), outlet)
+        for domain in outlet.domains:
+            domains.setdefault(domain, outlet)
+            folded.setdefault((domain,), outlet)  # "rt.com" named in running text
+    lex = lexicons()
+    loose = {tuple(t.lower for t in tokenize(p)): p for p in lex.state_media_phrases}
+    demonyms = {tuple(t.lower for t in tokenize(d)): c for d, c in lex.demonyms.items()}
+    longest = max(longest, *(len(k) for k in loose), *(len(k) for k in demonyms))
+    return _Index(exact, folded, loose, demonyms, domains, longest)
+
+
+def find_outlets(tokens: list[Token]) -> list[OutletMention]:
+    """Outlets named in a token sequence, left to right, without overlaps."""
+    index = _index()
+    found: list[OutletMention] = []
+    i = 0
+    while i < len(tokens):
+        mention = _match_at(tokens, i, index)
+        if mention is None:
+            i += 1
+            continue
+        found.append(mention[0])
+        i = mention[1]
+    return found
+
+
+def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention, int] | None:
+    limit = min(len(tokens), i + index.longest)
+    for j in range(limit, i, -1):
+        words = [t.text for t in tokens[i:j]]
+        outlet = index.exact.get(tuple(words)) or index.folded.get(_key(words, exact=False))
+        # Names are capitalised in running text; "rt.com" style domains are not.
+        if outlet is not None and (words[0][:1].isupper() or "." in words[0]):
+            mention = OutletMention(
+                tokens[i].start, tokens[j - 1].end, outlet, outlet.kind, outlet.country,
+                outlet.state_affiliated,
+            )
+            return mention, j
+    # Loose state-media phrase, optionally preceded by a country word.
+    for k in range(i, min(limit, i + 3)):
+        country = index.demonyms.get(tuple(t.lower for t in tokens[i:k])) if k > i else None
+        if k > i and country is None:
+            continue
+        for j in range(min(len(tokens), k + 4), k, -1):
+            if tuple(t.lower for t in tokens[k:j]) in index.loose:
+                mention = OutletMention(tokens[i].start, tokens[j - 1].end, None, "state_media", country, True)
+                return mention, j
+    return None
+
+
+@functools.cache
+def _extractor():  # type: ignore[no-untyped-def]
+    import tldextract  # deferred: building the suffix trie costs time, and most calls never need it
+
+    # Offline: no suffix-list download, no cache directory; private domains keep blog hosts apart.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+
+def registered_domain(url: str) -> str | None:
+    """The publisher's registered domain ("a.blogspot.com", "bbc.co.uk"), or None."""
+    result = _extractor()(url)
+    domain = result.top_domain_under_public_suffix
+    return domain.lower() if domain else None
+
+
+def outlet_for_url(url: str) -> tuple[Outlet | None, str | None]:
+    """The registry outlet publishing at ``url`` (also by platform suffix), and its domain."""
+    domain = registered_domain(url)
+    if domain is None:
+        return None, None
+    index = _index()
+    outlet = index.domains.get(domain)
+    if outlet is None:
+        suffix = _extractor()(url).suffix.lower()  # blogspot.com for a.blogspot.com
+        outlet = index.domains.get(suffix)
+    return outlet, domain

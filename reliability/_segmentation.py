@@ -1,0 +1,196 @@
+"""Stage 1: split article text into paragraphs, sentences and quotations, keeping offsets.
+
+Everything here is a single left-to-right pass over the text (linear time, no backtracking
+regular expressions). Quotations are paired per paragraph: curly quotes by direction, straight
+quotes by alternation. A quotation left open at the end of a paragraph continues into the next
+paragraph when that one opens with a quotation mark (the newspaper convention for quotes that run
+over paragraphs); otherwise it closes at the paragraph's end, so unbalanced marks never break
+anything downstream.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Quote", "Segmentation", "Sentence", "Token", "segment", "tokenize"]
+
+OPENING = "“„«"
+CLOSING = "”»"
+STRAIGHT = '"'
+
+# Words after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col sgt capt cmdr adm st jr sr inc corp co ltd vs
+    no jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s u.k u.n e.g i.e etc al rev
+    pres supt dept est approx fig""".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool  # False when the closing mark is missing
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Segmentation:
+    """The article split into pieces; all offsets index ``text``."""
+
+    text: str
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quotation that contains ``offset``, if any (binary search)."""
+        lo, hi = 0, len(self.quotes)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.quotes[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.quotes) and self.quotes[lo].start <= offset < self.quotes[lo].end:
+            return self.quotes[lo]
+        return None
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, trimmed of surrounding whitespace."""
+    result = []
+    for match in _PARAGRAPH.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            result.append((start, end))
+    return result
+
+
+def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_at: int | None = None  # offset of the opening mark of the quote in progress
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        if open_at is not None and text[p_start] not in OPENING + STRAIGHT:
+            # An open quote that the next paragraph does not continue ends with its paragraph.
+            prev_end = paragraphs[index - 1][1]
+            quotes.append(Quote(open_at, prev_end, open_at + 1, prev_end, closed=False))
+            open_at = None
+        continued = open_at is not None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if continued:
+                # The mark that reopens a quote continued from the previous paragraph.
+                continued = False
+                continue
+            if open_at is None:
+                if ch in OPENING or (ch == STRAIGHT and _opens(text, i, p_start)):
+                    open_at = i
+            elif ch in CLOSING or ch == STRAIGHT:
+                quotes.append(Quote(open_at, i + 1, open_at + 1, i, closed=True))
+                open_at = None
+    if open_at is not None and paragraphs:
+        end = paragraphs[-1][1]
+        quotes.append(Quote(open_at, end, open_at + 1, end, closed=False))
+    return quotes
+
+
+def _opens(text: str, i: int, p_start: int) -> bool:
+    """A straight quote opens when it is not glued to a preceding word (5" is inches)."""
+    return i == p_start or not text[i - 1].isalnum()
+
+
+def _ends_sentence(text: str, mark_start: int, para_start: int) -> bool:
+    """Whether the punctuation at ``mark_start`` ends a sentence (not "Mr." or "U.S.")."""
+    if text[mark_start] != ".":
+        return True
+    j = mark_start
+    while j > para_start and not text[j - 1].isspace():
+        j -= 1
+    word = text[j:mark_start].lower().strip("\"'“‘(")
+    if word in _ABBREVIATIONS:
+        return False
+    # Initials ("J. Smith") and single letters.
+    return not (len(word) == 1 and word.isalpha())
+
+
+def _sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    q = 0
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        start = p_start
+        for match in _BOUNDARY.finditer(text, p_start, p_end):
+            end = match.end()
+            while q < len(quotes) and quotes[q].end <= end - 1:
+                q += 1
+            inside_quote = q < len(quotes) and quotes[q].start < end - 1 < quotes[q].end - 1
+            if inside_quote or not _ends_sentence(text, match.start(), p_start):
+                continue
+            nxt = end
+            while nxt < p_end and text[nxt].isspace():
+                nxt += 1
+            if nxt < p_end and text[nxt].islower():
+                continue  # "the U.S. said" or an ellipsis mid-sentence
+            sentences.append(Sentence(start, end, index))
+            start = nxt
+        if start < p_end:
+            sentences.append(Sentence(start, p_end, index))
+    return sentences
+
+
+def segment(text: str) -> Segmentation:
+    """Split ``text`` into paragraphs, sentences and quotations."""
+    paragraphs = _paragraphs(text)
+    quotes = _quotes(text, paragraphs)
+    return Segmentation(text, paragraphs, _sentences(text, paragraphs, quotes), quotes)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+# Words (with inner periods, apostrophes and hyphens: "U.S", "Korotchenko's", "state-run")
+# and single punctuation marks.
+_TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*\.?|[^\w\s]")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``.
+
+    A trailing period stays on a word only for known abbreviations ("Mr.", "Sen.").
+    """
+    tokens = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        s, e = match.span()
+        word = match.group()
+        if len(word) > 1 and word.endswith(".") and word[:-1].lower() not in _ABBREVIATIONS:
+            tokens.append(Token(s, e - 1, word[:-1]))
+            tokens.append(Token(e - 1, e, "."))
+        else:
+            tokens.append(Token(s, e, word))
+    return tokens
