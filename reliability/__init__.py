@@ -1,0 +1,101 @@
+"""reliability: how far a news article can be trusted, and why.
+
+    >>> from reliability import score_article
+    >>> report = score_article(text, title=title)          # doctest: +SKIP
+    >>> report.score, report.label, report.explanations[0].message   # doctest: +SKIP
+
+The public surface is this module; everything else is private. Heavy modules (scikit-learn,
+the model, the lexicons) load on first use, not at import.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from ._exceptions import (
+    DataError,
+    EmptyTextError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+    ModelNotFoundError,
+    ModelVersionError,
+    ReliabilityError,
+)
+from ._records import (
+    Article,
+    Attribution,
+    CitationChain,
+    Claim,
+    Explanation,
+    LabelledArticle,
+    ModelInfo,
+    ReliabilityReport,
+    Source,
+    Span,
+)
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._features import ArticleFeatures
+    from ._model import ReliabilityModel, load_model
+    from ._pipeline import extract_attributions
+    from ._scorer import Scorer, score_article
+    from ._training import train
+
+__all__ = [
+    "Article",
+    "ArticleFeatures",
+    "Attribution",
+    "CitationChain",
+    "Claim",
+    "DataError",
+    "EmptyTextError",
+    "Explanation",
+    "InputError",
+    "InputTooLargeError",
+    "LabelledArticle",
+    "ModelError",
+    "ModelInfo",
+    "ModelNotFoundError",
+    "ModelVersionError",
+    "ReliabilityError",
+    "ReliabilityModel",
+    "ReliabilityReport",
+    "Scorer",
+    "Source",
+    "Span",
+    "__version__",
+    "extract_attributions",
+    "load_model",
+    "score_article",
+    "train",
+]
+
+_LAZY = {
+    "ArticleFeatures": "._features",
+    "ReliabilityModel": "._model",
+    "load_model": "._model",
+    "extract_attributions": "._pipeline",
+    "Scorer": "._scorer",
+    "score_article": "._scorer",
+    "train": "._training",
+}
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reliability' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -15,12 +15,13 @@ public :class:`~reliability.Attribution` record once its source is resolved.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
 from ._resources import lexicons
-from ._segmentation import Quote, Segmentation, Sentence, Token, tokenize
+from ._segmentation import Segmentation, Sentence, Token, tokenize
 
 __all__ = ["Found", "find_attributions", "to_attribution"]
 
@@ -52,12 +53,10 @@ _ANONYMOUS_HEADS = frozenset(
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 _QUOTE_MARKS = frozenset('"“”„«»')
 _VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
-_VAGUE_PASSIVE = (
-    ("is", "known", "to"), ("are", "known", "to"), ("is", "believed", "to"), ("are", "believed", "to"),
-    ("is", "said", "to"), ("are", "said", "to"), ("is", "thought", "to"), ("are", "thought", "to"),
-    ("is", "understood", "to"), ("is", "rumored", "to"), ("is", "rumoured", "to"),
-    ("was", "said", "to"), ("were", "said", "to"), ("is", "reported", "to"), ("was", "reported", "to"),
-)
+# "is known to", "are believed to", "was said to": an auxiliary, one of these participles, "to".
+_VAGUE_AUX = frozenset({"is", "are", "was", "were"})
+_VAGUE_PARTICIPLES = frozenset({"known", "believed", "said", "thought", "understood", "rumored", "rumoured",
+                                "reported", "alleged"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +103,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class _SentenceRules:
     """The rules applied to one sentence."""
 
-    def __init__(self, text: str, sentence: Sentence, quotes: list[Quote], previous: Sentence | None) -> None:
-        self.text = text
+    def __init__(
+        self, seg: Segmentation, sentence: Sentence, previous: Sentence | None, outlets: list[OutletMention]
+    ) -> None:
+        self.text = text = seg.text
         self.sentence = sentence
         self.previous = previous
-        self.tokens = tokenize(text, sentence.start, sentence.end)
-        self.quotes = [q for q in quotes if q.start < sentence.end and q.end > sentence.start]
+        self.tokens = seg.tokens_in(sentence.start, sentence.end)
+        quote = seg.quote_at(sentence.start)
+        self.quotes = [quote] if quote is not None else []
+        self.quotes += [q for q in seg.quotes_in(sentence.start, sentence.end) if q is not quote]
         self.in_quote = [any(q.inner_start <= t.start < q.inner_end for q in self.quotes) for t in self.tokens]
-        self.outlets = find_outlets(self.tokens)
+        self.outlets = outlets
         self.in_outlet = [any(m.start <= t.start < m.end for m in self.outlets) for t in self.tokens]
         self.lex = lexicons()
 
@@ -477,11 +480,9 @@ class _SentenceRules:
             hit = None
             if low in _VAGUE_ADVERBS:
                 hit = (i, i + 1)
-            else:
-                for pattern in _VAGUE_PASSIVE:
-                    if tuple(lowered[i : i + 3]) == pattern:
-                        hit = (i, i + 3)
-                        break
+            elif low in _VAGUE_AUX and i + 2 < len(lowered) and lowered[i + 1] in _VAGUE_PARTICIPLES \
+                    and lowered[i + 2] == "to":
+                hit = (i, i + 3)
             if hit is not None:
                 cue = (self.tokens[hit[0]].start, self.tokens[hit[1] - 1].end)
                 content = _trim(self.text, self.sentence.start, self.sentence.end)
@@ -533,8 +534,12 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     """Every reported statement in a segmented article, in text order."""
     found: list[Found] = []
     previous = None
+    mentions = find_outlets(seg.tokens)  # once per article; each sentence takes its slice
+    starts = [m.start for m in mentions]
     for sentence in seg.sentences:
-        found.extend(_SentenceRules(seg.text, sentence, seg.quotes, previous).run())
+        lo = bisect.bisect_left(starts, sentence.start)
+        hi = bisect.bisect_left(starts, sentence.end, lo)
+        found.extend(_SentenceRules(seg, sentence, previous, mentions[lo:hi]).run())
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
     found.sort(key=lambda f: (f.content[0], f.content[1]))

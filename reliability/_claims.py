@@ -14,7 +14,7 @@ from ._attributions import Found, to_attribution
 from ._chains import enclosing
 from ._records import Claim, Span
 from ._resources import lexicons
-from ._segmentation import Segmentation, tokenize
+from ._segmentation import Segmentation, Token, tokenize
 
 __all__ = ["build_claims", "find_hedges", "is_boilerplate"]
 
@@ -23,26 +23,36 @@ _MIN_WORDS = 5
 
 def is_boilerplate(text: str) -> bool:
     """Whether a paragraph is page furniture from the lexicon ``boilerplate.txt``."""
+    if len(text) > 80:
+        return False  # furniture is a few words; this keeps the check cheap for real paragraphs
     words = " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
     return words in lexicons().boilerplate
 
 
-def find_hedges(text: str, start: int, end: int) -> list[Span]:
-    """Hedging words and phrases from the lexicon inside ``text[start:end]``."""
-    tokens = tokenize(text, start, end)
-    lowered = [t.lower for t in tokens]
+def find_hedges(tokens: list[Token], text: str) -> list[Span]:
+    """Hedging words and phrases from the lexicon ``hedges.txt`` among ``tokens``."""
+    table = _hedge_phrases()
     spans = []
     i = 0
     while i < len(tokens):
-        for phrase in _hedge_phrases().get(lowered[i], ()):
-            if tuple(lowered[i : i + len(phrase)]) == phrase:
-                j = i + len(phrase)
+        for phrase in table.get(tokens[i].lower, ()):
+            j = i + len(phrase)
+            if j <= len(tokens) and all(tokens[i + k].lower == w for k, w in enumerate(phrase)):
                 s, e = tokens[i].start, tokens[j - 1].end
                 spans.append(Span(start=s, end=e, text=text[s:e]))
                 i = j - 1
                 break
         i += 1
     return spans
+
+
+def _within(spans: list[Span], starts: list[int], s: int, e: int) -> list[Span]:
+    k = bisect.bisect_left(starts, s)
+    result = []
+    while k < len(spans) and spans[k].end <= e:
+        result.append(spans[k])
+        k += 1
+    return result
 
 
 _HEDGES: dict[str, tuple[tuple[str, ...], ...]] | None = None
@@ -93,9 +103,11 @@ def build_claims(
     source_of: list[str | None],
     chain_of: list[str | None],
     article_chain: str | None,
+    hedges: list[Span],
 ) -> list[Claim]:
     """Claims in text order: reported statements, then the article's own sentences."""
     text = seg.text
+    hedge_starts = [h.start for h in hedges]
     parents = enclosing(found)
     claims: list[tuple[int, Claim]] = []
     covered: list[tuple[int, int]] = []
@@ -110,7 +122,7 @@ def build_claims(
             text=span,
             attribution=to_attribution(text, item, source_of[i]),
             chain_id=chain_of[i],
-            hedges=find_hedges(text, s, e),
+            hedges=_within(hedges, hedge_starts, s, e),
         )
         claims.append((s, claim))
         covered.append((min(item.content[0], *(b[0] for b in (item.source, item.cue) if b)),
@@ -121,7 +133,7 @@ def build_claims(
         if _overlaps(covered, s, e) or not _assertive(text, s, e):
             continue
         claims.append((s, Claim(id="", text=Span(start=s, end=e, text=text[s:e]), attribution=None,
-                                chain_id=article_chain, hedges=find_hedges(text, s, e))))
+                                chain_id=article_chain, hedges=_within(hedges, hedge_starts, s, e))))
     claims.sort(key=lambda pair: pair[0])
     return [c.model_copy(update={"id": f"claim{n}"}) for n, (_, c) in enumerate(claims, 1)]
 

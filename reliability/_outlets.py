@@ -41,6 +41,7 @@ class _Index:
     demonyms: dict[tuple[str, ...], str]
     domains: dict[str, Outlet]
     longest: int
+    first_words: frozenset[str]  # lower-cased first word of every name and phrase: a cheap pre-filter
 
 
 @functools.cache
@@ -65,7 +66,10 @@ def _index() -> _Index:
     loose = {tuple(t.lower for t in tokenize(p)): p for p in lex.state_media_phrases}
     demonyms = {tuple(t.lower for t in tokenize(d)): c for d, c in lex.demonyms.items()}
     longest = max(longest, *(len(k) for k in loose), *(len(k) for k in demonyms))
-    return _Index(exact, folded, loose, demonyms, domains, longest)
+    first_words = frozenset(
+        [k[0].lower() for k in exact] + [k[0] for k in folded] + [k[0] for k in loose] + [k[0] for k in demonyms]
+    )
+    return _Index(exact, folded, loose, demonyms, domains, longest, first_words)
 
 
 def find_outlets(tokens: list[Token]) -> list[OutletMention]:
@@ -73,7 +77,11 @@ def find_outlets(tokens: list[Token]) -> list[OutletMention]:
     index = _index()
     found: list[OutletMention] = []
     i = 0
+    first_words = index.first_words
     while i < len(tokens):
+        if tokens[i].lower not in first_words:
+            i += 1
+            continue
         mention = _match_at(tokens, i, index)
         if mention is None:
             i += 1

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from ._attributions import Found, find_attributions, to_attribution
 from ._chains import build_chains
-from ._claims import build_claims
-from ._records import ARTICLE_SOURCE_ID, Article, Attribution, CitationChain, Claim, Source
+from ._claims import build_claims, find_hedges
+from ._records import ARTICLE_SOURCE_ID, Article, Attribution, CitationChain, Claim, Source, Span
 from ._segmentation import Segmentation, segment
 from ._sources import Resolution, resolve_sources
 from ._validation import check_text
@@ -30,6 +30,7 @@ class Analysis:
     chains: list[CitationChain]
     chain_of: list[str | None]
     claims: list[Claim]
+    hedges: list[Span]
 
     @property
     def sources(self) -> list[Source]:
@@ -48,10 +49,11 @@ def analyze(article: Article) -> Analysis:
     resolution = resolve_sources(article.text, found, url=article.url, title=article.title)
     chains, chain_of = build_chains(found, resolution)
     own = CitationChain(id="chain0", hops=[ARTICLE_SOURCE_ID], depth=0)
-    claims = build_claims(seg, found, resolution.source_of, chain_of, own.id)
+    hedges = find_hedges(seg.tokens, article.text)
+    claims = build_claims(seg, found, resolution.source_of, chain_of, own.id, hedges)
     if any(c.chain_id == own.id for c in claims):
         chains = [own, *chains]
-    return Analysis(article, seg, found, resolution, chains, chain_of, claims)
+    return Analysis(article, seg, found, resolution, chains, chain_of, claims, hedges)
 
 
 def extract_attributions(text: str) -> list[Attribution]:

@@ -10,6 +10,7 @@ anything downstream.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -56,6 +57,28 @@ class Segmentation:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+
+    tokens: list[Token] = field(default_factory=list)
+    _token_starts: list[int] = field(default_factory=list)
+    _quote_ends: list[int] = field(default_factory=list)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens inside ``text[start:end]``, found by binary search."""
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end, lo)
+        while hi > lo and self.tokens[hi - 1].end > end:
+            hi -= 1
+        return self.tokens[lo:hi]
+
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        """Quotations overlapping ``text[start:end]``."""
+        ends = self._quote_ends
+        k = bisect.bisect_right(ends, start)
+        result = []
+        while k < len(self.quotes) and self.quotes[k].start < end:
+            result.append(self.quotes[k])
+            k += 1
+        return result
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quotation that contains ``offset``, if any (binary search)."""
@@ -160,7 +183,11 @@ def segment(text: str) -> Segmentation:
     """Split ``text`` into paragraphs, sentences and quotations."""
     paragraphs = _paragraphs(text)
     quotes = _quotes(text, paragraphs)
-    return Segmentation(text, paragraphs, _sentences(text, paragraphs, quotes), quotes)
+    tokens = tokenize(text)
+    return Segmentation(
+        text, paragraphs, _sentences(text, paragraphs, quotes), quotes, tokens,
+        [t.start for t in tokens], [q.end for q in quotes],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +195,7 @@ class Token:
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # text.lower(), computed once: every rule compares lower-cased words
 
 
 # Words (with inner periods, apostrophes and hyphens: "U.S", "Korotchenko's", "state-run")
@@ -189,8 +213,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         s, e = match.span()
         word = match.group()
         if len(word) > 1 and word.endswith(".") and word[:-1].lower() not in _ABBREVIATIONS:
-            tokens.append(Token(s, e - 1, word[:-1]))
-            tokens.append(Token(e - 1, e, "."))
+            tokens.append(Token(s, e - 1, word[:-1], word[:-1].lower()))
+            tokens.append(Token(e - 1, e, ".", "."))
         else:
-            tokens.append(Token(s, e, word))
+            tokens.append(Token(s, e, word, word.lower()))
     return tokens

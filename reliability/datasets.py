@@ -5,17 +5,17 @@ Every loader returns ``list[LabelledArticle]`` with ``label`` 1 = reliable and 0
 and ``group`` set to the unit the label was given to, so that grouped cross-validation never puts
 one outlet in both train and test folds:
 
-=============  ==============================  ===========================================
-name           label                           group
-=============  ==============================  ===========================================
-recovery       per publisher (NewsGuard/MBFC)  publisher
-polnear        per publisher (MBFC factuality) publisher code (``"breitbart"``)
-horne2017      per article / per source        the article itself (no outlet is recorded)
-fakenewsamt    per article                     the fake/legit pair (``"fakenewsamt:biz01"``)
-golbeck        per article (fake only)         registered domain of the article URL
-coaid          per item / per source           registered domain of the article URL
-liar           per statement (PolitiFact)      speaker
-=============  ==============================  ===========================================
+===========  ===============================  =============================================
+name         label                            group
+===========  ===============================  =============================================
+recovery     per publisher (NewsGuard/MBFC)   publisher
+polnear      per publisher (MBFC factuality)  publisher code (``"breitbart"``)
+horne2017    per article / per source         the article itself (no outlet is recorded)
+fakenewsamt  per article                      the fake/legit pair (``"fakenewsamt:biz01"``)
+golbeck      per article (fake only)          registered domain of the article URL
+coaid        per item / per source            registered domain of the article URL
+liar         per statement (PolitiFact)       speaker
+===========  ===============================  =============================================
 
 The shared corpora live in one folder per corpus, each with a ``SOURCE.md`` stating its origin,
 license and caveats. That folder is found by :func:`data_root`: the ``root`` argument if given,
@@ -136,7 +136,9 @@ def _corpus_dir(key: str, root: PathArg | None) -> Path:
 
 def _require_file(path: Path) -> Path:
     if not path.is_file():
-        raise DataError(f"{path} not found: the corpus folder is incomplete; restore it from its source")
+        raise DataError(
+            f"{path} not found: the corpus folder is incomplete; restore it from its source"
+        )
     return path
 
 
@@ -162,8 +164,9 @@ def _iter_jsonl(path: Path, *, encoding: str = "utf-8") -> Iterator[tuple[int, d
                     hint = ""
                     if number == 1 and line.lstrip().startswith("["):
                         hint = "; this looks like one JSON array: write one object per line"
+                    where = f"{path}, line {number}"
                     raise DataError(
-                        f"{path}, line {number}: invalid JSON ({exc.msg} at column {exc.colno}){hint}"
+                        f"{where}: invalid JSON ({exc.msg} at column {exc.colno}){hint}"
                     ) from exc
                 if not isinstance(value, dict):
                     raise DataError(
@@ -192,14 +195,15 @@ def _iter_csv(
         with path.open(encoding=encoding, newline="") as handle:
             reader = csv.reader(handle, delimiter=delimiter)
             try:
-                header = next(reader, None)
-                if header is None:
+                first = next(reader, None)
+                if first is None:
                     raise DataError(f"{path}: the file is empty; expected a header line")
+                header = [name.strip() for name in first]
                 missing = [name for name in required if name not in header]
                 if missing:
                     raise DataError(
-                        f"{path}, line 1: header lacks the column(s) {', '.join(map(repr, missing))}"
-                        f" (found {', '.join(map(repr, header))})"
+                        f"{path}, line 1: header lacks the column(s) "
+                        f"{', '.join(map(repr, missing))} (found {', '.join(map(repr, header))})"
                     )
                 start = reader.line_num + 1
                 for cells in reader:
@@ -467,12 +471,18 @@ def load_polnear(
     _check_choice("mixed policy", (mixed,), ("exclude", "reliable", "unreliable"))
     folder = _corpus_dir("polnear", root)
     facts = _polnear_facts(root, mbfc)
-    fact_label = {"high": 1, "low": 0, "mixed": {"reliable": 1, "unreliable": 0}.get(mixed)}
+    fact_label = {
+        "high": 1,
+        "low": 0,
+        "mixed": {"reliable": 1, "unreliable": 0}.get(mixed),
+    }
 
     meta_path = _require_file(folder / "metadata.tsv")
     metadata: dict[tuple[str, str], tuple[int, dict[str, str]]] = {}
     for line, row in _iter_csv(
-        meta_path, required=("compartment", "filename", "publisher", "title", "wire"), delimiter="\t"
+        meta_path,
+        required=("compartment", "filename", "publisher", "title", "wire"),
+        delimiter="\t",
     ):
         metadata[(row["compartment"], row["filename"])] = (line, row)
 
@@ -481,7 +491,9 @@ def load_polnear(
     for split in names:
         text_dir = folder / split / "text"
         if not text_dir.is_dir():
-            held_out = " (the test split is held out for final evaluation)" if split == "test" else ""
+            held_out = (
+                " (the test split is held out for final evaluation)" if split == "test" else ""
+            )
             raise DataError(f"PolNeAR split {split!r} not found at {text_dir}{held_out}")
         for path in sorted(text_dir.glob("*.txt")):
             found = metadata.get((split, path.stem))
@@ -547,7 +559,9 @@ def load_horne2017(
     for line, row in _iter_jsonl(path):
         name = _str_field(row, "label", path, line)
         if name not in labels:
-            raise DataError(f"{path}, line {line}: label is {name!r}, expected fake, real or satire")
+            raise DataError(
+                f"{path}, line {line}: label is {name!r}, expected fake, real or satire"
+            )
         label = labels[name]
         if label is None:
             tally.skip(name)
@@ -579,7 +593,9 @@ _PAIR_STEM = re.compile(r"(?P<stem>[a-z]*\d+)\.?(?:fake|legit)")
 
 
 def load_fakenewsamt(
-    root: PathArg | None = None, *, subsets: str | Collection[str] = _FAKENEWSAMT_SUBSETS
+    root: PathArg | None = None,
+    *,
+    subsets: str | Collection[str] = _FAKENEWSAMT_SUBSETS,
 ) -> list[LabelledArticle]:
     """Load FakeNewsAMT and Celebrity (Pérez-Rosas et al. 2018): ``legit`` → 1, ``fake`` → 0.
 
@@ -729,7 +745,7 @@ def load_coaid(
     ``Claim*`` files). ``types`` selects items by their ``type`` column: ``article`` (default)
     and/or ``post`` (social-media posts).
 
-    **``text`` is not the article**: it is CoAID's scraped ``content`` column, the first ~500
+    **The text is not the article**: it is CoAID's scraped ``content`` column, the first ~500
     characters of the page, lower-cased with most punctuation removed. Use it for lead-level
     experiments only, not for attribution features. ``title`` is the scraped page title
     (``newstitle``). The ``title`` column is not used: for Fake items it is the fact-checker's
@@ -773,7 +789,9 @@ def load_coaid(
     records: list[LabelledArticle] = []
     seen_urls: set[str] = set()
     for record_id, label, row in rows:
-        if row["type"].strip() not in kinds:
+        kind = row["type"].strip()
+        if kind not in kinds:
+            tally.skip(f"type {kind or '(blank)'} not selected")
             continue
         content = row["content"]
         url = row["news_url"].strip()
@@ -888,6 +906,8 @@ def load_liar(
                             dataset="liar",
                         )
                     )
+        except csv.Error as exc:
+            raise DataError(f"{path}, line {reader.line_num}: malformed TSV ({exc})") from exc
         except UnicodeDecodeError as exc:
             raise DataError(f"{path}: not UTF-8 text (byte {exc.start}): {exc.reason}") from exc
     return tally.finish(records)
@@ -975,7 +995,7 @@ def _user_record(
             )
         optional[key] = _or_none(value)
     raw_id = fields.get("id")
-    if raw_id is None or raw_id == "":
+    if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
         record_id = str(line)
     elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
         record_id = str(raw_id).strip()

@@ -1,0 +1,372 @@
+"""Stage 6: one fixed, named vector of features per article.
+
+Each feature is defined once here, with the description that ``docs/features.md`` and the
+explanations use, and a function from an :class:`~reliability._pipeline.Analysis` to its value
+and the spans that show it. The features describe how an article sources what it says, not
+which outlet wrote it or what it is about, so that a model trained on them carries over to
+outlets and topics it has never seen.
+
+:class:`ArticleFeatures` wraps them as a scikit-learn transformer over articles.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from ._claims import is_boilerplate
+from ._pipeline import Analysis, analyze
+from ._records import ARTICLE_SOURCE_ID, Article, Span
+
+__all__ = ["FEATURES", "FEATURE_NAMES", "ArticleFeatures", "Feature", "compute_features"]
+
+Evidence = list[Span]
+_PRIMARY_KINDS = frozenset({"official", "expert", "organization"})
+_NAMED_KINDS = frozenset({"person", "official", "expert", "organization", "news_outlet", "wire_agency",
+                          "state_media", "blog", "social_media"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
+_SECOND_PERSON = frozenset({"you", "your", "yours"})
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
+_WIRE_CREDIT = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS)\)|\b(?:Reuters|Associated Press|AFP)\b")
+_MAX_EVIDENCE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    name: str
+    description: str
+    compute: Callable[[Analysis, _Context], tuple[float, Evidence]]
+
+
+@dataclass(slots=True)
+class _Context:
+    """Counts several features share, computed once per article."""
+
+    words: list[tuple[int, int]]
+    per_100: float  # 100 / number of words
+    attributed: list[int]  # indices of claims with an attribution
+    origin_kind: dict[str, str]  # chain id -> kind of its origin source
+    chain_depth: dict[str, int]
+    chain_hops: dict[str, list[str]]
+    kinds: dict[str, str]
+    state: set[str]
+
+
+def _span(text: str, s: int, e: int) -> Span:
+    return Span(start=s, end=e, text=text[s:e])
+
+
+def _context(a: Analysis) -> _Context:
+    text = a.article.text
+    words = [m.span() for m in _WORD.finditer(text)]
+    kinds = {s.id: s.kind for s in a.sources}
+    chain_hops = {c.id: c.hops for c in a.chains}
+    return _Context(
+        words=words,
+        per_100=100.0 / max(1, len(words)),
+        attributed=[i for i, c in enumerate(a.claims) if c.attribution is not None],
+        origin_kind={c.id: kinds.get(c.hops[0], "unknown") for c in a.chains},
+        chain_depth={c.id: c.depth for c in a.chains},
+        chain_hops=chain_hops,
+        kinds=kinds,
+        state={s.id for s in a.sources if s.state_affiliated},
+    )
+
+
+def _claim_evidence(a: Analysis, indices: Iterable[int], part: str = "cue") -> Evidence:
+    spans: Evidence = []
+    for i in indices:
+        attribution = a.claims[i].attribution
+        span = getattr(attribution, part, None) if attribution is not None else None
+        spans.append(span or a.claims[i].text)
+        if len(spans) >= _MAX_EVIDENCE:
+            break
+    return spans
+
+
+def _share(a: Analysis, ctx: _Context, keep: Callable[[int], bool], part: str = "cue") -> tuple[float, Evidence]:
+    hits = [i for i in ctx.attributed if keep(i)]
+    return (len(hits) / len(ctx.attributed) if ctx.attributed else 0.0), _claim_evidence(a, hits, part)
+
+
+def _directness(kind: str) -> Callable[[Analysis, _Context], tuple[float, Evidence]]:
+    def compute(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+        return _share(a, ctx, lambda i: a.claims[i].attribution.directness == kind)  # type: ignore[union-attr]
+
+    return compute
+
+
+def _attributions_rate(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    return len(a.found) * ctx.per_100, []
+
+
+def _unattributed(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    hits = [i for i, c in enumerate(a.claims) if c.attribution is None]
+    share = len(hits) / len(a.claims) if a.claims else 0.0
+    return share, [a.claims[i].text for i in hits[:_MAX_EVIDENCE]]
+
+
+def _anonymous_origin(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    return _share(a, ctx, lambda i: ctx.origin_kind.get(a.claims[i].chain_id or "") == "anonymous")
+
+
+def _state_relay(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    def relayed(i: int) -> bool:
+        return any(h in ctx.state for h in ctx.chain_hops.get(a.claims[i].chain_id or "", []))
+
+    hits = [i for i in ctx.attributed if relayed(i)]
+    share = len(hits) / len(ctx.attributed) if ctx.attributed else 0.0
+    mentions = [m for s in a.sources if s.id in ctx.state for m in s.mentions]
+    return share, mentions[:_MAX_EVIDENCE]
+
+
+def _depths(a: Analysis, ctx: _Context) -> list[tuple[int, int]]:
+    return [(ctx.chain_depth.get(a.claims[i].chain_id or "", 0), i) for i in ctx.attributed]
+
+
+def _max_depth(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    depths = _depths(a, ctx)
+    if not depths:
+        return 0.0, []
+    deepest = max(d for d, _ in depths)
+    return float(deepest), _claim_evidence(a, [i for d, i in depths if d == deepest], "source")
+
+
+def _mean_depth(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    depths = _depths(a, ctx)
+    return (sum(d for d, _ in depths) / len(depths) if depths else 0.0), []
+
+
+def _origins(a: Analysis, ctx: _Context) -> set[str]:
+    return {ctx.chain_hops[c.chain_id][0] for c in a.claims if c.chain_id in ctx.chain_hops}
+
+
+def _named_sources(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    named = [s for s in a.sources if s.id != ARTICLE_SOURCE_ID and s.kind in _NAMED_KINDS]
+    return math.log1p(len(named)), [s.mentions[0] for s in named[:_MAX_EVIDENCE] if s.mentions]
+
+
+def _primary(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    origins = _origins(a, ctx)
+    primary = [s for s in a.sources if s.id in origins and s.kind in _PRIMARY_KINDS]
+    return float(bool(primary)), [s.mentions[0] for s in primary[:_MAX_EVIDENCE] if s.mentions]
+
+
+def _official_share(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    origins = [s for s in a.sources if s.id in _origins(a, ctx) and s.id != ARTICLE_SOURCE_ID]
+    primary = [s for s in origins if s.kind in _PRIMARY_KINDS]
+    return (len(primary) / len(origins) if origins else 0.0), []
+
+
+def _wire(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    text = a.article.text
+    wire = [m for s in a.sources if s.kind == "wire_agency" for m in s.mentions]
+    if not wire:
+        match = _WIRE_CREDIT.search(text, 0, min(len(text), 2000))
+        if match:
+            wire = [_span(text, *match.span())]
+    return float(bool(wire)), wire[:1]
+
+
+def _hedges(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    spans = a.hedges
+    return len(spans) * ctx.per_100, spans[:_MAX_EVIDENCE]
+
+
+def _quoted(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    quotes = a.segmentation.quotes
+    chars = sum(q.inner_end - q.inner_start for q in quotes)
+    return chars / max(1, len(a.article.text)), []
+
+
+def _title_question(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    title = (a.article.title or "").strip()
+    asks = title.endswith("?") or bool(re.match(r"(?i)^(is|are|was|were|will|did|does|do|can|could|should|would)\b", title))
+    return float(asks), []
+
+
+def _title_caps(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    words = [w for w in (a.article.title or "").split() if any(c.isalpha() for c in w)]
+    caps = [w for w in words if len(w) > 1 and w.isupper()]
+    return (len(caps) / len(words) if words else 0.0), []
+
+
+def _title_exclamation(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    return float("!" in (a.article.title or "")), []
+
+
+def _exclamations(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    text = a.article.text
+    positions = [i for i, ch in enumerate(text) if ch == "!"]
+    return len(positions) * ctx.per_100, [_span(text, i, i + 1) for i in positions[:_MAX_EVIDENCE]]
+
+
+def _caps_words(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    text = a.article.text
+    hits = [(s, e) for s, e in ctx.words if e - s > 3 and text[s:e].isupper() and text[s:e].isalpha()]
+    return len(hits) / max(1, len(ctx.words)), [_span(text, s, e) for s, e in hits[:_MAX_EVIDENCE]]
+
+
+def _person_rate(pronouns: frozenset[str]) -> Callable[[Analysis, _Context], tuple[float, Evidence]]:
+    def compute(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+        text = a.article.text
+        quotes = a.segmentation
+        hits = [(s, e) for s, e in ctx.words if text[s:e].lower() in pronouns and quotes.quote_at(s) is None]
+        return len(hits) * ctx.per_100, [_span(text, s, e) for s, e in hits[:_MAX_EVIDENCE]]
+
+    return compute
+
+
+def _numbers(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    text = a.article.text
+    return sum(1 for s, _ in ctx.words if text[s].isdigit()) * ctx.per_100, []
+
+
+def _sentence_words(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    sentences = a.segmentation.sentences
+    return (len(ctx.words) / len(sentences) if sentences else 0.0), []
+
+
+def _length(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    return math.log1p(len(ctx.words)), []
+
+
+def _boilerplate(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    text = a.article.text
+    hits = [(s, e) for s, e in a.segmentation.paragraphs if is_boilerplate(text[s:e])]
+    return float(bool(hits)), [_span(text, s, e) for s, e in hits[:_MAX_EVIDENCE]]
+
+
+def _questions(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    text = a.article.text
+    sentences = a.segmentation.sentences
+    hits = [s for s in sentences if text[s.start : s.end].rstrip().endswith("?")]
+    share = len(hits) / len(sentences) if sentences else 0.0
+    return share, [_span(text, s.start, s.end) for s in hits[:_MAX_EVIDENCE]]
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("attributions_per_100_words", "Reported statements per 100 words.", _attributions_rate),
+    Feature("share_direct_quote", "Share of reported statements quoted directly from a named source.",
+            _directness("direct_quote")),
+    Feature("share_indirect", "Share of reported statements paraphrased from a named source.",
+            _directness("indirect")),
+    Feature("share_secondhand", "Share of reported statements that reached the article through "
+            "another outlet or person.", _directness("secondhand")),
+    Feature("share_vague", "Share of reported statements attributed vaguely (\"there are reports\", "
+            "\"reportedly\", \"sources say\").", _directness("vague")),
+    Feature("share_unattributed_claims", "Share of claims the article asserts without naming any source.",
+            _unattributed),
+    Feature("share_anonymous_origin", "Share of attributed claims whose citation chain starts at an "
+            "unnamed source.", _anonymous_origin),
+    Feature("share_state_media_relay", "Share of attributed claims whose chain passes through "
+            "state-affiliated media.", _state_relay),
+    Feature("max_chain_depth", "Most relays between a claim's origin and the article.", _max_depth),
+    Feature("mean_chain_depth", "Mean number of relays over attributed claims.", _mean_depth),
+    Feature("named_sources_log", "log(1 + number of distinct named sources and outlets).", _named_sources),
+    Feature("has_primary_source", "1 when some claim originates with a named official, expert or "
+            "organisation.", _primary),
+    Feature("share_primary_origins", "Share of claim origins that are officials, experts or "
+            "organisations.", _official_share),
+    Feature("wire_agency_cited", "1 when a wire agency is a source or credited.", _wire),
+    Feature("hedges_per_100_words", "Hedging words (\"may\", \"reportedly\", \"is believed to\") per 100 "
+            "words.", _hedges),
+    Feature("quoted_char_share", "Share of the text's characters inside quotation marks.", _quoted),
+    Feature("title_is_question", "1 when the headline is a question.", _title_question),
+    Feature("title_all_caps_share", "Share of headline words written in capitals.", _title_caps),
+    Feature("title_exclamation", "1 when the headline has an exclamation mark.", _title_exclamation),
+    Feature("exclamations_per_100_words", "Exclamation marks per 100 words.", _exclamations),
+    Feature("all_caps_word_share", "Share of words of four or more letters written in capitals.", _caps_words),
+    Feature("first_person_per_100_words", "First-person pronouns outside quotations per 100 words.",
+            _person_rate(_FIRST_PERSON)),
+    Feature("second_person_per_100_words", "Second-person pronouns outside quotations per 100 words.",
+            _person_rate(_SECOND_PERSON)),
+    Feature("numbers_per_100_words", "Numbers per 100 words.", _numbers),
+    Feature("mean_sentence_words", "Mean words per sentence.", _sentence_words),
+    Feature("words_log", "log(1 + number of words).", _length),
+    Feature("has_boilerplate", "1 when the text holds page furniture (\"Post a Comment\").", _boilerplate),
+    Feature("share_question_sentences", "Share of sentences that are questions.", _questions),
+)
+
+FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
+
+
+def compute_features(analysis: Analysis) -> tuple[np.ndarray, list[Evidence]]:
+    """The feature vector of one analysed article and the evidence for each feature."""
+    ctx = _context(analysis)
+    values = np.empty(len(FEATURES), dtype=float)
+    evidence: list[Evidence] = []
+    for k, feature in enumerate(FEATURES):
+        value, spans = feature.compute(analysis, ctx)
+        values[k] = value
+        evidence.append(spans)
+    return values, evidence
+
+
+def _as_article(item: Any) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(text=item)
+    if isinstance(item, dict):
+        return Article(**{k: item.get(k) for k in ("text", "title", "url", "published") if k in item})
+    text = getattr(item, "text", None)
+    if isinstance(text, str):  # LabelledArticle and look-alikes
+        return Article(text=text, title=getattr(item, "title", None), url=getattr(item, "url", None))
+    raise TypeError(f"cannot read an article from {type(item).__name__}")
+
+
+def _row(item: Any) -> np.ndarray:
+    return compute_features(analyze(_as_article(item)))[0]
+
+
+class ArticleFeatures(TransformerMixin, BaseEstimator):
+    """scikit-learn transformer: articles in, the named feature matrix out.
+
+    Accepts a sequence of :class:`~reliability.Article`, ``LabelledArticle``, dicts with a
+    ``text`` key, or strings. A bare string is refused (it is one article, not a sequence).
+
+    Parameters
+    ----------
+    n_jobs:
+        Articles analysed in parallel with joblib (``None`` means one).
+    """
+
+    def __init__(self, *, n_jobs: int | None = None) -> None:
+        self.n_jobs = n_jobs
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = False
+        return tags
+
+    def fit(self, X: Sequence[Any], y: object = None) -> ArticleFeatures:
+        _check_sequence(X)
+        self.n_features_out_ = len(FEATURE_NAMES)
+        return self
+
+    def transform(self, X: Sequence[Any]) -> np.ndarray:
+        _check_sequence(X)
+        if self.n_jobs in (None, 1) or len(X) < 64:
+            rows = [_row(item) for item in X]
+        else:
+            from joblib import Parallel, delayed
+
+            rows = Parallel(n_jobs=self.n_jobs, batch_size=32)(delayed(_row)(item) for item in X)
+        return np.vstack(rows) if rows else np.empty((0, len(FEATURE_NAMES)))
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        return np.asarray(FEATURE_NAMES, dtype=object)
+
+
+def _check_sequence(X: object) -> None:
+    if isinstance(X, (str, bytes)):
+        raise TypeError("ArticleFeatures expects a sequence of articles, not a single string; wrap it in a list")

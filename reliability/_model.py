@@ -1,0 +1,169 @@
+"""Stage 7: the trained model, its card, and how it is saved and loaded.
+
+A model is a scikit-learn pipeline ``features → StandardScaler → LogisticRegression`` plus a
+Platt calibration fitted on out-of-fold logits, score thresholds for the labels, and a card
+(a JSON sidecar ``<name>.card.json``) that records versions, feature names, training data,
+licenses, the data hash, metrics and the artifact's sha256.
+
+Model files are pickles, and a pickle can run code. Loading therefore checks the artifact
+against the sha256 on its card before unpickling, and refuses on a mismatch unless the caller
+passes ``trusted=True`` for a file they vouch for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ._exceptions import ModelError, ModelNotFoundError, ModelVersionError
+from ._records import Label, ModelInfo
+
+__all__ = ["ReliabilityModel", "card_path", "default_model_path", "load_model"]
+
+CARD_SUFFIX = ".card.json"
+DEFAULT_MODEL = "default.joblib"
+
+
+def card_path(path: Path) -> Path:
+    return path.with_name(path.name.removesuffix(".joblib") + CARD_SUFFIX)
+
+
+def default_model_path() -> Path:
+    from ._resources import models_dir
+
+    return Path(str(models_dir().joinpath(DEFAULT_MODEL)))
+
+
+@dataclass
+class ReliabilityModel:
+    """A trained, calibrated model with its card."""
+
+    pipeline: Any  # sklearn Pipeline: features, scale, classifier
+    calibration: tuple[float, float]  # Platt: p = sigmoid(a * logit + b)
+    thresholds: tuple[float, float]  # score < low → "low"; score ≥ high → "high"
+    card: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def feature_names(self) -> list[str]:
+        return [str(n) for n in self.pipeline.named_steps["features"].get_feature_names_out()]
+
+    def decompose(self, x: np.ndarray) -> tuple[float, float, np.ndarray]:
+        """Logit, base value and per-feature contributions for one feature vector.
+
+        For the linear model the decomposition is exact: with standardised features ``z``,
+        ``logit = intercept + Σ coef·z``; the base value is the intercept (the logit of an
+        article whose every feature is at its training mean).
+        """
+        scale = self.pipeline.named_steps["scale"]
+        clf = self.pipeline.named_steps["classifier"]
+        z = scale.transform(x.reshape(1, -1))[0]
+        contributions = clf.coef_[0] * z
+        base = float(clf.intercept_[0])
+        logit = base + float(contributions.sum())
+        return logit, base, contributions
+
+    def probability(self, logit: float) -> float:
+        a, b = self.calibration
+        value = a * logit + b
+        return 1.0 / (1.0 + math.exp(-value)) if value >= 0 else math.exp(value) / (1.0 + math.exp(value))
+
+    def label(self, score: float) -> Label:
+        low, high = self.thresholds
+        return "low" if score < low else "high" if score >= high else "mixed"
+
+    def info(self) -> ModelInfo:
+        card = self.card
+        return ModelInfo(
+            name=str(card.get("name", "unnamed")),
+            version=str(card.get("library_version", "unknown")),
+            trained_on=[str(d["name"]) for d in card.get("training_data", [])],
+            metrics={k: float(v) for k, v in card.get("metrics", {}).items() if isinstance(v, (int, float))},
+        )
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model and its card (``<name>.card.json``) beside it; return the model path."""
+        import joblib
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump(
+            {"pipeline": self.pipeline, "calibration": self.calibration, "thresholds": self.thresholds},
+            path,
+            compress=3,
+        )
+        card = dict(self.card)
+        card["artifact_sha256"] = _sha256(path)
+        card["thresholds"] = list(self.thresholds)
+        card["calibration"] = list(self.calibration)
+        card_path(path).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        self.card = card
+        return path
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load_model(path: str | Path | None = None, *, trusted: bool = False) -> ReliabilityModel:
+    """Load a model and check it against its card.
+
+    Raises :class:`ModelNotFoundError` when the file or its card is missing,
+    :class:`ModelError` when the file does not match the sha256 on its card (pass
+    ``trusted=True`` only for files you vouch for: unpickling runs code), and
+    :class:`ModelVersionError` when it was built by other versions or for other features.
+    """
+    import joblib
+    import sklearn
+
+    from . import __version__
+    from ._features import FEATURE_NAMES
+
+    path = Path(path) if path is not None else default_model_path()
+    if not path.is_file():
+        raise ModelNotFoundError(f"no model file at {path}; train one with `reliability train` or omit it for the default")
+    card_file = card_path(path)
+    if not card_file.is_file():
+        raise ModelNotFoundError(f"model {path} has no card at {card_file}; models are saved with their card")
+    try:
+        card = json.loads(card_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read the model card {card_file}: {exc}") from exc
+    if not trusted and card.get("artifact_sha256") != _sha256(path):
+        raise ModelError(
+            f"{path} does not match the sha256 on its card: the file was changed or is not the model "
+            "its card describes. Loading a model runs code; pass trusted=True only for a file you vouch for"
+        )
+    if card.get("sklearn_version") != sklearn.__version__:
+        raise ModelVersionError(
+            f"{path} was trained with scikit-learn {card.get('sklearn_version')}, this is {sklearn.__version__}; "
+            "install the version on the card or retrain the model"
+        )
+    if list(card.get("feature_names", [])) != list(FEATURE_NAMES):
+        raise ModelVersionError(
+            f"{path} was trained on other features than this library version ({__version__}) computes; retrain it"
+        )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # scikit-learn's InconsistentVersionWarning becomes an error
+        try:
+            payload = joblib.load(path)
+        except Warning as exc:
+            raise ModelVersionError(f"{path}: {exc}") from exc
+        except Exception as exc:
+            raise ModelError(f"cannot load the model {path}: {exc}") from exc
+    return ReliabilityModel(
+        pipeline=payload["pipeline"],
+        calibration=tuple(payload["calibration"]),  # type: ignore[arg-type]
+        thresholds=tuple(payload["thresholds"]),  # type: ignore[arg-type]
+        card=card,
+    )
