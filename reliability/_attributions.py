@@ -100,6 +100,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _quote_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words inside quotation marks, without the comma that hands over to the cue."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
 class _SentenceRules:
     """The rules applied to one sentence."""
 
@@ -131,6 +138,18 @@ class _SentenceRules:
             and (t.lower not in self.lex.cue_verbs or t.text[:1].isupper())
         ) or t.text in ("'s", "’s", "-", "&")
 
+    def _noun_use(self, j: int, cue: int) -> bool:
+        """A cue word used as a noun inside the source phrase ("in a talk show on CGTN said")."""
+        t = self.tokens[j]
+        return (
+            j < cue - 1
+            and not self.in_quote[j]
+            and self.lex.cue_lemma.get(t.lower) == t.lower
+            and j > 0
+            and _is_word(self.tokens[j - 1])
+            and self.tokens[j - 1].lower not in _STOP
+        )
+
     def _has_content_word(self, lo: int, hi: int) -> bool:
         return any(_is_word(t) and t.lower not in _DETERMINERS for t in self.tokens[lo:hi])
 
@@ -140,7 +159,7 @@ class _SentenceRules:
         while hi > 0 and self.tokens[hi - 1].lower in _ADVERBS:
             hi -= 1
         lo = hi
-        while lo > 0 and hi - lo < 14 and self._np_ok(lo - 1):
+        while lo > 0 and hi - lo < 14 and (self._np_ok(lo - 1) or self._noun_use(lo - 1, i)):
             lo -= 1
         # "Hugh Hill, a doctor, said": the aside between commas belongs to the source.
         if lo == hi and hi > 0 and self.tokens[hi - 1].text == ",":
@@ -225,7 +244,7 @@ class _SentenceRules:
             return None
         quote = next((q for q in self.quotes if q.start == self.tokens[k].start), None)
         if quote is not None:
-            return quote.inner_start, min(quote.inner_end, self.sentence.end)
+            return _quote_content(self.text, quote.inner_start, min(quote.inner_end, self.sentence.end))
         bounds = _trim(self.text, self.tokens[k].start, self.sentence.end)
         return bounds if bounds[1] > bounds[0] else None
 
@@ -238,7 +257,7 @@ class _SentenceRules:
         if quote is None and prev.text == "," and lo >= 2:
             quote = next((q for q in self.quotes if q.end in (prev.start, self.tokens[lo - 2].end)), None)
         if quote is not None:
-            return quote.inner_start, quote.inner_end
+            return _quote_content(self.text, quote.inner_start, quote.inner_end)
         if prev.text not in (",", "-", "—"):
             return None
         bounds = _trim(self.text, self.sentence.start, prev.start)
@@ -317,9 +336,22 @@ class _SentenceRules:
             aux -= 1
         if aux >= 0 and tokens[aux].lower in _PASSIVE_AUX:
             return self._passive(i, aux, cue)
-        if nxt is not None and nxt.lower in ("by", "to", "in", "for", "as", "about", "on") and lemma not in ("tell",):
-            if nxt.lower != "as" or lemma != "describe":
-                return None  # "said to be", "reported on", "a report by" are not reports of speech
+        venue: tuple[OutletMention, ...] = ()
+        if nxt is not None and nxt.lower in ("by", "to", "in", "for", "as", "about", "on", "at", "during") \
+                and lemma != "tell" and not (nxt.lower == "as" and lemma == "describe"):
+            # "said on Rossiya 1 that ...", "said in a statement that ...": an adjunct, then the content.
+            # Without "that" ("said to be", "reported on", "a report by") it is no report of speech.
+            k = next((k for k in range(i + 2, min(len(tokens), i + 10)) if tokens[k].lower == "that"), None)
+            if k is None or nxt.lower in ("by", "to", "for", "as", "about") or self._noun_use(i, i + 2) \
+                    or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(i + 1, k + 1)):
+                return None
+            venue = tuple(m for m in self.outlets if tokens[i].end <= m.start and m.end <= tokens[k].start)
+            np = self.left_np(i)
+            content = self.content_after(k)
+            if np is None or content is None:
+                return None
+            (lo, hi), relays = self.split_relays(*np)
+            return self._make(self.bounds(lo, hi), cue, content, relays + venue)
         followed_by_clause = nxt is None or nxt.text in (",", ":", ".", "that") or nxt.text in _QUOTE_MARKS
         if lemma not in _SAY_CLASS and not followed_by_clause and not self._quote_follows(i) and lemma != "describe":
             if not self._that_within(i, 4):
@@ -411,7 +443,10 @@ class _SentenceRules:
         outlet = self.outlet_in(*source)
         words = self.text[source[0] : source[1]].lower().split()
         head = words[-1] if words else ""
-        named = any(w[:1].isupper() for w in self.text[source[0] : source[1]].split())
+        named = any(
+            w[:1].isupper() and w.lower() not in _ANONYMOUS_HEADS and w.lower() not in _DETERMINERS
+            for w in self.text[source[0] : source[1]].split()
+        )
         quoted = self._quoted_share(content) >= 0.3
         lemma = self.lex.cue_lemma.get(self.text[cue[0] : cue[1]].lower(), "")
         directness: Directness

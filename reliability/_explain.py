@@ -60,7 +60,12 @@ def _message(name: str, value: float, contribution: float, analysis: Analysis) -
             f"{_quote(example.text.text)} comes from {_chain_words(analysis, example.chain_id)}. "
             f"A claim nobody can be asked about cannot be checked, so this {effect}."
         )
-    if name in ("max_chain_depth", "mean_chain_depth") and value > 0:
+    if name == "mean_chain_depth" and value > 0:
+        return (
+            f"Attributed claims pass through {value:.1f} relays on average before reaching the article; "
+            f"this {effect}."
+        )
+    if name == "max_chain_depth" and value > 0:
         deepest = max(attributed, key=lambda c: _depth(analysis, c.chain_id))
         return (
             f"Claims reach the article through up to {int(round(_depth(analysis, deepest.chain_id)))} relays: "

@@ -132,12 +132,14 @@ def registered_domain(url: str) -> str | None:
 
 def outlet_for_url(url: str) -> tuple[Outlet | None, str | None]:
     """The registry outlet publishing at ``url`` (also by platform suffix), and its domain."""
-    domain = registered_domain(url)
+    parts = _extractor()(url)
+    domain = parts.top_domain_under_public_suffix.lower() or None
     if domain is None:
         return None, None
     index = _index()
-    outlet = index.domains.get(domain)
-    if outlet is None:
-        suffix = _extractor()(url).suffix.lower()  # blogspot.com for a.blogspot.com
-        outlet = index.domains.get(suffix)
+    # The most specific registered host first ("folha.uol.com.br" before "uol.com.br"),
+    # then the platform a private suffix belongs to ("blogspot.com" for "a.blogspot.com").
+    labels = [p for p in parts.subdomain.lower().split(".") if p and p != "www"]
+    candidates = [".".join([*labels[k:], domain]) for k in range(len(labels))] + [domain, parts.suffix.lower()]
+    outlet = next((index.domains[c] for c in candidates if c in index.domains), None)
     return outlet, domain

@@ -148,12 +148,15 @@ class _Resolver:
         name = self.text[name_tokens[0].start : name_tokens[-1].end]
         surname = name_tokens[-1].lower
         is_org = any(t.lower in _ORG_WORDS for t in name_tokens)
-        cid = self.by_surname.get(surname)
+        cid = self._known(name_tokens)
         if cid is None:
             cluster = self._new(_slug(name), name=name,
                                 kind=kind or ("organization" if is_org else "person"),
                                 surname=surname)
-            self.by_surname[surname] = cluster.id
+            # "Korotchenko" after "Igor Korotchenko"; "Wang" after "Wang Dehai" (family name first).
+            for token in (name_tokens[0], name_tokens[-1]):
+                self.by_surname.setdefault(token.lower, cluster.id)
+            self.by_surname[" ".join(t.lower for t in name_tokens)] = cluster.id
         else:
             cluster = self.clusters[cid]
             if len(name) > len(cluster.name):
@@ -164,6 +167,19 @@ class _Resolver:
         if cluster.kind in ("person", "official", "expert"):
             self.last_speaker = cluster.id
         return cluster.id
+
+    def _known(self, name_tokens: list) -> str | None:  # type: ignore[type-arg]
+        """The cluster a name belongs to: the same full name, or one word of a longer name."""
+        full = " ".join(t.lower for t in name_tokens)
+        if full in self.by_surname:
+            return self.by_surname[full]
+        if len(name_tokens) == 1:
+            return self.by_surname.get(full)
+        cid = self.by_surname.get(name_tokens[-1].lower)
+        # A longer name matches an earlier one-word mention ("Korotchenko", later "Igor Korotchenko").
+        if cid is not None and len(self.clusters[cid].name.split()) == 1:
+            return cid
+        return None
 
     def _anonymous(self, label: str, bounds: tuple[int, int]) -> str:
         base = "anonymous_" + _slug(label)
@@ -234,7 +250,11 @@ class _Resolver:
         assert cluster.surname is not None
         found: set[tuple[int, int]] = set()
         covered = cluster.mentions
-        for match in re.finditer(r"\b" + re.escape(cluster.name.split()[-1]) + r"\b", self.text):
+        words = {w for w in cluster.name.split() if self.by_surname.get(w.lower()) == cluster.id}
+        if not words:
+            return found
+        pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b"
+        for match in re.finditer(pattern, self.text):
             s, e = match.span()
             if not any(a <= s and e <= b for a, b in covered):
                 found.add((s, e))

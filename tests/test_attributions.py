@@ -1,0 +1,118 @@
+"""Attribution extraction on sentences the team wrote and on real PolNeAR sentences."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reliability import extract_attributions
+
+
+def _one(text: str, content_part: str):
+    matches = [a for a in extract_attributions(text) if content_part in a.content.text]
+    assert matches, f"no attribution with content containing {content_part!r}: {extract_attributions(text)}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "directness"),
+    [
+        ('"The bridge will open in May," said Mayor Ana Lopez.', "Mayor Ana Lopez", "said",
+         "The bridge will open in May", "direct_quote"),
+        ("“The bridge will open in May,” Lopez said.", "Lopez", "said", "The bridge will open in May",
+         "direct_quote"),
+        ('Lopez told reporters: "The bridge will open in May."', "Lopez", "told", "The bridge will open in May",
+         "direct_quote"),
+        ("The mayor said that the bridge would open in May.", "The mayor", "said", "the bridge would open in May",
+         "indirect"),
+        ("The bridge will open in May, according to the city engineer.", "the city engineer", "according to",
+         "The bridge will open in May", "indirect"),
+        ("According to Reuters, the bridge will open in May.", "Reuters", "According to",
+         "the bridge will open in May", "secondhand"),
+        ("The Daily Planet reported that the bridge would open in May.", "The Daily Planet", "reported",
+         "the bridge would open in May", "secondhand"),
+        ("Hugh Hill, a doctor, said the clinic had run out of vaccine.", "Hugh Hill, a doctor", "said",
+         "the clinic had run out of vaccine", "indirect"),
+        ("There are reports that the clinic has run out of vaccine.", None, "There are reports",
+         "the clinic has run out of vaccine", "vague"),
+        ("Sources say the clinic has run out of vaccine.", "Sources", "say",
+         "the clinic has run out of vaccine", "vague"),
+        ("The clinic has reportedly run out of vaccine.", None, "reportedly",
+         "The clinic has reportedly run out of vaccine", "vague"),
+        ("The senator insisted that the vote was fair.", "The senator", "insisted", "the vote was fair", "indirect"),
+        ("It was reported that the factory would close.", None, "It was reported", "the factory would close",
+         "vague"),
+        ("The governor, who replaced Smith last year, warned that the budget was short.",
+         "The governor, who replaced Smith last year", "warned", "the budget was short", "indirect"),
+    ],
+)
+def test_patterns(text, source, cue, content, directness):
+    found = _one(text, content)
+    assert (found.source.text if found.source else None) == source or (
+        source is None and found.source is not None and found.source.text.lower() in ("reports",)
+    )
+    assert found.cue is not None and cue.lower() in found.cue.text.lower()
+    assert found.content.text.strip(" .") == content
+    assert found.directness == directness
+
+
+def test_he_said_is_carried_to_the_last_named_speaker():
+    text = (
+        'Finance Minister Clara Ruiz presented the budget on Tuesday. "We will cut the deficit," Ruiz said. '
+        '"Nobody will pay more tax," she said.'
+    )
+    found = extract_attributions(text)
+    assert len(found) == 2
+    assert found[0].source_id == found[1].source_id
+
+
+def test_nested_report_inside_a_quote():
+    text = 'The analyst said "There are reports that the mine will close. We should prepare."'
+    found = extract_attributions(text)
+    vague = [a for a in found if a.directness == "vague"]
+    assert vague and vague[0].content.text.startswith("the mine will close")
+    assert any(a.source is not None and a.source.text == "The analyst" for a in found)
+
+
+def test_quote_running_over_paragraphs():
+    text = '"The first part of the plan is ready.\n\n"The second part comes next year," the minister said.'
+    found = extract_attributions(text)
+    assert found and found[0].source is not None and found[0].source.text == "the minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['He said "unbalanced', '"""', "“”“”", 'said said said "" ,,, according to', "x" * 10, "”He said“ it."],
+)
+def test_broken_quotes_never_raise(text):
+    for a in extract_attributions(text):
+        assert text[a.content.start : a.content.end] == a.content.text
+
+
+def _gold_cues(ann: Path) -> list[tuple[int, int]]:
+    cues = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"T\d+\tCue (\d+) (\d+)(?:;|\t)", line)
+        if match:
+            cues.append((int(match.group(1)), int(match.group(2))))
+    return cues
+
+
+def test_finds_most_gold_cues_on_real_polnear_articles(polnear_dev):
+    """A loose floor on real text: over a third of the gold cues of 20 dev articles are found."""
+    found_total = gold_total = 0
+    for ann in sorted((polnear_dev / "attributions").glob("*.ann"))[:20]:
+        text_file = polnear_dev / "text" / (ann.name.rsplit("_", 1)[0] + ".txt")
+        if not text_file.exists():
+            continue
+        text = text_file.read_text(encoding="utf-8")
+        cues = [a.cue for a in extract_attributions(text) if a.cue is not None]
+        for start, end in _gold_cues(ann):
+            gold_total += 1
+            found_total += any(c.start < end and start < c.end for c in cues)
+        for a in extract_attributions(text):
+            assert text[a.content.start : a.content.end] == a.content.text
+    assert gold_total > 100
+    assert found_total / gold_total >= 0.35

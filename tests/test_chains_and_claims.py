@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from reliability._pipeline import analyze
+from reliability._records import Article
+
+
+def _analysis(text: str):
+    return analyze(Article(text=text))
+
+
+def test_nested_report_inherits_the_speakers_chain():
+    a = _analysis('Quoted from The Daily Planet, analyst Ivo Banic said "There are reports that the dam is cracked."')
+    names = {s.id: s for s in a.sources}
+    deepest = max(a.chains, key=lambda c: c.depth)
+    assert names[deepest.hops[0]].kind == "anonymous"
+    assert deepest.hops[-1] == "article"
+    assert any(names[h].name == "Ivo Banic" for h in deepest.hops[1:-1])
+
+
+def test_declared_relay_covers_statements_without_their_own():
+    text = (
+        "Quoted from Defense Security Asia, Admiral Rui Costa confirmed that the fleet would sail.\n\n"
+        "Minister Ana Vidal said that the budget was approved."
+    )
+    a = _analysis(text)
+    names = {s.id: s.name for s in a.sources}
+    for chain in a.chains:
+        if chain.hops != ["article"]:
+            assert names.get(chain.hops[-2]) == "Defense Security Asia", chain
+
+
+def test_wire_relay_in_told():
+    a = _analysis("Minister Ana Vidal told Reuters that the budget was approved.")
+    hops = [c.hops for c in a.chains]
+    assert ["ana_vidal", "reuters", "article"] in hops, hops
+
+
+def test_unattributed_claims_questions_and_boilerplate():
+    text = (
+        "The river flooded three villages on Sunday night.\n\nWhy did nobody warn them?\n\n"
+        "Post a Comment\n\nThe governor said that help was on the way."
+    )
+    claims = _analysis(text).claims
+    texts = [c.text.text for c in claims]
+    assert "The river flooded three villages on Sunday night." in texts
+    assert not any("Why did" in t or "Post a Comment" in t for t in texts)
+    unattributed = [c for c in claims if c.attribution is None]
+    assert len(unattributed) == 1 and unattributed[0].chain_id is not None
+
+
+def test_hedges_are_found_inside_claims():
+    claims = _analysis("The new drug may reportedly cut deaths by half, the minister said.").claims
+    assert {h.text for c in claims for h in c.hedges} >= {"may", "reportedly"}

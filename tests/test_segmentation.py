@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from reliability._segmentation import segment
+
+
+def _sentences(text: str) -> list[str]:
+    seg = segment(text)
+    return [text[s.start : s.end] for s in seg.sentences]
+
+
+def test_sentences_keep_abbreviations_and_offsets():
+    text = "Sen. Ana Ruiz arrived in the U.S. on Monday. She spoke to Dr. Lee. Then she left!"
+    assert _sentences(text) == [
+        "Sen. Ana Ruiz arrived in the U.S. on Monday.",
+        "She spoke to Dr. Lee.",
+        "Then she left!",
+    ]
+
+
+def test_a_quotation_is_not_split_into_sentences():
+    text = '"We are ready. We will go," he said. Then he left.'
+    assert _sentences(text) == ['"We are ready. We will go," he said.', "Then he left."]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "closed"),
+    [
+        ("He said “yes, we will” today.", ["yes, we will"], [True]),
+        ('He said "yes" and "no".', ["yes", "no"], [True, True]),
+        ('He said "unbalanced to the end', ["unbalanced to the end"], [False]),
+        ('It is 5" long and "quoted".', ["quoted"], [True]),
+    ],
+)
+def test_quotes(text, inner, closed):
+    seg = segment(text)
+    assert [text[q.inner_start : q.inner_end] for q in seg.quotes] == inner
+    assert [q.closed for q in seg.quotes] == closed
+
+
+def test_quote_continues_over_paragraphs():
+    text = '"First paragraph of the quote.\n\n"Second paragraph," she said.\n\nAfter.'
+    seg = segment(text)
+    assert len(seg.quotes) == 1
+    assert text[seg.quotes[0].start : seg.quotes[0].end].endswith('paragraph,"')
+
+
+def test_real_polnear_text_segments_with_exact_offsets(polnear_dev):
+    for path in sorted((polnear_dev / "text").glob("*.txt"))[:30]:
+        text = path.read_text(encoding="utf-8")
+        seg = segment(text)
+        assert seg.sentences
+        previous_end = 0
+        for s in seg.sentences:
+            assert previous_end <= s.start < s.end <= len(text)
+            assert text[s.start : s.end].strip() == text[s.start : s.end]
+            previous_end = s.end
+        for t in seg.tokens[:200]:
+            assert text[t.start : t.end] == t.text
