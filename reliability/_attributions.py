@@ -474,11 +474,12 @@ class _SentenceRules:
         start, end = content
         if end <= start:
             return 0.0
-        covered = sum(
-            max(0, min(end, q.inner_end) - max(start, q.inner_start))
-            for q in self.quotes
-            if q.inner_end - q.inner_start > 12  # a quoted word or two is a scare quote
-        )
+        covered = 0
+        for q in self.quotes:
+            if q.inner_start <= start and end <= q.inner_end:
+                return 1.0  # the content is the quotation
+            if len(self.text[q.inner_start : q.inner_end].split()) > 2:  # a word or two is a scare quote
+                covered += max(0, min(end, q.inner_end) - max(start, q.inner_start))
         return covered / (end - start)
 
     def _vague(self, found: list[Found]) -> list[Found]:

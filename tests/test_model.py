@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+import math
+import shutil
+
+import numpy as np
+import pytest
+
+from reliability import ModelError, ModelNotFoundError, ModelVersionError, Scorer, load_model
+from reliability._features import FEATURE_NAMES
+from reliability._model import card_path, default_model_path
+
+
+@pytest.fixture
+def model_copy(tmp_path):
+    path = tmp_path / "m.joblib"
+    shutil.copy(default_model_path(), path)
+    shutil.copy(card_path(default_model_path()), card_path(path))
+    return path
+
+
+def test_default_model_card():
+    model = load_model()
+    card = model.card
+    assert card["feature_names"] == list(FEATURE_NAMES)
+    assert card["metrics"]["grouped_cv_roc_auc"] > 0.5
+    assert "baseline_tfidf_grouped_cv_roc_auc" in card["metrics"]
+    assert all("license" in d for d in card["training_data"])
+    assert len(card["data_sha256"]) == 64
+
+
+def test_decomposition_is_exact():
+    model = load_model()
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        x = rng.normal(size=len(FEATURE_NAMES)) * 3
+        logit, base, contributions = model.decompose(x)
+        assert math.isclose(base + contributions.sum(), logit, abs_tol=1e-9)
+        assert math.isclose(logit, model.pipeline[1:].decision_function(x.reshape(1, -1))[0], abs_tol=1e-9)
+
+
+def test_missing_model(tmp_path):
+    with pytest.raises(ModelNotFoundError):
+        load_model(tmp_path / "none.joblib")
+
+
+def test_tampered_model_is_refused(model_copy):
+    with model_copy.open("ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(ModelError, match="sha256"):
+        load_model(model_copy)
+
+
+def test_version_mismatch(model_copy):
+    card = json.loads(card_path(model_copy).read_text())
+    card["sklearn_version"] = "0.1"
+    card_path(model_copy).write_text(json.dumps(card))
+    with pytest.raises(ModelVersionError):
+        load_model(model_copy)
+
+
+def test_feature_mismatch(model_copy):
+    card = json.loads(card_path(model_copy).read_text())
+    card["feature_names"] = card["feature_names"][:-1]
+    card_path(model_copy).write_text(json.dumps(card))
+    with pytest.raises(ModelVersionError):
+        load_model(model_copy)
+
+
+def test_scorer_labels_follow_the_thresholds():
+    model = load_model()
+    low, high = model.thresholds
+    assert model.label(low - 0.01) == "low" and model.label(high) == "high"
+    assert model.label((low + high) / 2) == "mixed"
+    assert Scorer(model).model is model
