@@ -39,7 +39,7 @@ def models_dir() -> Traversable:
 
 def _lines(name: str) -> list[str]:
     """Non-comment, non-blank lines of a lexicon file, stripped."""
-    text = data_dir().joinpath("lexicons", name).read_text(encoding="utf-8")
+    text = data_dir().joinpath("lexicons").joinpath(name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
