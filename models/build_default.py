@@ -60,6 +60,7 @@ def main() -> None:
 def model_card_markdown(card: dict) -> str:
     """docs/model-card.md, written from the card so the two never disagree."""
     m = card["metrics"]
+    baseline = m.get("baseline_tfidf_grouped_cv_roc_auc", float("nan"))
     rows = "\n".join(
         f"| {d['name']} | {d['n_articles']} | {d['n_reliable']} | {d['license']} | {d['options'] or ''} |"
         for d in card["training_data"]
@@ -96,7 +97,7 @@ are their own groups (no outlet is recorded) and FakeNewsAMT fake/legit pairs sh
 | metric | value |
 |---|---|
 | grouped-CV ROC-AUC, this model | {m['grouped_cv_roc_auc']:.3f} |
-| grouped-CV ROC-AUC, TF-IDF + logistic regression on the same folds | {m.get('baseline_tfidf_grouped_cv_roc_auc', float('nan')):.3f} |
+| grouped-CV ROC-AUC, TF-IDF + logistic regression on the same folds | {baseline:.3f} |
 | grouped-CV Brier score (calibrated) | {m['grouped_cv_brier']:.3f} |
 | grouped-CV expected calibration error (10 bins) | {m['grouped_cv_ece']:.3f} |
 

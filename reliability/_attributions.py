@@ -113,7 +113,7 @@ class _SentenceRules:
     def __init__(
         self, seg: Segmentation, sentence: Sentence, previous: Sentence | None, outlets: list[OutletMention]
     ) -> None:
-        self.text = text = seg.text
+        self.text = seg.text
         self.sentence = sentence
         self.previous = previous
         self.tokens = seg.tokens_in(sentence.start, sentence.end)

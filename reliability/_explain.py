@@ -68,7 +68,7 @@ def _message(name: str, value: float, contribution: float, analysis: Analysis) -
     if name == "max_chain_depth" and value > 0:
         deepest = max(attributed, key=lambda c: _depth(analysis, c.chain_id))
         return (
-            f"Claims reach the article through up to {int(round(_depth(analysis, deepest.chain_id)))} relays: "
+            f"Claims reach the article through up to {round(_depth(analysis, deepest.chain_id))} relays: "
             f"{_quote(deepest.text.text, 50)} travelled {_chain_words(analysis, deepest.chain_id)}. "
             f"Each relay is a chance to distort the claim; this {effect}."
         )
@@ -84,12 +84,18 @@ def _message(name: str, value: float, contribution: float, analysis: Analysis) -
         )
     if name == "has_primary_source":
         if value:
-            return f"The article names a primary source (an official, expert or organisation) for some claims; this {effect}."
+            return (
+                "The article names a primary source (an official, expert or organisation) for some claims; "
+                f"this {effect}."
+            )
         return f"No claim originates with a named official, expert or organisation; this {effect}."
     if name == "title_is_question" and value:
         return f"The headline is a question, a way to suggest a claim without asserting it; this {effect}."
     if name == "has_boilerplate" and value:
-        return f"The text carries blog or site furniture (\"Post a Comment\"), typical of self-published pages; this {effect}."
+        return (
+            "The text carries blog or site furniture (\"Post a Comment\"), typical of self-published pages; "
+            f"this {effect}."
+        )
     if name == "share_unattributed_claims":
         return f"{value:.0%} of claims are asserted without any source; this {effect}."
     if name == "share_direct_quote":

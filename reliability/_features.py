@@ -35,6 +35,7 @@ _SECOND_PERSON = frozenset({"you", "your", "yours"})
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _WIRE_CREDIT = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS)\)|\b(?:Reuters|Associated Press|AFP)\b")
 _MAX_EVIDENCE = 5
+_QUESTION_START = re.compile(r"(?i)^(is|are|was|were|will|did|does|do|can|could|should|would)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def _span(text: str, s: int, e: int) -> Span:
 def _context(a: Analysis) -> _Context:
     text = a.article.text
     words = [m.span() for m in _WORD.finditer(text)]
-    kinds = {s.id: s.kind for s in a.sources}
+    kinds: dict[str, str] = {s.id: s.kind for s in a.sources}
     chain_hops = {c.id: c.hops for c in a.chains}
     return _Context(
         words=words,
@@ -187,7 +188,7 @@ def _quoted(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
 
 def _title_question(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     title = (a.article.title or "").strip()
-    asks = title.endswith("?") or bool(re.match(r"(?i)^(is|are|was|were|will|did|does|do|can|could|should|would)\b", title))
+    asks = title.endswith("?") or bool(_QUESTION_START.match(title))
     return float(asks), []
 
 
@@ -315,7 +316,7 @@ def _as_article(item: Any) -> Article:
     if isinstance(item, str):
         return Article(text=item)
     if isinstance(item, dict):
-        return Article(**{k: item.get(k) for k in ("text", "title", "url", "published") if k in item})
+        return Article.model_validate({k: item[k] for k in ("text", "title", "url", "published") if k in item})
     text = getattr(item, "text", None)
     if isinstance(text, str):  # LabelledArticle and look-alikes
         return Article(text=text, title=getattr(item, "title", None), url=getattr(item, "url", None))

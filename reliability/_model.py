@@ -131,7 +131,9 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
 
     path = Path(path) if path is not None else default_model_path()
     if not path.is_file():
-        raise ModelNotFoundError(f"no model file at {path}; train one with `reliability train` or omit it for the default")
+        raise ModelNotFoundError(
+            f"no model file at {path}; train one with `reliability train` or omit it for the default"
+        )
     card_file = card_path(path)
     if not card_file.is_file():
         raise ModelNotFoundError(f"model {path} has no card at {card_file}; models are saved with their card")

@@ -39,7 +39,7 @@ class Analysis:
     @property
     def attributions(self) -> list[Attribution]:
         text = self.article.text
-        return [to_attribution(text, f, sid) for f, sid in zip(self.found, self.resolution.source_of)]
+        return [to_attribution(text, f, sid) for f, sid in zip(self.found, self.resolution.source_of, strict=True)]
 
 
 def analyze(article: Article) -> Analysis:
@@ -61,4 +61,4 @@ def extract_attributions(text: str) -> list[Attribution]:
     text = check_text(text)
     found = find_attributions(segment(text))
     resolution = resolve_sources(text, found)
-    return [to_attribution(text, f, sid) for f, sid in zip(found, resolution.source_of)]
+    return [to_attribution(text, f, sid) for f, sid in zip(found, resolution.source_of, strict=True)]

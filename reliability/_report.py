@@ -35,7 +35,9 @@ def render_text(report: ReliabilityReport, *, top: int = 5) -> str:
         sign = "+" if e.contribution >= 0 else "−"
         lines.append(f"  {sign}{abs(e.contribution):.2f}  {e.message}")
         for span in e.evidence[:2]:
-            lines.append(f"         “{' '.join(span.text.split())[:100]}” (chars {span.start}–{span.end})")
+            quoted = " ".join(span.text.split())
+            quoted = quoted if len(quoted) <= 100 else quoted[:99] + "…"
+            lines.append(f"         “{quoted}” (chars {span.start}–{span.end})")
     lines += ["", "Claims:"]
     for claim in report.claims:
         att = claim.attribution

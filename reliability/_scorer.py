@@ -83,7 +83,7 @@ class Scorer:
             sources=analysis.sources,
             chains=analysis.chains,
             explanations=explain(analysis, model.feature_names, values, contributions, evidence),
-            features={name: float(v) for name, v in zip(model.feature_names, values)},
+            features={name: float(v) for name, v in zip(model.feature_names, values, strict=True)},
             model=model.info(),
         )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ._attributions import Found
 from ._outlets import OutletMention, outlet_for_url
-from ._records import ARTICLE_SOURCE_ID, SourceKind, Source, Span
+from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
 from ._resources import lexicons
 from ._segmentation import tokenize
 

@@ -12,7 +12,7 @@ import hashlib
 import logging
 import platform
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -180,7 +180,7 @@ def train(
         "library_version": __version__,
         "sklearn_version": sklearn.__version__,
         "python_version": platform.python_version(),
-        "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "feature_names": list(FEATURE_NAMES),
         "training_data": training_data or [{"name": "custom", "n_articles": len(records)}],
         "data_sha256": data_hash(records),

@@ -51,3 +51,22 @@ def test_unattributed_claims_questions_and_boilerplate():
 def test_hedges_are_found_inside_claims():
     claims = _analysis("The new drug may reportedly cut deaths by half, the minister said.").claims
     assert {h.text for c in claims for h in c.hedges} >= {"may", "reportedly"}
+
+
+def test_real_polnear_articles_give_exact_spans_and_wire_sources(polnear_dev):
+    """On real dev articles: every span exact, every chain ends at the article, and articles
+    that credit a wire agency resolve it as a wire_agency source."""
+    wire_found = 0
+    for path in sorted((polnear_dev / "text").glob("*.txt"))[:40]:
+        text = path.read_text(encoding="utf-8")
+        a = _analysis(text)
+        for source in a.sources:
+            for m in source.mentions:
+                assert text[m.start : m.end] == m.text
+        for claim in a.claims:
+            assert text[claim.text.start : claim.text.end] == claim.text.text
+            for h in claim.hedges:
+                assert text[h.start : h.end] == h.text
+        assert all(c.hops[-1] == "article" and c.depth == max(0, len(c.hops) - 2) for c in a.chains)
+        wire_found += any(s.kind == "wire_agency" for s in a.sources)
+    assert wire_found >= 1
