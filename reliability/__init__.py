@@ -39,8 +39,10 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._features import ArticleFeatures
+    from ._html import score_html
     from ._model import ReliabilityModel, load_model
     from ._pipeline import extract_attributions
+    from ._ratings import OutletRatings, load_ratings
     from ._scorer import Scorer, score_article
     from ._training import train
 
@@ -60,6 +62,7 @@ __all__ = [
     "ModelInfo",
     "ModelNotFoundError",
     "ModelVersionError",
+    "OutletRatings",
     "ReliabilityError",
     "ReliabilityModel",
     "ReliabilityReport",
@@ -69,7 +72,9 @@ __all__ = [
     "__version__",
     "extract_attributions",
     "load_model",
+    "load_ratings",
     "score_article",
+    "score_html",
     "train",
 ]
 
@@ -78,6 +83,9 @@ _LAZY = {
     "ReliabilityModel": "._model",
     "load_model": "._model",
     "extract_attributions": "._pipeline",
+    "OutletRatings": "._ratings",
+    "load_ratings": "._ratings",
+    "score_html": "._html",
     "Scorer": "._scorer",
     "score_article": "._scorer",
     "train": "._training",

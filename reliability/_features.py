@@ -22,6 +22,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from ._claims import is_boilerplate
 from ._pipeline import Analysis, analyze
+from ._ratings import NEUTRAL_PRIOR, OutletRatings
 from ._records import ARTICLE_SOURCE_ID, Article, Span
 
 __all__ = ["FEATURES", "FEATURE_NAMES", "ArticleFeatures", "Feature", "compute_features"]
@@ -57,13 +58,14 @@ class _Context:
     chain_hops: dict[str, list[str]]
     kinds: dict[str, str]
     state: set[str]
+    ratings: OutletRatings | None = None
 
 
 def _span(text: str, s: int, e: int) -> Span:
     return Span(start=s, end=e, text=text[s:e])
 
 
-def _context(a: Analysis) -> _Context:
+def _context(a: Analysis, ratings: OutletRatings | None = None) -> _Context:
     text = a.article.text
     words = [m.span() for m in _WORD.finditer(text)]
     kinds: dict[str, str] = {s.id: s.kind for s in a.sources}
@@ -77,6 +79,7 @@ def _context(a: Analysis) -> _Context:
         chain_hops=chain_hops,
         kinds=kinds,
         state={s.id for s in a.sources if s.state_affiliated},
+        ratings=ratings,
     )
 
 
@@ -163,6 +166,51 @@ def _official_share(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     origins = [s for s in a.sources if s.id in _origins(a, ctx) and s.id != ARTICLE_SOURCE_ID]
     primary = [s for s in origins if s.kind in _PRIMARY_KINDS]
     return (len(primary) / len(origins) if origins else 0.0), []
+
+
+def _independent(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    """Named origins, counting a speaker and the venue it speaks through (or for) as one."""
+    by_id = {s.id: s for s in a.sources}
+    origins = [o for o in _origins(a, ctx) if o != ARTICLE_SOURCE_ID and ctx.kinds.get(o) != "anonymous"]
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for origin in origins:
+        venue = by_id[origin].affiliated_with
+        if venue is not None:
+            parent[root(origin)] = root(venue)
+    groups = {root(o) for o in origins}
+    named = [by_id[o] for o in sorted(origins)]
+    return math.log1p(len(groups)), [s.mentions[0] for s in named[:_MAX_EVIDENCE] if s.mentions]
+
+
+def _rated(a: Analysis, ctx: _Context) -> list[tuple[float, Span | None]]:
+    """Ratings of the article's own domain and of every outlet a chain passes through."""
+    if ctx.ratings is None:
+        return []
+    in_chains = {h for hops in ctx.chain_hops.values() for h in hops}
+    rated = []
+    for source in a.sources:
+        if source.domain and (source.id == ARTICLE_SOURCE_ID or source.id in in_chains):
+            score = ctx.ratings.lookup(source.domain)
+            if score is not None:
+                rated.append((score, source.mentions[0] if source.mentions else None))
+    return rated
+
+
+def _outlet_prior(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    rated = _rated(a, ctx)
+    if not rated:
+        return NEUTRAL_PRIOR, []
+    return sum(s for s, _ in rated) / len(rated), [m for _, m in rated if m is not None][:_MAX_EVIDENCE]
+
+
+def _outlet_prior_known(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    return float(bool(_rated(a, ctx))), []
 
 
 def _wire(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
@@ -275,6 +323,11 @@ FEATURES: tuple[Feature, ...] = (
             "organisation.", _primary),
     Feature("share_primary_origins", "Share of claim origins that are officials, experts or "
             "organisations.", _official_share),
+    Feature("independent_sources_log", "log(1 + number of distinct named origins of claims, counting a "
+            "speaker and the outlet or government it speaks through as one).", _independent),
+    Feature("outlet_prior", "Mean user-supplied rating (0-1) of the article's domain and the outlets its "
+            "chains pass through; 0.5 when none is rated or no ratings are loaded.", _outlet_prior),
+    Feature("outlet_prior_known", "1 when outlet_prior comes from at least one rated domain.", _outlet_prior_known),
     Feature("wire_agency_cited", "1 when a wire agency is a source or credited.", _wire),
     Feature("hedges_per_100_words", "Hedging words (\"may\", \"reportedly\", \"is believed to\") per 100 "
             "words.", _hedges),
@@ -298,9 +351,15 @@ FEATURES: tuple[Feature, ...] = (
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 
 
-def compute_features(analysis: Analysis) -> tuple[np.ndarray, list[Evidence]]:
-    """The feature vector of one analysed article and the evidence for each feature."""
-    ctx = _context(analysis)
+def compute_features(
+    analysis: Analysis, *, ratings: OutletRatings | None = None
+) -> tuple[np.ndarray, list[Evidence]]:
+    """The feature vector of one analysed article and the evidence for each feature.
+
+    ``ratings`` (from :func:`~reliability.load_ratings`) feed ``outlet_prior``; without them it
+    takes its neutral value.
+    """
+    ctx = _context(analysis, ratings)
     values = np.empty(len(FEATURES), dtype=float)
     evidence: list[Evidence] = []
     for k, feature in enumerate(FEATURES):
@@ -323,8 +382,8 @@ def _as_article(item: Any) -> Article:
     raise TypeError(f"cannot read an article from {type(item).__name__}")
 
 
-def _row(item: Any) -> np.ndarray:
-    return compute_features(analyze(_as_article(item)))[0]
+def _row(item: Any, ratings: OutletRatings | None = None) -> np.ndarray:
+    return compute_features(analyze(_as_article(item)), ratings=ratings)[0]
 
 
 class ArticleFeatures(TransformerMixin, BaseEstimator):
@@ -337,10 +396,14 @@ class ArticleFeatures(TransformerMixin, BaseEstimator):
     ----------
     n_jobs:
         Articles analysed in parallel with joblib (``None`` means one).
+    ratings:
+        Outlet ratings from :func:`~reliability.load_ratings` for ``outlet_prior``; ``None``
+        leaves it at its neutral value (the bundled model is trained that way).
     """
 
-    def __init__(self, *, n_jobs: int | None = None) -> None:
+    def __init__(self, *, n_jobs: int | None = None, ratings: OutletRatings | None = None) -> None:
         self.n_jobs = n_jobs
+        self.ratings = ratings
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()
@@ -357,11 +420,11 @@ class ArticleFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: Sequence[Any]) -> np.ndarray:
         _check_sequence(X)
         if self.n_jobs in (None, 1) or len(X) < 64:
-            rows = [_row(item) for item in X]
+            rows = [_row(item, self.ratings) for item in X]
         else:
             from joblib import Parallel, delayed
 
-            rows = Parallel(n_jobs=self.n_jobs, batch_size=32)(delayed(_row)(item) for item in X)
+            rows = Parallel(n_jobs=self.n_jobs, batch_size=32)(delayed(_row)(item, self.ratings) for item in X)
         return np.vstack(rows) if rows else np.empty((0, len(FEATURE_NAMES)))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:

@@ -92,6 +92,31 @@ def find_outlets(tokens: list[Token]) -> list[OutletMention]:
 
 
 def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention, int] | None:
+    named = _match_name(tokens, i, index)
+    if named is not None:
+        return named
+    limit = min(len(tokens), i + index.longest)
+    # Loose state-media phrase, optionally preceded by a country word.
+    for k in range(i, min(limit, i + 3)):
+        country = index.demonyms.get(tuple(t.lower for t in tokens[i:k])) if k > i else None
+        if k > i and country is None:
+            continue
+        for j in range(min(len(tokens), k + 4), k, -1):
+            if tuple(t.lower for t in tokens[k:j]) in index.loose:
+                # "state-run news agency RIA Novosti", "State media Xinhua": the name in
+                # apposition says which state outlet is meant.
+                appositive = _match_name(tokens, j, index) if j < len(tokens) else None
+                if appositive is not None:
+                    m = appositive[0]
+                    return OutletMention(tokens[i].start, m.end, m.outlet, m.kind, m.country, m.state_affiliated), \
+                        appositive[1]
+                mention = OutletMention(tokens[i].start, tokens[j - 1].end, None, "state_media", country, True)
+                return mention, j
+    return None
+
+
+def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention, int] | None:
+    """A registry name or alias starting at token ``i``, longest first."""
     limit = min(len(tokens), i + index.longest)
     for j in range(limit, i, -1):
         words = [t.text for t in tokens[i:j]]
@@ -103,15 +128,6 @@ def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention
                 outlet.state_affiliated,
             )
             return mention, j
-    # Loose state-media phrase, optionally preceded by a country word.
-    for k in range(i, min(limit, i + 3)):
-        country = index.demonyms.get(tuple(t.lower for t in tokens[i:k])) if k > i else None
-        if k > i and country is None:
-            continue
-        for j in range(min(len(tokens), k + 4), k, -1):
-            if tuple(t.lower for t in tokens[k:j]) in index.loose:
-                mention = OutletMention(tokens[i].start, tokens[j - 1].end, None, "state_media", country, True)
-                return mention, j
     return None
 
 

@@ -6,7 +6,9 @@ result, so no stage runs twice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ._attributions import Found, find_attributions, to_attribution
 from ._chains import build_chains
@@ -15,6 +17,9 @@ from ._records import ARTICLE_SOURCE_ID, Article, Attribution, CitationChain, Cl
 from ._segmentation import Segmentation, segment
 from ._sources import Resolution, resolve_sources
 from ._validation import check_text
+
+if TYPE_CHECKING:
+    from ._html import Link
 
 __all__ = ["Analysis", "analyze", "extract_attributions"]
 
@@ -42,18 +47,37 @@ class Analysis:
         return [to_attribution(text, f, sid) for f, sid in zip(self.found, self.resolution.source_of, strict=True)]
 
 
-def analyze(article: Article) -> Analysis:
-    """Run every analysis stage on ``article``."""
+def analyze(article: Article, *, links: Sequence[Link] = ()) -> Analysis:
+    """Run every analysis stage on ``article``; ``links`` are hyperlinks in its text (HTML input)."""
     seg = segment(article.text)
     found = find_attributions(seg)
-    resolution = resolve_sources(article.text, found, url=article.url, title=article.title)
+    resolution = resolve_sources(article.text, found, url=article.url, title=article.title, links=links)
     chains, chain_of = build_chains(found, resolution)
     own = CitationChain(id="chain0", hops=[ARTICLE_SOURCE_ID], depth=0)
     hedges = find_hedges(seg.tokens, article.text)
     claims = build_claims(seg, found, resolution.source_of, chain_of, own.id, hedges)
+    if resolution.links:
+        claims, chains = _cite_links(claims, chains, resolution.links, own.id)
     if any(c.chain_id == own.id for c in claims):
         chains = [own, *chains]
     return Analysis(article, seg, found, resolution, chains, chain_of, claims, hedges)
+
+
+def _cite_links(claims: list[Claim], chains: list[CitationChain], links: list[tuple[int, int, str]],
+                own: str) -> tuple[list[Claim], list[CitationChain]]:
+    """An unattributed claim holding a hyperlink cites the linked page: chain ``[page, article]``."""
+    by_hops = {tuple(c.hops): c for c in chains}
+    result = []
+    for claim in claims:
+        if claim.chain_id == own:
+            cited = next((sid for s, e, sid in links if claim.text.start <= s and e <= claim.text.end), None)
+            if cited is not None:
+                key = (cited, ARTICLE_SOURCE_ID)
+                if key not in by_hops:
+                    by_hops[key] = CitationChain(id=f"chain{len(by_hops) + 1}", hops=list(key), depth=0)
+                claim = claim.model_copy(update={"chain_id": by_hops[key].id})
+        result.append(claim)
+    return result, list(by_hops.values())
 
 
 def extract_attributions(text: str) -> list[Attribution]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._explain import explain
 from ._features import compute_features
@@ -12,6 +14,10 @@ from ._model import ReliabilityModel, load_model
 from ._pipeline import analyze
 from ._records import Article, ReliabilityReport
 from ._validation import DEFAULT_MAX_CHARS, check_text
+
+if TYPE_CHECKING:
+    from ._html import Link
+    from ._ratings import OutletRatings
 
 __all__ = ["Scorer", "score_article"]
 
@@ -29,6 +35,9 @@ class Scorer:
         run code when loaded: only for files you vouch for.
     max_chars:
         Longest article text accepted; longer text raises :class:`InputTooLargeError`.
+    ratings:
+        Outlet ratings from :func:`~reliability.load_ratings`, feeding the ``outlet_prior``
+        feature; ``None`` leaves it neutral.
     """
 
     def __init__(
@@ -37,8 +46,10 @@ class Scorer:
         *,
         trusted: bool = False,
         max_chars: int = DEFAULT_MAX_CHARS,
+        ratings: OutletRatings | None = None,
     ) -> None:
         self._source = model
+        self.ratings = ratings
         self._trusted = trusted
         self.max_chars = max_chars
         self._model: ReliabilityModel | None = model if isinstance(model, ReliabilityModel) else None
@@ -67,11 +78,11 @@ class Scorer:
                           published=published)  # type: ignore[arg-type]
         return self.score_article(article)
 
-    def score_article(self, article: Article) -> ReliabilityReport:
-        """Score an :class:`Article` record."""
+    def score_article(self, article: Article, *, links: Sequence[Link] = ()) -> ReliabilityReport:
+        """Score an :class:`Article` record; ``links`` are hyperlinks in its text (see ``score_html``)."""
         model = self.model
-        analysis = analyze(article)
-        values, evidence = compute_features(analysis)
+        analysis = analyze(article, links=links)
+        values, evidence = compute_features(analysis, ratings=self.ratings)
         logit, base, contributions = model.decompose(values)
         score = model.probability(logit)
         return ReliabilityReport(
@@ -98,15 +109,21 @@ def score_article(
     url: str | None = None,
     published: date | datetime | str | None = None,
     model: str | Path | ReliabilityModel | None = None,
+    ratings: OutletRatings | None = None,
 ) -> ReliabilityReport:
     """Score how far an article can be trusted, and explain why.
 
     ``model`` is a model path or a loaded model; by default the bundled model, loaded once
-    per process and reused.
+    per process and reused. ``ratings`` (from :func:`~reliability.load_ratings`) feed the
+    ``outlet_prior`` feature.
     """
+    scorer = default_scorer() if model is None and ratings is None else Scorer(model, ratings=ratings)
+    return scorer.score(text, title=title, url=url, published=published)
+
+
+def default_scorer() -> Scorer:
+    """The process-wide scorer with the bundled model, created on first use."""
     global _DEFAULT
-    if model is not None:
-        return Scorer(model).score(text, title=title, url=url, published=published)
     if _DEFAULT is None:
         _DEFAULT = Scorer()
-    return _DEFAULT.score(text, title=title, url=url, published=published)
+    return _DEFAULT

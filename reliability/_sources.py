@@ -10,13 +10,18 @@ plural sources ("reports", "sources", "officials") are anonymous. Relays named b
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ._attributions import Found
-from ._outlets import OutletMention, outlet_for_url
+from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
 from ._resources import lexicons
 from ._segmentation import tokenize
+
+if TYPE_CHECKING:
+    from ._html import Link
 
 __all__ = ["Resolution", "resolve_sources"]
 
@@ -26,10 +31,35 @@ _ANONYMOUS = frozenset(
     critics observers some many others someone witnesses residents""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Unnamed people described only by their relation to something ("a Warren adviser", "the
+# employee"): anonymous unless a role word gives them a kind.
+_UNNAMED_PEOPLE = frozenset(
+    """adviser advisor aide employee staffer insider source sources person people friend friends
+    relative relatives acquaintance associate associates confidant confidants colleague
+    colleagues member members worker workers""".split()
+)
+_APPOSITIVE_STARTS = frozenset({"a", "an", "the", "head", "former", "senior", "chief", "one", "another"})
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december""".split()
+)
+_HEAD_PREPOSITIONS = frozenset(
+    {"in", "at", "of", "from", "close", "inside", "within", "familiar", "near", "on", "with"}
+)
+# Words after an unnamed source that withhold the name ("spoke on condition of anonymity").
+_ANONYMITY = ("anonymity", "not authorized", "not authorised", "not to be named", "not to be identified",
+              "declined to be named", "without being named", "on background", "not permitted to speak")
+# Nouns for documents and studies: "FEC filings", "HSBC company records" speak for their author.
+_DOCUMENT_WORDS = frozenset(
+    """filing filings record records document documents data report reports study survey poll
+    statement statistics figures release tracker analysis review""".split()
+)
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
     corporation group association foundation commission government administration police army
-    military court bank organization organisation union campaign center centre""".split()
+    military court bank organization organisation union campaign center centre media network
+    federation league society laboratory laboratories lab hospital clinic school college
+    academy research""".split()
 )
 _KIND_RANK: dict[str, int] = {"official": 3, "expert": 2, "organization": 1, "person": 0}
 
@@ -55,6 +85,9 @@ class Resolution:
     source_of: list[str | None]  # per Found: its source id
     relays_of: list[list[str]]  # per Found: ids of the relays it named, speaker to article
     article_relays: list[str]  # relays the article declares for statements naming none
+    wire_relay: str | None = None  # the agency of a dateline ("MOSCOW (Sputnik) -"): relays everything
+    cited_by: list[str | None] = field(default_factory=list)  # per Found: whom its source cites ("citing X")
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # hyperlink anchors: (start, end, source id)
 
 
 def _slug(name: str) -> str:
@@ -116,6 +149,31 @@ class _Resolver:
         cluster.mentions.append(bounds)
         return cluster.id
 
+    def link(self, link: Link) -> str:
+        """The source a hyperlink cites: its registry outlet, else a source named by its domain."""
+        outlet, domain = outlet_for_url(link.href)
+        bounds = (link.start, link.end)
+        if outlet is not None and outlet.kind not in ("blog", "social_media"):
+            cid = outlet.id
+            if cid not in self.clusters:
+                self.clusters[cid] = _Cluster(
+                    id=cid, name=outlet.name, kind=outlet.kind,  # type: ignore[arg-type]
+                    domain=outlet.domains[0] if outlet.domains else domain,
+                    country=outlet.country, state_affiliated=outlet.state_affiliated,
+                )
+            self.clusters[cid].mentions.append(bounds)
+            return cid
+        name = domain or link.domain or link.href
+        base = _slug(name)
+        cluster = self.clusters.get(base)
+        if cluster is None:
+            # A platform (one blog, one account) is its own publisher; a government host speaks
+            # for its government.
+            kind = outlet.kind if outlet is not None else _domain_kind(name)
+            cluster = self._new(base, name=name, kind=kind, domain=name)
+        cluster.mentions.append(bounds)
+        return cluster.id
+
     # --- speakers -----------------------------------------------------------------------------
 
     def speaker(self, item: Found) -> str | None:
@@ -130,11 +188,23 @@ class _Resolver:
         lowered = [t.lower for t in words]
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
             return self._refer_back(item.source)
-        kind = self._role_kind(lowered)
+        kind = self._role_kind(lowered) or self._role_before(start) or self._role_after(end)
         name_tokens = self._name(words)
+        # "Democratic sources", "the USAID official", "a Warren adviser": a capitalised word
+        # before a lower-case head qualifies the head and names nobody.
+        head_word = lowered[-1] if lowered else ""
+        if (name_tokens and name_tokens[-1].end < words[-1].end and words[-1].text[:1].islower()
+                and "," not in self.text[name_tokens[-1].end : words[-1].start]
+                and (head_word in _ANONYMOUS or head_word in _UNNAMED_PEOPLE or head_word in self.lex.roles)):
+            name_tokens = []
+        if name_tokens and self._unnamed_head(words):
+            name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
         if not name_tokens:
             head = lowered[-1] if lowered else ""
-            if head in _ANONYMOUS or item.directness == "vague":
+            anonymous_words = _ANONYMOUS | _UNNAMED_PEOPLE
+            if (head in _ANONYMOUS or item.directness == "vague"
+                    or (kind is None and any(w in anonymous_words for w in lowered))
+                    or self._withheld(item)):
                 return self._anonymous(self.text[start:end], item.source)
             if lowered[:1] and lowered[0] in _DETERMINERS and kind is not None:
                 # "the minister added": the last speaker of that kind.
@@ -145,9 +215,20 @@ class _Resolver:
                                 kind=kind or "unknown")
             cluster.mentions.append(item.source)
             return cluster.id
+        # Only the words before an appositive comma name the source ("Craig Bryan, head of the
+        # National Center for ...": a person).
+        comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
+        is_org = any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in words[:comma]) or (
+            kind is None and any(t.lower in _DOCUMENT_WORDS for t in words[words.index(name_tokens[-1]) + 1 :]))
+        if is_org and kind is None:
+            # "the Roper Center for Public Opinion Research", "Kantar Media's political ad
+            # tracker": the organisation's name runs from its first capitalised word to its last.
+            capitals = [t for t in words if t.text[:1].isupper() and t.lower not in _DETERMINERS]
+            name_tokens = capitals or name_tokens
         name = self.text[name_tokens[0].start : name_tokens[-1].end]
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]  # "Kantar Media's political ad tracker"
         surname = name_tokens[-1].lower
-        is_org = any(t.lower in _ORG_WORDS for t in name_tokens)
         cid = self._known(name_tokens)
         if cid is None:
             cluster = self._new(_slug(name), name=name,
@@ -167,6 +248,24 @@ class _Resolver:
         if cluster.kind in ("person", "official", "expert"):
             self.last_speaker = cluster.id
         return cluster.id
+
+    @staticmethod
+    def _unnamed_head(words: list) -> bool:  # type: ignore[type-arg]
+        """An unnamed head before a preposition: "a source in the PLA", "people close to Smith"."""
+        for k, token in enumerate(words):
+            if token.lower in _HEAD_PREPOSITIONS and k > 0:
+                before = words[:k]
+                return (any(t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE for t in before)
+                        and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS for t in before))
+        return False
+
+    def _withheld(self, item: Found) -> bool:
+        """Whether the sentence says the unnamed source's name is withheld ("on condition of anonymity")."""
+        assert item.source is not None
+        lo = item.source[0]
+        hi = max(b[1] for b in (item.source, item.cue, item.content) if b is not None)
+        window = self.text[lo : min(len(self.text), max(hi, item.source[1] + 160))].lower()
+        return any(phrase in window for phrase in _ANONYMITY)
 
     def _known(self, name_tokens: list) -> str | None:  # type: ignore[type-arg]
         """The cluster a name belongs to: the same full name, or one word of a longer name."""
@@ -199,6 +298,29 @@ class _Resolver:
         self.clusters[target].mentions.append(bounds)
         return target
 
+    def _role_before(self, start: int) -> SourceKind | None:
+        """The kind of a role left just outside the source words: "Secretary of | State Hillary Clinton"."""
+        before = tokenize(self.text, max(0, start - 40), start)[-3:]
+        if len(before) >= 2 and before[-1].lower == "of":
+            return self._role_kind([before[-2].lower])
+        return None
+
+    def _role_after(self, end: int) -> SourceKind | None:
+        """The kind a title in apposition gives: "Craig Bryan, head of ... at the University of Utah,"."""
+        if not self.text.startswith(",", end):
+            return None
+        stop = self.text.find(",", end + 1, end + 120)
+        words = [t.lower for t in tokenize(self.text, end + 1, stop if stop > 0 else min(len(self.text), end + 80))]
+        # An appositive is a noun phrase ("a professor at ...", "head of ..."), not a clause ("he has ...").
+        if not words or not (words[0] in _APPOSITIVE_STARTS or words[0] in self.lex.roles):
+            return None
+        kind = self._role_kind(words)
+        if kind not in ("official", "expert"):
+            # A person's appositive: organisation words in it say where they work, not what they are.
+            kind = "expert" if any(w in ("university", "institute", "college", "center", "centre")
+                                   for w in words) else None
+        return kind
+
     def _role_kind(self, lowered: list[str]) -> SourceKind | None:
         best: SourceKind | None = None
         for i, word in enumerate(lowered):
@@ -215,7 +337,7 @@ class _Resolver:
             low = token.lower
             capital = token.text[:1].isupper()
             if capital and low not in self.lex.roles and low not in self.lex.demonyms \
-                    and low not in _DETERMINERS and not low.endswith(("'s", "’s")):
+                    and low not in _DETERMINERS and low not in _CALENDAR and not low.endswith(("'s", "’s")):
                 runs[-1].append(token)
             elif runs[-1]:
                 runs.append([])
@@ -266,8 +388,8 @@ _COUNTRY_ADJECTIVE = {"RU": "Russian", "CN": "Chinese", "KP": "North Korean", "I
 
 
 def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
-                    title: str | None = None) -> Resolution:
-    """Resolve every statement's source and relays; add the article itself."""
+                    title: str | None = None, links: Sequence[Link] = ()) -> Resolution:
+    """Resolve every statement's source and relays, and the targets of hyperlinks; add the article itself."""
     resolver = _Resolver(text)
     # Named outlets first, so a loose "state TV" joins the state broadcaster the text names.
     for item in found:
@@ -277,9 +399,12 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
                 resolver.clusters[mention.outlet.id].mentions.pop()
     source_of: list[str | None] = []
     relays_of: list[list[str]] = []
+    cited_by: list[str | None] = []
     for item in found:
         sid = resolver.speaker(item)
         source_of.append(sid)
+        citing = _citing(text, item)
+        cited_by.append(resolver.speaker(citing) if citing is not None else None)
         relay_ids = []
         for mention in item.relays:
             rid = resolver.outlet(mention)
@@ -296,9 +421,72 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     # A relay the article declares up front ("Quoted from X, ...") stands for every statement
     # that names no outlet of its own.
     article_relays = [resolver.outlet(m) for item in found for m in item.declared][:1]
+    dateline = _dateline(text)
+    wire_relay = resolver.outlet(dateline) if dateline is not None else None
+    article = _article_source(url, title)
+    link_sources = [(link.start, link.end, resolver.link(link)) for link in links
+                    if link.domain and link.domain != article.domain and 0 <= link.start < link.end <= len(text)]
     sources = resolver.finish()
-    sources.insert(0, _article_source(url, title))
-    return Resolution(sources, source_of, relays_of, article_relays)
+    sources.insert(0, article)
+    return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources)
+
+
+_CITING_STOP = frozenset({",", ";", ":", ".", "that", "as", "and", "who", "which", "said", "says", "—", "–", "(", ")"})
+
+
+def _citing(text: str, item: Found) -> Found | None:
+    """The origin a source cites: "X reported, citing a source in the PLA, that ...".
+
+    Looked for among the first words after the source and its cue (often the start of the content).
+    """
+    if item.source is None:
+        return None
+    lo = max(b[1] for b in (item.source, item.cue) if b is not None)
+    tokens = tokenize(text, lo, min(len(text), lo + 160))
+    for k, token in enumerate(tokens[:6]):
+        if token.lower != "citing":
+            continue
+        words = []
+        for t in tokens[k + 1 : k + 13]:
+            if t.lower in _CITING_STOP:
+                break
+            words.append(t)
+        if words:
+            directness = "vague" if words[-1].lower in _ANONYMOUS or words[0].lower in ("a", "an") else "secondhand"
+            return Found(source=(words[0].start, words[-1].end), cue=(token.start, token.end),
+                         content=item.content, directness=directness)  # type: ignore[arg-type]
+    return None
+
+
+_DATELINE_DASHES = frozenset("-—–:")
+
+
+def _dateline(text: str) -> OutletMention | None:
+    """The agency credited in a dateline at the top: "WASHINGTON (AP) —", "New Delhi (Sputnik):".
+
+    Wire copy reached the article through that agency, so it is a relay of every statement.
+    """
+    head = text[: min(len(text), 300)]
+    for mention in find_outlets(tokenize(head)):
+        if mention.outlet is None:
+            continue
+        before = head[: mention.start].rstrip()
+        after = head[mention.end :].lstrip()
+        if before.endswith("(") and after.startswith(")") and after[1:].lstrip()[:1] in _DATELINE_DASHES:
+            # Only a dateline: the line must start with it (a place name at most before it).
+            line_start = head.rfind("\n", 0, mention.start) + 1
+            if len(before) - line_start <= 40:
+                return mention
+    return None
+
+
+def _domain_kind(domain: str) -> SourceKind:
+    labels = domain.split(".")
+    if "gov" in labels or "mil" in labels or labels[-1] in ("gov", "mil", "int"):
+        return "official"
+    if "edu" in labels or "ac" in labels[-2:]:
+        return "expert"
+    return "unknown"
 
 
 _OUTLET_KINDS = frozenset({"news_outlet", "wire_agency", "state_media", "blog", "social_media"})

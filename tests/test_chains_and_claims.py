@@ -70,3 +70,29 @@ def test_real_polnear_articles_give_exact_spans_and_wire_sources(polnear_dev):
         assert all(c.hops[-1] == "article" and c.depth == max(0, len(c.hops) - 2) for c in a.chains)
         wire_found += any(s.kind == "wire_agency" for s in a.sources)
     assert wire_found >= 1
+
+
+def _hops(text: str) -> list[list[str]]:
+    a = _analysis(text)
+    names = {s.id: s.name for s in a.sources}
+    return [[h if h == "article" else names[h] for h in c.hops] for c in a.chains]
+
+
+def test_a_wire_dateline_relays_every_statement():
+    text = ("MOSCOW (Sputnik) - The harvest will be late, Agriculture Minister Ivan Petrov said on Monday.\n\n"
+            "Farmers said that the rain had ruined the wheat.")
+    for hops in _hops(text):
+        if hops != ["article"]:
+            assert hops[-2:] == ["Sputnik", "article"], hops
+
+
+def test_citing_puts_the_cited_source_first():
+    hops = _hops("The Global Times reported, citing a source in the PLA, that the troops had withdrawn.")
+    assert ["a source in the PLA", "Global Times", "article"] in hops, hops
+    hops = _hops("According to Reuters, citing two officials, the deal is done.")
+    assert ["two officials", "Reuters", "article"] in hops, hops
+
+
+def test_no_dateline_without_parentheses():
+    # An outlet named at the start is not a dateline unless it is credited in parentheses.
+    assert all("Sputnik" not in h for h in _hops("Sputnik is a Russian outlet. The minister said that it rained."))

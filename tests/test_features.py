@@ -49,7 +49,7 @@ def test_sklearn_conventions():
     est = ArticleFeatures(n_jobs=2)
     check_get_params_invariance("ArticleFeatures", est)
     check_set_params("ArticleFeatures", est)
-    assert clone(est).get_params() == {"n_jobs": 2}
+    assert clone(est).get_params() == {"n_jobs": 2, "ratings": None}
     assert est.__sklearn_tags__().input_tags.string
 
 

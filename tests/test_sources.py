@@ -73,3 +73,51 @@ def test_loose_state_media_takes_the_country():
     sources = _sources("A commentator said on Russian state TV that the war was going well.")
     state = [s for s in sources.values() if s.kind == "state_media"]
     assert state and state[0].country == "RU"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        ("Congress may act soon, according to three people briefed on the talks.", "three people briefed", "anonymous"),
+        ('"It is over," said a Warren adviser, who spoke on condition of anonymity.', "Warren adviser", "anonymous"),
+        ('"It is over," the USAID official said, speaking on condition of anonymity.', "USAID official", "anonymous"),
+        ("The mayor will resign, Democratic sources said.", "Democratic sources", "anonymous"),
+        ("A Finance Ministry official told Sputnik that revenue had fallen.", "Finance Ministry official", "official"),
+        ("There are fewer golfers now, according to the National Golf Foundation.", "National Golf Foundation",
+         "organization"),
+        ("Turnout rose, according to the Roper Center for Public Opinion Research.", "Roper Center", "organization"),
+        ("Secretary of State Hillary Clinton told an audience that she wanted change.", "Hillary Clinton", "official"),
+        ("House Speaker Paul Ryan told reporters that the bill would pass.", "Paul Ryan", "official"),
+        ("Prices will fall, according to Craig Bryan, a researcher at the University of Utah.", "Craig Bryan",
+         "expert"),
+        ("The couple split, TMZ reported.", "TMZ", "news_outlet"),
+    ],
+)
+def test_kind_from_phrase_and_context(text, phrase, kind):
+    sources = analyze(Article(text=text)).sources
+    start = text.index(phrase)
+    hits = [s for s in sources if any(m.start < start + len(phrase) and start < m.end for m in s.mentions)]
+    assert hits, [(s.name, s.kind) for s in sources]
+    assert hits[0].kind == kind, (hits[0].name, hits[0].kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Officials said the plant was shut, state-run news agency RIA Novosti reported.", "ria_novosti"),
+        ("State media Xinhua reported that 135 cases were confirmed.", "xinhua"),
+    ],
+)
+def test_loose_state_phrase_takes_the_name_in_apposition(text, outlet):
+    sources = {s.id: s for s in analyze(Article(text=text)).sources}
+    assert outlet in sources and sources[outlet].kind == "state_media"
+    assert not any(s.name == "State media" for s in sources.values())
+
+
+def test_new_registry_entries_state_a_fact_and_are_unique():
+    registry = outlets()
+    names = [n.lower() for o in registry for n in (o.name, *o.aliases)]
+    assert len(names) == len(set(names))
+    by_id = {o.id: o for o in registry}
+    for celebrity in ("tmz", "us_weekly", "hollywoodlife", "radaronline", "people_magazine"):
+        assert by_id[celebrity].fact and by_id[celebrity].kind == "news_outlet" and by_id[celebrity].domains
