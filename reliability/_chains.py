@@ -16,6 +16,7 @@ from ._sources import Resolution
 __all__ = ["build_chains", "enclosing"]
 
 _PRINT_OR_WIRE = frozenset({"news_outlet", "wire_agency", "blog", "social_media"})
+_OUTLETS = _PRINT_OR_WIRE | {"state_media"}
 
 
 def enclosing(found: list[Found]) -> list[int | None]:
@@ -58,7 +59,10 @@ def _names_link(item: Found, links: list[tuple[int, int, str]]) -> str | None:
 def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[CitationChain], list[str | None]]:
     """The distinct chains, and the chain id of each statement (None when it has no source)."""
     kinds = {s.id: s.kind for s in resolution.sources}
-    affiliations = {s.id: s.affiliated_with for s in resolution.sources if s.affiliated_with}
+    # Only a venue is a relay ("He also said" after "said on Russian Channel"); a government an
+    # ambassador speaks for is not.
+    affiliations = {s.id: s.affiliated_with for s in resolution.sources
+                    if s.affiliated_with and kinds.get(s.affiliated_with) in _OUTLETS}
     parents = enclosing(found)
     memo: dict[int, list[str] | None] = {}
     cited = _links_in(found, resolution.links)

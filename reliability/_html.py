@@ -111,12 +111,10 @@ class _Extractor(HTMLParser):
             self._break("\n\n")
         elif tag == "a" and self.open_links:
             href, start = self.open_links.pop()
-            end = self.length
-            text = "".join(self.parts)
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                self.links.append((start, end, href))
+            # Text never ends in whitespace here (spaces and breaks are written only before
+            # words), so the anchor ends where the text does.
+            if self.length > start:
+                self.links.append((start, self.length, href))
 
     def _next_offset(self) -> int:
         """Where the next visible character will land (after any owed break or space)."""
@@ -150,6 +148,22 @@ class _Extractor(HTMLParser):
         self.length += len(piece)
 
 
+def _defuse(html: str) -> str:
+    """Escape the ``<`` that no ``>`` follows, and unterminated comments.
+
+    The standard parser rescans to the end of the input for every such ``<`` ("<a <a <a ..."),
+    which is quadratic; as text they cost nothing and show nothing a browser would not.
+    """
+    last = html.rfind(">")
+    if last < len(html) - 1 and "<" in html[last + 1 :]:
+        html = html[: last + 1] + html[last + 1 :].replace("<", "&lt;")
+    last_close = html.rfind("-->")
+    opened = html.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    if opened >= 0:
+        html = html[:opened] + html[opened:].replace("<!--", "&lt;!--")
+    return html
+
+
 def parse_html(html: str, *, url: str | None = None) -> HtmlDocument:
     """The visible text of ``html`` with paragraph breaks, its links and its ``<title>``.
 
@@ -161,7 +175,7 @@ def parse_html(html: str, *, url: str | None = None) -> HtmlDocument:
     from ._outlets import registered_domain
 
     parser = _Extractor(url)
-    parser.feed(html)
+    parser.feed(_defuse(html))
     parser.close()
     text = "".join(parser.parts)
     links = []

@@ -37,6 +37,7 @@ def _key(words: list[str], exact: bool) -> tuple[str, ...]:
 class _Index:
     exact: dict[tuple[str, ...], Outlet]
     folded: dict[tuple[str, ...], Outlet]
+    written: dict[tuple[str, ...], tuple[str, ...]]  # folded key -> the name as the registry writes it
     loose: dict[tuple[str, ...], str]  # state-media phrase tokens -> the phrase
     demonyms: dict[tuple[str, ...], str]
     domains: dict[str, Outlet]
@@ -48,6 +49,7 @@ class _Index:
 def _index() -> _Index:
     exact: dict[tuple[str, ...], Outlet] = {}
     folded: dict[tuple[str, ...], Outlet] = {}
+    written: dict[tuple[str, ...], tuple[str, ...]] = {}
     domains: dict[str, Outlet] = {}
     longest = 1
     for outlet in outlets():
@@ -59,6 +61,8 @@ def _index() -> _Index:
             is_exact = len(name) <= 3 or name.isupper()
             table = exact if is_exact else folded
             table.setdefault(_key(words, is_exact), outlet)
+            if not is_exact:
+                written.setdefault(_key(words, False), tuple(words))
         for domain in outlet.domains:
             domains.setdefault(domain, outlet)
             folded.setdefault((domain,), outlet)  # "rt.com" named in running text
@@ -69,7 +73,7 @@ def _index() -> _Index:
     first_words = frozenset(
         [k[0].lower() for k in exact] + [k[0] for k in folded] + [k[0] for k in loose] + [k[0] for k in demonyms]
     )
-    return _Index(exact, folded, loose, demonyms, domains, longest, first_words)
+    return _Index(exact, folded, written, loose, demonyms, domains, longest, first_words)
 
 
 def find_outlets(tokens: list[Token]) -> list[OutletMention]:
@@ -120,7 +124,17 @@ def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMenti
     limit = min(len(tokens), i + index.longest)
     for j in range(limit, i, -1):
         words = [t.text for t in tokens[i:j]]
-        outlet = index.exact.get(tuple(words)) or index.folded.get(_key(words, exact=False))
+        outlet = index.exact.get(tuple(words))
+        if outlet is None:
+            key = _key(words, exact=False)
+            outlet = index.folded.get(key)
+            # Names keep their capitals in running text: "The Nation" is an outlet, "The nation's
+            # leaders" is not. Only the case of a word the registry capitalises is checked.
+            form = index.written.get(key, ())
+            if outlet is not None and any(
+                w[:1].isupper() and not t[:1].isupper() for w, t in zip(form, words, strict=False)
+            ):
+                outlet = None
         # Names are capitalised in running text; "rt.com" style domains are not.
         if outlet is not None and (words[0][:1].isupper() or "." in words[0]):
             mention = OutletMention(

@@ -38,6 +38,7 @@ _UNNAMED_PEOPLE = frozenset(
     relative relatives acquaintance associate associates confidant confidants colleague
     colleagues member members worker workers""".split()
 )
+_LINKING = frozenset({"to", "of", "for", "the", "at", "in"})
 _APPOSITIVE_STARTS = frozenset({"a", "an", "the", "head", "former", "senior", "chief", "one", "another"})
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april june july
@@ -247,7 +248,42 @@ class _Resolver:
         cluster.mentions.append(item.source)
         if cluster.kind in ("person", "official", "expert"):
             self.last_speaker = cluster.id
+        if cluster.kind == "official" and cluster.affiliated_with is None:
+            represented = self._represented_country(start, end)
+            if represented is not None:
+                country, bounds = represented
+                cluster.affiliated_with = self._government(country)
+                self.clusters[cluster.affiliated_with].mentions.append(bounds)
+                cluster.country = cluster.country or country
         return cluster.id
+
+    def _represented_country(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """The country an official speaks for: "Russia's ambassador to North Korea" -> RU.
+
+        The first country word of the source phrase (or of the few words before it) that does
+        not follow "to", "in" or "at", which name a host country instead.
+        """
+        tokens = tokenize(self.text, max(0, start - 30), end)
+        demonyms = self.lex.demonyms
+        for k, token in enumerate(tokens):
+            if k > 0 and tokens[k - 1].lower in ("to", "in", "at", "from"):
+                continue
+            if k + 1 < len(tokens):
+                two = f"{token.lower} {tokens[k + 1].lower}"
+                if two in demonyms:
+                    return demonyms[two], (token.start, tokens[k + 1].end)
+            if token.lower in demonyms:
+                return demonyms[token.lower], (token.start, token.end)
+        return None
+
+    def _government(self, country: str) -> str:
+        """The source standing for a country's government, created on first use."""
+        cid = f"government_{country.lower()}"
+        if cid not in self.clusters:
+            adjective = _COUNTRY_ADJECTIVE.get(country)
+            name = f"{adjective} government" if adjective else f"Government ({country})"
+            self.clusters[cid] = _Cluster(id=cid, name=name, kind="official", country=country)
+        return cid
 
     @staticmethod
     def _unnamed_head(words: list) -> bool:  # type: ignore[type-arg]
@@ -262,9 +298,13 @@ class _Resolver:
     def _withheld(self, item: Found) -> bool:
         """Whether the sentence says the unnamed source's name is withheld ("on condition of anonymity")."""
         assert item.source is not None
-        lo = item.source[0]
-        hi = max(b[1] for b in (item.source, item.cue, item.content) if b is not None)
-        window = self.text[lo : min(len(self.text), max(hi, item.source[1] + 160))].lower()
+        lo, hi = item.source[0], min(len(self.text), item.source[1] + 200)
+        # The rest of the source's sentence: up to the first full stop after it.
+        for k in range(item.source[1], hi):
+            if self.text[k] in ".!?\n" and (k + 1 == len(self.text) or self.text[k + 1].isspace()):
+                hi = k
+                break
+        window = self.text[lo:hi].lower()
         return any(phrase in window for phrase in _ANONYMITY)
 
     def _known(self, name_tokens: list) -> str | None:  # type: ignore[type-arg]
@@ -300,9 +340,18 @@ class _Resolver:
 
     def _role_before(self, start: int) -> SourceKind | None:
         """The kind of a role left just outside the source words: "Secretary of | State Hillary Clinton"."""
-        before = tokenize(self.text, max(0, start - 40), start)[-3:]
+        before = tokenize(self.text, max(0, start - 60), start)[-6:]
         if len(before) >= 2 and before[-1].lower == "of":
             return self._role_kind([before[-2].lower])
+        # "Russia's ambassador to | North Korea, Alexandre Matsegora": a role a few words back,
+        # with only names and linking words between it and the source.
+        for k in range(len(before) - 1, -1, -1):
+            token = before[k]
+            kind = self._role_kind([token.lower])
+            if kind in ("official", "expert"):
+                return kind
+            if not (token.text[:1].isupper() or token.lower in _LINKING or token.text in (",", "'s", "’s")):
+                return None
         return None
 
     def _role_after(self, end: int) -> SourceKind | None:

@@ -40,11 +40,18 @@ def _split_title(text: str, first_line_title: bool, title: str | None) -> tuple[
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
+    from ._ratings import load_ratings
     from ._report import render_text
     from ._scorer import Scorer
 
-    text, title = _split_title(_read(args.file), args.first_line_title, args.title)
-    report = Scorer(args.model).score(text, title=title, url=args.url)
+    ratings = load_ratings(args.ratings) if args.ratings else None
+    if args.html:
+        from ._html import score_html
+
+        report = score_html(_read(args.file), url=args.url, title=args.title, model=args.model, ratings=ratings)
+    else:
+        text, title = _split_title(_read(args.file), args.first_line_title, args.title)
+        report = Scorer(args.model, ratings=ratings).score(text, title=title, url=args.url)
     if args.json:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
@@ -98,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--url", help="where the article was published")
     score.add_argument("--first-line-title", action="store_true", help="take the file's first line as the headline")
     score.add_argument("--model", help="model file (default: the bundled model)")
+    score.add_argument("--html", action="store_true", help="the file is a web page: score its text, links as citations")
+    score.add_argument("--ratings", help="outlet ratings CSV (domain,score or domain,pc1) for the outlet_prior feature")
     score.set_defaults(run=_cmd_score)
 
     extract = commands.add_parser("extract", help="print the attributions found in an article as JSON")

@@ -59,3 +59,35 @@ def test_html_input_contract():
 
     with pytest.raises(EmptyTextError):
         score_html("<html><script>only code</script></html>")
+
+
+def test_cli_scores_html_with_ratings(tmp_path, capsys):
+    from reliability import ReliabilityReport
+    from reliability.cli import main
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text("domain,score\nreuters.com,0.9\n", encoding="utf-8")
+    assert main(["score", str(page), "--html", "--url", "https://example-news.com/s",
+                 "--ratings", str(ratings), "--json"]) == 0
+    report = ReliabilityReport.model_validate_json(capsys.readouterr().out)
+    assert report.features["outlet_prior_known"] == 1.0
+    assert any(s.domain == "usbr.gov" for s in report.sources)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("domain,score\nreuters.com,9\n", encoding="utf-8")
+    assert main(["score", str(page), "--html", "--ratings", str(bad)]) == 1
+    assert "[0, 1]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("piece", ["<a ", "<!--", "<", "<a x=", "</"])
+def test_hostile_markup_stays_fast(piece):
+    # The standard parser is quadratic on '<' that no '>' follows; 200,000 characters of that
+    # take minutes unless defused, and a fraction of a second when they are.
+    import time
+
+    html = "<p>Officials said that it rained.</p>" + piece * (200_000 // len(piece))
+    started = time.perf_counter()
+    doc = parse_html(html)
+    assert time.perf_counter() - started < 10
+    assert doc.text.startswith("Officials said that it rained.")

@@ -121,3 +121,27 @@ def test_new_registry_entries_state_a_fact_and_are_unique():
     by_id = {o.id: o for o in registry}
     for celebrity in ("tmz", "us_weekly", "hollywoodlife", "radaronline", "people_magazine"):
         assert by_id[celebrity].fact and by_id[celebrity].kind == "news_outlet" and by_id[celebrity].domains
+
+
+def test_outlet_names_keep_their_capitals():
+    from reliability._outlets import find_outlets
+    from reliability._segmentation import tokenize
+
+    def found(text):
+        return [m.outlet.id for m in find_outlets(tokenize(text)) if m.outlet is not None]
+
+    assert found("The nation's leaders met.") == []
+    assert found("The Nation reported it.") == ["the_nation"]
+    assert found("The hill is steep.") == []
+
+
+def test_an_ambassador_speaks_for_a_government_not_through_it():
+    text = "Russia's ambassador to Chile, Pavel Orlov, said that the talks would resume."
+    a = analyze(Article(text=text))
+    sources = {s.id: s for s in a.sources}
+    orlov = next(s for s in sources.values() if "Orlov" in s.name)
+    assert orlov.kind == "official"
+    government = sources[orlov.affiliated_with]
+    assert government.kind == "official" and government.country == "RU"
+    # The government is whom he speaks for, not a relay of his words.
+    assert all(government.id not in c.hops for c in a.chains)
