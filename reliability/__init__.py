@@ -39,7 +39,8 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._features import ArticleFeatures
-    from ._model import ReliabilityModel, load_model
+    from ._evaluation import EvaluationReport, evaluate
+    from ._model import ReliabilityModel, TrainedModel, load_model
     from ._pipeline import extract_attributions
     from ._scorer import Scorer, score_article
     from ._training import train
@@ -51,6 +52,7 @@ __all__ = [
     "CitationChain",
     "Claim",
     "DataError",
+    "EvaluationReport",
     "EmptyTextError",
     "Explanation",
     "InputError",
@@ -66,7 +68,9 @@ __all__ = [
     "Scorer",
     "Source",
     "Span",
+    "TrainedModel",
     "__version__",
+    "evaluate",
     "extract_attributions",
     "load_model",
     "score_article",
@@ -76,6 +80,9 @@ __all__ = [
 _LAZY = {
     "ArticleFeatures": "._features",
     "ReliabilityModel": "._model",
+    "TrainedModel": "._model",
+    "EvaluationReport": "._evaluation",
+    "evaluate": "._evaluation",
     "load_model": "._model",
     "extract_attributions": "._pipeline",
     "Scorer": "._scorer",

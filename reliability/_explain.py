@@ -16,6 +16,7 @@ from ._records import ARTICLE_SOURCE_ID, Explanation
 __all__ = ["explain"]
 
 _DESCRIPTION = {f.name: f.description for f in FEATURES}
+_DESCRIPTION["style_score"] = "Log-odds of the writing-style model over function-word rates."
 
 
 def _quote(text: str, limit: int = 70) -> str:
@@ -89,6 +90,12 @@ def _message(name: str, value: float, contribution: float, analysis: Analysis) -
                 f"this {effect}."
             )
         return f"No claim originates with a named official, expert or organisation; this {effect}."
+    if name == "style_score":
+        resembles = "reliable" if value > 0 else "unreliable"
+        return (
+            f"The writing style (how often common function words such as “the”, “which”, “you” occur) resembles "
+            f"that of {resembles} outlets in the training data (style log-odds {value:+.2f}); this {effect}."
+        )
     if name == "title_is_question" and value:
         return f"The headline is a question, a way to suggest a claim without asserting it; this {effect}."
     if name == "has_boilerplate" and value:

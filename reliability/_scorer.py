@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ._explain import explain
-from ._features import compute_features
+from ._features import article_row
 from ._model import ReliabilityModel, load_model
 from ._pipeline import analyze
 from ._records import Article, ReliabilityReport
@@ -71,8 +71,9 @@ class Scorer:
         """Score an :class:`Article` record."""
         model = self.model
         analysis = analyze(article)
-        values, evidence = compute_features(analysis)
-        logit, base, contributions = model.decompose(values)
+        row, evidence = article_row(analysis)
+        logit, base, contributions, values = model.decompose(row)
+        evidence = evidence + [[] for _ in range(len(values) - len(evidence))]  # style_score has no span
         score = model.probability(logit)
         return ReliabilityReport(
             score=score,

@@ -67,20 +67,56 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_train(args: argparse.Namespace) -> int:
+def _load_records(paths: Sequence[str]) -> list:  # type: ignore[type-arg]
     from . import datasets
-    from ._training import train
 
     records = []
-    for path in args.data:
-        records.extend(datasets.load_file(path))
-    model = train(records, name=Path(args.output).stem, seed=args.seed, n_jobs=args.jobs)
+    for path in paths:
+        if path.startswith("corpus:"):  # a shared corpus by name: corpus:recovery
+            name = path.removeprefix("corpus:")
+            records.extend(r.model_copy(update={"group": f"{name}/{r.group or r.id}"}) for r in datasets.load(name))
+        else:
+            records.extend(datasets.load_file(path))
+    return records
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from ._training import train
+
+    records = _load_records(args.data)
+    model = train(
+        records, name=Path(args.output).stem, seed=args.seed, n_jobs=args.jobs, calibration=args.calibration,
+        C=args.C, style_C=args.style_C,
+    )
     model.save(args.output)
     metrics = model.card["metrics"]
     sys.stdout.write(
         f"wrote {args.output}: grouped-CV ROC-AUC {metrics['grouped_cv_roc_auc']:.3f} "
         f"(TF-IDF baseline {metrics.get('baseline_tfidf_grouped_cv_roc_auc', float('nan')):.3f})\n"
     )
+    return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from ._evaluation import evaluate
+
+    records = _load_records(args.data)
+    curves: dict[str, object] | None = {} if args.report else None
+    model = None if args.model == "-" else args.model
+    if model is not None:
+        from ._model import load_model
+
+        model = load_model(model)
+    report = evaluate(
+        records, model=model, seed=args.seed, n_splits=args.folds, baseline=not args.no_baseline,
+        random_split=not args.no_random, n_jobs=args.jobs, curves=curves,
+    )
+    sys.stdout.write(report.table())
+    if args.report:
+        from ._evaluation_report import write_report
+
+        path = write_report(report, curves or {}, args.report, model=model)
+        sys.stdout.write(f"wrote {path}\n")
     return EXIT_OK
 
 
@@ -108,11 +144,29 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_cmd_schema)
 
     train = commands.add_parser("train", help="train a model on labelled JSONL or CSV files")
-    train.add_argument("data", nargs="+", help="labelled files: text, label, optional title, url, group, id")
+    train.add_argument("data", nargs="+", help="labelled JSONL/CSV files (text, label, optional title, url, group, id), "
+                       "or corpus:NAME for a shared corpus (reliability.datasets.NAMES)")
     train.add_argument("-o", "--output", required=True, help="where to write the model (.joblib)")
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument("--jobs", type=int, default=None, help="articles analysed in parallel")
+    train.add_argument("--calibration", choices=("sigmoid", "isotonic"), default="sigmoid",
+                       help="how logits become probabilities (default sigmoid)")
+    train.add_argument("--C", type=float, default=0.3, help="inverse regularisation of the main model (default 0.3)")
+    train.add_argument("--style-C", type=float, default=0.05, dest="style_C",
+                       help="inverse regularisation of the writing-style model (default 0.05)")
     train.set_defaults(run=_cmd_train)
+
+    evaluate = commands.add_parser("evaluate", help="evaluate a model's recipe on labelled data, beside a baseline")
+    evaluate.add_argument("model", help="model file whose recipe to evaluate (and apply as is), or - for the defaults")
+    evaluate.add_argument("data", nargs="+", help="labelled JSONL/CSV files (text, label, optional title, url, group, id), "
+                       "or corpus:NAME for a shared corpus (reliability.datasets.NAMES)")
+    evaluate.add_argument("--report", metavar="DIR", help="write index.html with plots and report.json to DIR")
+    evaluate.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    evaluate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    evaluate.add_argument("--jobs", type=int, default=None, help="articles analysed in parallel")
+    evaluate.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline")
+    evaluate.add_argument("--no-random", action="store_true", help="skip the random-split contrast")
+    evaluate.set_defaults(run=_cmd_evaluate)
     return parser
 
 
