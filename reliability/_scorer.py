@@ -6,6 +6,7 @@ import threading
 from datetime import date, datetime
 from pathlib import Path
 
+from ._claim_scores import score_claims
 from ._explain import explain
 from ._features import compute_features
 from ._model import ReliabilityModel, load_model
@@ -79,7 +80,7 @@ class Scorer:
             label=model.label(score),
             logit=logit,
             base_value=base,
-            claims=analysis.claims,
+            claims=score_claims(analysis.claims, analysis.chains, analysis.sources),
             sources=analysis.sources,
             chains=analysis.chains,
             explanations=explain(analysis, model.feature_names, values, contributions, evidence),

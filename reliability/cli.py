@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,16 +40,28 @@ def _split_title(text: str, first_line_title: bool, title: str | None) -> tuple[
     return rest, title or first.strip() or None
 
 
+_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
-    from ._report import render_text
+    from ._report import render
     from ._scorer import Scorer
 
     text, title = _split_title(_read(args.file), args.first_line_title, args.title)
     report = Scorer(args.model).score(text, title=title, url=args.url)
-    if args.json:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    fmt = args.format or ("json" if args.json else None)
+    if fmt is None:
+        fmt = _SUFFIX_FORMAT.get(Path(args.output).suffix.lower(), "text") if args.output else "text"
+    # Colour only for a person at a terminal, never in a file or a pipe; NO_COLOR turns it off.
+    color = fmt == "text" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    rendered = render(report, fmt, text=text, title=title, color=color)
+    if args.output:
+        try:
+            Path(args.output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise ReliabilityError(f"cannot write {args.output}: {exc.strerror}") from None
     else:
-        sys.stdout.write(render_text(report))
+        sys.stdout.write(rendered)
     return EXIT_OK
 
 
@@ -93,7 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     score = commands.add_parser("score", help="score an article and explain the score")
     score.add_argument("file", help="article text file, or - for stdin")
-    score.add_argument("--json", action="store_true", help="print the full report as JSON")
+    score.add_argument(
+        "--format", choices=["text", "json", "markdown", "html"],
+        help="text (default; coloured on a terminal), json, markdown, or html (one self-contained page); "
+        "with -o the default follows the file's suffix",
+    )
+    score.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    score.add_argument("--json", action="store_true", help="the same as --format json")
     score.add_argument("--title", help="the article's headline")
     score.add_argument("--url", help="where the article was published")
     score.add_argument("--first-line-title", action="store_true", help="take the file's first line as the headline")
