@@ -63,6 +63,14 @@ class ReliabilityModel:
         """
         scale = self.pipeline.named_steps["scale"]
         clf = self.pipeline.named_steps["classifier"]
+        # Only a linear classifier has an exact additive split of its logit; refuse any other
+        # rather than explain it with contributions that do not add up to what it computed.
+        coef = getattr(clf, "coef_", None)
+        if coef is None or np.shape(coef) != (1, len(x)) or not hasattr(clf, "intercept_"):
+            raise ModelError(
+                f"{type(clf).__name__} is not a linear binary classifier over the {len(x)} features, so its score "
+                "has no exact additive explanation; train models with reliability.train"
+            )
         z = scale.transform(x.reshape(1, -1))[0]
         contributions = clf.coef_[0] * z
         base = float(clf.intercept_[0])

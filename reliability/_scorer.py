@@ -83,7 +83,8 @@ class Scorer:
             claims=score_claims(analysis.claims, analysis.chains, analysis.sources),
             sources=analysis.sources,
             chains=analysis.chains,
-            explanations=explain(analysis, model.feature_names, values, contributions, evidence),
+            explanations=explain(analysis, model.feature_names, values, contributions, evidence,
+                                 typical=model.pipeline.named_steps["scale"].mean_),
             features={name: float(v) for name, v in zip(model.feature_names, values, strict=True)},
             model=model.info(),
         )
