@@ -84,9 +84,10 @@ def render_text(report: ReliabilityReport, *, top: int = 5, color: bool = False)
 def _md(text: str) -> str:
     """Article text made inert in Markdown: no HTML, no links, no emphasis, one line."""
     text = " ".join(text.split())
-    for ch in "\\`*_[]<>|#!":
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "\\`*_[]|#!":
         text = text.replace(ch, "\\" + ch)
-    return text.replace("&", "&amp;")
+    return text
 
 
 def render_markdown(report: ReliabilityReport, *, title: str | None = None, top: int = 5) -> str:
