@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ._features import ArticleFeatures
     from ._model import ReliabilityModel, load_model
     from ._pipeline import extract_attributions
+    from ._report import render_report
     from ._scorer import Scorer, score_article
     from ._training import train
 
@@ -71,6 +72,7 @@ __all__ = [
     "__version__",
     "extract_attributions",
     "load_model",
+    "render_report",
     "score_article",
     "train",
 ]
@@ -80,6 +82,7 @@ _LAZY = {
     "ReliabilityModel": "._model",
     "load_model": "._model",
     "extract_attributions": "._pipeline",
+    "render_report": "._report",
     "Scorer": "._scorer",
     "score_article": "._scorer",
     "train": "._training",

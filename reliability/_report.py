@@ -1,6 +1,6 @@
 """Rendering a report for people: plain text for terminals, Markdown, JSON and HTML.
 
-:func:`render` picks the format. Text and Markdown say the same things (the score and label,
+:func:`render_report` picks the format. Text and Markdown say the same things (the score and label,
 the top reasons with their evidence quoted, every claim with its own score and its chain drawn
 ``origin → relay → article``); HTML (:mod:`._render_html`) also shows the article itself with
 the findings highlighted, so it needs the article text.
@@ -14,7 +14,7 @@ from ._claim_scores import hop_name
 from ._exceptions import InputError
 from ._records import ARTICLE_SOURCE_ID, Claim, ReliabilityReport
 
-__all__ = ["FORMATS", "Format", "chain_text", "render", "render_markdown", "render_text"]
+__all__ = ["FORMATS", "Format", "chain_text", "render_markdown", "render_report", "render_text"]
 
 Format = Literal["text", "json", "markdown", "html"]
 FORMATS: tuple[Format, ...] = ("text", "json", "markdown", "html")
@@ -119,7 +119,7 @@ def render_markdown(report: ReliabilityReport, *, title: str | None = None, top:
     return "\n".join(lines) + "\n"
 
 
-def render(
+def render_report(
     report: ReliabilityReport,
     format: Format = "text",
     *,

@@ -44,7 +44,7 @@ _SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", "
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from ._report import render
+    from ._report import render_report
     from ._scorer import Scorer
 
     text, title = _split_title(_read(args.file), args.first_line_title, args.title)
@@ -54,7 +54,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         fmt = _SUFFIX_FORMAT.get(Path(args.output).suffix.lower(), "text") if args.output else "text"
     # Colour only for a person at a terminal, never in a file or a pipe; NO_COLOR turns it off.
     color = fmt == "text" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    rendered = render(report, fmt, text=text, title=title, color=color)
+    rendered = render_report(report, fmt, text=text, title=title, color=color)
     if args.output:
         try:
             Path(args.output).write_text(rendered, encoding="utf-8")

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reliability import score_article
-from reliability._report import render
+from reliability import render_report, score_article
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 HOSTILE = (
@@ -80,7 +79,7 @@ def test_report_renders_with_highlights_and_chain_diagram(browser, example_artic
     title, body = example_article
     report = score_article(body, title=title)
     page = tmp_path / "report.html"
-    page.write_text(render(report, "html", text=body, title=title), encoding="utf-8")
+    page.write_text(render_report(report, "html", text=body, title=title), encoding="utf-8")
 
     dom = _dom(browser, page, tmp_path / "profile")
     assert dom.title.startswith(f"Reliability {report.score:.2f}")
@@ -105,7 +104,7 @@ def test_hostile_article_cannot_run_script(browser, tmp_path):
     title = "<script>document.title='pwned'</script><marquee onmouseover=x>T</marquee>"
     report = score_article(HOSTILE, title=title)
     page = tmp_path / "hostile.html"
-    page.write_text(render(report, "html", text=HOSTILE, title=title), encoding="utf-8")
+    page.write_text(render_report(report, "html", text=HOSTILE, title=title), encoding="utf-8")
     dom = _dom(browser, page, tmp_path / "profile")
     assert dom.title.startswith("Reliability "), dom.title  # the injected script would have set it to 'pwned'
     assert not [tag for tag, _ in dom.tags if tag in ("script", "img", "marquee")]

@@ -7,9 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from reliability import InputError, ReliabilityReport, score_article
+from reliability import InputError, ReliabilityReport, render_report, score_article
 from reliability._claim_scores import claim_weights
-from reliability._report import render
 
 HOSTILE = (
     'The mayor said that "<script>document.title=\'pwned\'</script>" was posted on the city site. '
@@ -74,18 +73,18 @@ def test_claim_scores_order_the_sourcing(stronger, weaker):
 
 def test_text_format(seed_report):
     _, _, report = seed_report
-    plain = render(report, "text")
+    plain = render_report(report, "text")
     assert "Reliability: 0.0" in plain and "(low)" in plain and "\x1b[" not in plain
     chain = "unnamed reports → Igor Korotchenko → Channel One Russia (state media) → Defense Security Asia → article"
     assert chain in plain
     assert "“state TV”" in plain  # evidence is quoted
-    coloured = render(report, "text", color=True)
+    coloured = render_report(report, "text", color=True)
     assert "\x1b[31m" in coloured and coloured.count("\x1b[0m") > 5
 
 
 def test_markdown_format(seed_report):
     title, _, report = seed_report
-    md = render(report, "markdown", title=title)
+    md = render_report(report, "markdown", title=title)
     assert md.startswith("## Reliability: 0.0") and "| contribution | reason | evidence |" in md
     assert "chain: unnamed reports → Igor Korotchenko" in md
     assert len([line for line in md.splitlines() if line[:1].isdigit()]) == len(report.claims)
@@ -93,14 +92,14 @@ def test_markdown_format(seed_report):
 
 def test_markdown_keeps_the_article_inert():
     report = score_article(HOSTILE)
-    md = render(report, "markdown", title="<b>hi</b>")
+    md = render_report(report, "markdown", title="<b>hi</b>")
     assert "<script" not in md and "<img" not in md and "<b>" not in md
     assert "\\[fake\\](http" in md and "\\*\\*budget\\*\\*" in md
 
 
 def test_json_format_round_trips(seed_report):
     _, _, report = seed_report
-    assert ReliabilityReport.model_validate_json(render(report, "json")) == report
+    assert ReliabilityReport.model_validate_json(render_report(report, "json")) == report
 
 
 class _Tags(HTMLParser):
@@ -122,7 +121,7 @@ def _tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
 
 def test_html_is_self_contained_and_escapes_the_article():
     report = score_article(HOSTILE, title="<script>alert(1)</script>")
-    page = render(report, "html", text=HOSTILE, title="<script>alert(1)</script>")
+    page = render_report(report, "html", text=HOSTILE, title="<script>alert(1)</script>")
     tags = _tags(page)
     names = {tag for tag, _ in tags}
     assert not names & {"script", "img", "iframe", "object", "embed", "link", "base", "form"}, names
@@ -137,7 +136,7 @@ def test_html_is_self_contained_and_escapes_the_article():
 
 def test_html_draws_the_chain_and_highlights_the_claims(seed_report):
     title, body, report = seed_report
-    page = render(report, "html", text=body, title=title)
+    page = render_report(report, "html", text=body, title=title)
     assert page.count('class="chain-diagram"') == len({c.chain_id for c in report.claims if c.attribution})
     assert "unnamed reports → Igor Korotchenko → Channel One Russia (state media)" in page
     for n in range(1, len(report.claims) + 1):
@@ -149,11 +148,11 @@ def test_html_draws_the_chain_and_highlights_the_claims(seed_report):
 def test_html_needs_the_text_the_report_points_into(seed_report):
     _, body, report = seed_report
     with pytest.raises(InputError, match="pass the article text"):
-        render(report, "html")
+        render_report(report, "html")
     with pytest.raises(InputError, match="do not point into this text"):
-        render(report, "html", text="x" + body)
+        render_report(report, "html", text="x" + body)
     with pytest.raises(InputError, match="unknown report format"):
-        render(report, "pdf")  # type: ignore[arg-type]
+        render_report(report, "pdf")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -205,3 +204,15 @@ def test_cli_unwritable_output_is_a_one_line_error(tmp_path, capsys):
     assert main(["score", str(EXAMPLE), "-o", str(tmp_path / "missing" / "r.html")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("reliability: error: cannot write") and err.count("\n") == 1
+
+
+def test_the_python_example_in_docs_runs(monkeypatch):
+    import re
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(repo)
+    blocks = re.findall(r"```python\n(.*?)```", (repo / "docs" / "reports.md").read_text(encoding="utf-8"), re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "docs/reports.md", "exec"), {})
