@@ -14,8 +14,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._exceptions import ReliabilityError
+
+if TYPE_CHECKING:
+    from ._report import Format
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -40,7 +44,9 @@ def _split_title(text: str, first_line_title: bool, title: str | None) -> tuple[
     return rest, title or first.strip() or None
 
 
-_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_SUFFIX_FORMAT: dict[str, Format] = {
+    ".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+}
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -49,9 +55,9 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     text, title = _split_title(_read(args.file), args.first_line_title, args.title)
     report = Scorer(args.model).score(text, title=title, url=args.url)
-    fmt = args.format or ("json" if args.json else None)
-    if fmt is None:
-        fmt = _SUFFIX_FORMAT.get(Path(args.output).suffix.lower(), "text") if args.output else "text"
+    fmt: Format = args.format or ("json" if args.json else None) or (
+        _SUFFIX_FORMAT.get(Path(args.output).suffix.lower(), "text") if args.output else "text"
+    )
     # Colour only for a person at a terminal, never in a file or a pipe; NO_COLOR turns it off.
     color = fmt == "text" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     rendered = render_report(report, fmt, text=text, title=title, color=color)

@@ -6,6 +6,8 @@ import math
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reliability import InputError, ReliabilityReport, render_report, score_article
 from reliability._claim_scores import claim_weights
@@ -216,3 +218,46 @@ def test_the_python_example_in_docs_runs(monkeypatch):
     assert blocks
     for block in blocks:
         exec(compile(block, "docs/reports.md", "exec"), {})
+
+
+class _ArticleText(HTMLParser):
+    """The text inside the page's article block, as a browser would show it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+        self.tags_inside: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += 1
+            self.tags_inside.append(tag)
+        elif dict(attrs).get("id") == "article":
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+_PIECES = st.sampled_from([
+    "The minister said that ", "There are reports that ", '"', "<script>", "</div>", "<b onclick=x>", "&amp;",
+    "&lt;", "]]>", "<!--", "-->", " reportedly ", "may ", ".", "\n\n", "'", "→", "Reuters said. ",
+])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(min_size=1, max_size=12)), min_size=1, max_size=25).map("".join))
+def test_html_shows_any_article_text_exactly_and_inertly(text):
+    if not text.strip():
+        return
+    report = score_article(text)
+    parser = _ArticleText()
+    parser.feed(render_report(report, "html", text=text))
+    assert set(parser.tags_inside) <= {"a", "span"}  # only our own highlight elements
+    assert "".join(parser.parts) == text
