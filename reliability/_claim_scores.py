@@ -111,8 +111,15 @@ def _quote(text: str, limit: int = 60) -> str:
     return f"“{text[: limit - 1]}…”" if len(text) > limit else f"“{text}”"
 
 
+# The kind shown beside a hop's name in a drawn chain; a plain person needs no label.
+_HOP_KIND = {
+    "official": "official", "expert": "expert", "organization": "organisation", "news_outlet": "news outlet",
+    "wire_agency": "wire agency", "blog": "blog", "social_media": "social media",
+}
+
+
 def hop_name(hop: str, sources: dict[str, Source]) -> str:
-    """How a chain hop reads in a sentence: 'unnamed reports', 'X (state media)', 'this article'."""
+    """How a chain hop reads: 'unnamed reports', 'Igor Korotchenko (expert)', 'X (state media)', 'this article'."""
     if hop == ARTICLE_SOURCE_ID:
         return "this article"
     source = sources.get(hop)
@@ -122,7 +129,8 @@ def hop_name(hop: str, sources: dict[str, Source]) -> str:
         return f"unnamed {source.name}" if source.name != "unnamed source" else "an unnamed source"
     if source.state_affiliated or source.kind == "state_media":
         return f"{source.name} (state media)"
-    return source.name
+    kind = _HOP_KIND.get(source.kind)
+    return f"{source.name} ({kind})" if kind else source.name
 
 
 def _first_mention(source: Source | None) -> list[Span]:

@@ -81,6 +81,11 @@ def _compare(value: float, typical: float | None, fmt: str) -> str:
     return f"{value:{fmt}}; a typical training article has {typical:{fmt}}"
 
 
+def _typical(typical: float | None, fmt: str) -> str:
+    """' (a typical training article has X)', or '' when the training mean is not known."""
+    return "" if typical is None else f" (a typical training article has {typical:{fmt}})"
+
+
 _Message = Callable[[_Facts, float, str, float | None], str | None]
 
 
@@ -113,19 +118,22 @@ def _state_relay(f: _Facts, value: float, cmp: str, typical: float | None) -> st
 
 def _max_depth(f: _Facts, value: float, cmp: str, typical: float | None) -> str | None:
     if not f.attributed or value == 0:
-        return f"Every attributed claim comes straight from its source, with no relay in between ({cmp})"
+        none = "Every attributed claim comes straight from its source, with no relay in between"
+        return none + _typical(typical, ".1f")
     deepest = f.deepest(f.attributed)
     return (
-        f"Claims reach the article through up to {round(value)} relays ({cmp}): {_quote(deepest.text.text, 50)} "
+        f"Claims reach the article through up to {round(value)} relays{_typical(typical, '.1f')}: "
+        f"{_quote(deepest.text.text, 50)} "
         f"travelled {f.chain_words(deepest)}. Each retelling is a chance to distort the claim"
     )
 
 
 def _mean_depth(f: _Facts, value: float, cmp: str, typical: float | None) -> str | None:
     if not f.attributed:
-        return f"No claim is attributed, so no claim has a relay ({cmp})"
+        return f"No claim is attributed, so no claim has a relay{_typical(typical, '.1f')}"
     return (
-        f"Attributed claims pass through {value:.1f} relays on average before reaching the article ({cmp}); "
+        f"Attributed claims pass through {value:.1f} relays on average before reaching the article"
+        f"{_typical(typical, '.1f')}; "
         "the further a claim is from its source, the harder it is to check"
     )
 
@@ -167,7 +175,8 @@ def _primary(f: _Facts, value: float, cmp: str, typical: float | None) -> str | 
 
 def _primary_share(f: _Facts, value: float, cmp: str, typical: float | None) -> str | None:
     return (
-        f"{value:.0%} of the origins of the article's claims are officials, experts or organisations ({cmp}); "
+        f"Officials, experts and organisations make up {value:.0%} of the origins of the article's claims"
+        f"{_typical(typical, '.0%')}; "
         "primary sources can be asked and held to what they said"
     )
 

@@ -77,7 +77,7 @@ def test_text_format(seed_report):
     _, _, report = seed_report
     plain = render_report(report, "text")
     assert "Reliability: 0.0" in plain and "(low)" in plain and "\x1b[" not in plain
-    chain = "unnamed reports → Igor Korotchenko → Channel One Russia (state media) → Defense Security Asia → article"
+    chain = "unnamed reports → Igor Korotchenko (expert) → Channel One Russia (state media) → Defense Security Asia (news outlet) → article"
     assert chain in plain
     assert "“state TV”" in plain  # evidence is quoted
     coloured = render_report(report, "text", color=True)
@@ -140,7 +140,7 @@ def test_html_draws_the_chain_and_highlights_the_claims(seed_report):
     title, body, report = seed_report
     page = render_report(report, "html", text=body, title=title)
     assert page.count('class="chain-diagram"') == len({c.chain_id for c in report.claims if c.attribution})
-    assert "unnamed reports → Igor Korotchenko → Channel One Russia (state media)" in page
+    assert "unnamed reports → Igor Korotchenko (expert) → Channel One Russia (state media)" in page
     for n in range(1, len(report.claims) + 1):
         assert f'href="#claim-{n}"' in page and f'id="claim-{n}"' in page
     classes = " ".join(attrs.get("class") or "" for _, attrs in _tags(page)).split()
