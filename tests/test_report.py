@@ -77,7 +77,8 @@ def test_text_format(seed_report):
     _, _, report = seed_report
     plain = render_report(report, "text")
     assert "Reliability: 0.0" in plain and "(low)" in plain and "\x1b[" not in plain
-    chain = "unnamed reports → Igor Korotchenko (expert) → Channel One Russia (state media) → Defense Security Asia (news outlet) → article"
+    chain = ("unnamed reports → Igor Korotchenko (expert) → Channel One Russia (state media) → "
+             "Defense Security Asia (news outlet) → article")
     assert chain in plain
     assert "“state TV”" in plain  # evidence is quoted
     coloured = render_report(report, "text", color=True)
