@@ -262,3 +262,5 @@ def test_html_shows_any_article_text_exactly_and_inertly(text):
     parser.feed(render_report(report, "html", text=text))
     assert set(parser.tags_inside) <= {"a", "span"}  # only our own highlight elements
     assert "".join(parser.parts) == text
+    for fmt in ("text", "markdown", "json"):
+        assert render_report(report, fmt, title=text[:40])  # type: ignore[arg-type]
