@@ -91,6 +91,8 @@ _Message = Callable[[_Facts, float, str, float | None], str | None]
 
 def _anonymous_origin(f: _Facts, value: float, cmp: str, typical: float | None) -> str | None:
     anonymous = [c for c in f.attributed if (o := f.origin(c)) is not None and o.kind == "anonymous"]
+    if not f.attributed:
+        return f"No claim is attributed, so none traces back to an unnamed origin ({cmp})"
     if not anonymous:
         return f"Every attributed claim traces back to a named origin ({cmp}): someone can be asked about each"
     example = f.deepest(anonymous)
@@ -112,7 +114,7 @@ def _state_relay(f: _Facts, value: float, cmp: str, typical: float | None) -> st
     return (
         f"{len(relayed)} of {len(f.attributed)} attributed claims ({value:.0%}) reached the article through "
         f"state-affiliated media ({names}); for example {_quote(example.text.text, 50)} travelled "
-        f"{f.chain_words(example)}. Such media answer to a government, and what they relay serves it"
+        f"{f.chain_words(example)}. Such media answer to a government, so what they relay needs checking elsewhere"
     )
 
 
@@ -215,9 +217,9 @@ _MESSAGES: dict[str, tuple[_Message, str]] = {
     # feature: (message, format of the value in the comparison)
     "attributions_per_100_words": (_rate("Reported statements per 100 words", "articles that say who said what "
                                          "let a reader check it", ".1f"), ".1f"),
-    "share_direct_quote": (_directness_share("direct_quote", "direct quotes from named sources",
+    "share_direct_quote": (_directness_share("direct_quote", "quoted directly from a named source",
                                              "a named source's own words are the most checkable form"), ".0%"),
-    "share_indirect": (_directness_share("indirect", "paraphrases of named sources",
+    "share_indirect": (_directness_share("indirect", "paraphrased from a named source",
                                          "checkable, though the wording is the article's"), ".0%"),
     "share_secondhand": (_directness_share("secondhand", "second-hand, through another outlet or person",
                                            "the article did not get them from the source"), ".0%"),
