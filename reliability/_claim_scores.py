@@ -162,10 +162,11 @@ def _reasons(
     if origin is not None and origin.kind in w.origin and (origin.id != ARTICLE_SOURCE_ID or origin.kind != "unknown"):
         who = _KIND_WORDS.get(origin.kind, origin.kind)
         name = "" if origin.kind == "anonymous" else f" ({origin.name})"
+        why = _WHY_KIND.get(origin.kind, f"its weight is set in data/claim_weights.json ({origin.kind})")
         if origin.id == ARTICLE_SOURCE_ID:
-            message = f"The claim rests on this article alone, published by {who}{name}: {_WHY_KIND[origin.kind]}."
+            message = f"The claim rests on this article alone, published by {who}{name}: {why}."
         else:
-            message = f"It originates with {who}{name}: {_WHY_KIND[origin.kind]}."
+            message = f"It originates with {who}{name}: {why}."
         reasons.append(ClaimReason(factor=f"origin_{origin.kind}", weight=w.origin[origin.kind], message=message,
                                    evidence=_first_mention(origin)))
 
