@@ -28,6 +28,7 @@ from ._records import (
     Attribution,
     CitationChain,
     Claim,
+    ClaimReason,
     Explanation,
     LabelledArticle,
     ModelInfo,
@@ -38,10 +39,11 @@ from ._records import (
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._features import ArticleFeatures
     from ._evaluation import EvaluationReport, evaluate
+    from ._features import ArticleFeatures
     from ._model import ReliabilityModel, TrainedModel, load_model
     from ._pipeline import extract_attributions
+    from ._report import render_report
     from ._scorer import Scorer, score_article
     from ._training import train
 
@@ -51,9 +53,10 @@ __all__ = [
     "Attribution",
     "CitationChain",
     "Claim",
+    "ClaimReason",
     "DataError",
-    "EvaluationReport",
     "EmptyTextError",
+    "EvaluationReport",
     "Explanation",
     "InputError",
     "InputTooLargeError",
@@ -73,6 +76,7 @@ __all__ = [
     "evaluate",
     "extract_attributions",
     "load_model",
+    "render_report",
     "score_article",
     "train",
 ]
@@ -85,6 +89,7 @@ _LAZY = {
     "evaluate": "._evaluation",
     "load_model": "._model",
     "extract_attributions": "._pipeline",
+    "render_report": "._report",
     "Scorer": "._scorer",
     "score_article": "._scorer",
     "train": "._training",

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ._records import LabelledArticle
 
-__all__ = ["EvaluationReport", "Scores", "SchemeResult", "cross_validate", "evaluate"]
+__all__ = ["EvaluationReport", "SchemeResult", "Scores", "cross_validate", "evaluate"]
 
 logger = logging.getLogger("reliability")
 
@@ -200,7 +200,7 @@ def evaluate(
     from sklearn.model_selection import StratifiedKFold
 
     from ._model import ReliabilityModel, calibrate, load_model
-    from ._training import check_records, data_hash, featurize, grouped_folds, group_of
+    from ._training import check_records, data_hash, featurize, group_of, grouped_folds
 
     y = check_records(records)
     if model is not None and not isinstance(model, ReliabilityModel):
@@ -227,7 +227,9 @@ def evaluate(
     if random_split:
         splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
         folds = list(splitter.split(np.zeros(len(y)), y))
-        random, _ = cross_validate(X, y, groups, folds, scheme="random", seed=seed, texts=texts, curves=curves, **recipe)
+        random, _ = cross_validate(
+            X, y, groups, folds, scheme="random", seed=seed, texts=texts, curves=curves, **recipe
+        )
         results.append(random)
         gap = random.model.roc_auc - grouped.model.roc_auc
         if gap > OUTLET_WARNING_GAP:
@@ -235,7 +237,8 @@ def evaluate(
                 f"random-split ROC-AUC is {gap:.3f} above the outlet-grouped one: the model partly recognises "
                 "outlets; trust the grouped figure"
             )
-        if random.baseline and grouped.baseline and random.baseline.roc_auc - grouped.baseline.roc_auc > OUTLET_WARNING_GAP:
+        base_gap = (random.baseline.roc_auc - grouped.baseline.roc_auc) if random.baseline and grouped.baseline else 0
+        if base_gap > OUTLET_WARNING_GAP:
             warnings.append("the TF-IDF baseline also scores much higher on random folds: its figure relies on outlets")
     names = [r.dataset or "unnamed" for r in records]
     datasets = {n: names.count(n) for n in dict.fromkeys(names)}

@@ -79,7 +79,8 @@ def _reliability_diagram(plt: Any, curves: dict[str, Any], scheme: str) -> str:
     ax.plot(mids, rates, "o-")
     for m, r, c in zip(mids, rates, counts, strict=True):
         ax.annotate(str(c), (m, r), textcoords="offset points", xytext=(4, -10), fontsize=7)
-    ax.set(xlabel="mean predicted P(reliable)", ylabel="observed share reliable", title=f"Reliability diagram ({scheme})")
+    ax.set(xlabel="mean predicted P(reliable)", ylabel="observed share reliable")
+    ax.set_title(f"Reliability diagram ({scheme})")
     out = _svg(fig)
     plt.close(fig)
     return out

@@ -24,7 +24,9 @@ import numpy as np
 from ._exceptions import ModelError, ModelNotFoundError, ModelVersionError
 from ._records import Label, ModelInfo
 
-__all__ = ["ReliabilityModel", "TrainedModel", "calibrate", "card_path", "default_model_path", "fit_calibration", "load_model"]
+__all__ = [
+    "ReliabilityModel", "TrainedModel", "calibrate", "card_path", "default_model_path", "fit_calibration", "load_model",
+]
 
 CARD_SUFFIX = ".card.json"
 DEFAULT_MODEL = "default.joblib"
@@ -58,10 +60,15 @@ class ReliabilityModel:
     def feature_names(self) -> list[str]:
         """The explained inputs, one explanation each: named features, then ``style_score``."""
         from ._classifier import STYLE_SCORE
-        from ._features import INPUT_NAMES
+        from ._features import FEATURE_NAMES
 
         clf = self.pipeline.named_steps["classifier"]
-        return list(FEATURE_NAMES) + ([STYLE_SCORE] if clf.has_style_ else [])
+        return list(FEATURE_NAMES) + ([STYLE_SCORE] if getattr(clf, "has_style_", False) else [])
+
+    @property
+    def typical_values(self) -> np.ndarray:
+        """Training means of the explained inputs (what a typical training article has)."""
+        return self.pipeline.named_steps["classifier"].scaler_.mean_  # type: ignore[no-any-return]
 
     def decompose(self, x: np.ndarray) -> tuple[float, float, np.ndarray, np.ndarray]:
         """Logit, base value, contributions and values of the explained inputs for one input row.
@@ -70,7 +77,18 @@ class ReliabilityModel:
         ``logit = intercept + Σ coef·z``; the base value is the intercept (the logit of an
         article whose every input is at its training mean).
         """
-        return self.pipeline.named_steps["classifier"].decompose(x)  # type: ignore[no-any-return]
+        from ._classifier import StyleStackedClassifier
+
+        clf = self.pipeline.named_steps["classifier"]
+        # Only the library's linear classifier has an exact additive split of its logit; refuse
+        # any other rather than explain it with contributions that do not add up.
+        if not isinstance(clf, StyleStackedClassifier):
+            raise ModelError(
+                f"{type(clf).__name__} is not the library's linear classifier, so its score has no exact "
+                "additive explanation; train models with reliability.train"
+            )
+        return clf.decompose(x)
+
 
     def probability(self, logit: float) -> float:
         """The calibrated probability that the article is reliable."""
@@ -156,7 +174,7 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
     import sklearn
 
     from . import __version__
-    from ._features import FEATURE_NAMES
+    from ._features import INPUT_NAMES
 
     path = Path(path) if path is not None else default_model_path()
     if not path.is_file():

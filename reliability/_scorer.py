@@ -6,6 +6,7 @@ import threading
 from datetime import date, datetime
 from pathlib import Path
 
+from ._claim_scores import score_claims
 from ._explain import explain
 from ._features import article_row
 from ._model import ReliabilityModel, load_model
@@ -80,10 +81,11 @@ class Scorer:
             label=model.label(score),
             logit=logit,
             base_value=base,
-            claims=analysis.claims,
+            claims=score_claims(analysis.claims, analysis.chains, analysis.sources),
             sources=analysis.sources,
             chains=analysis.chains,
-            explanations=explain(analysis, model.feature_names, values, contributions, evidence),
+            explanations=explain(analysis, model.feature_names, values, contributions, evidence,
+                                 typical=model.typical_values),
             features={name: float(v) for name, v in zip(model.feature_names, values, strict=True)},
             model=model.info(),
         )

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._exceptions import ReliabilityError
+
+if TYPE_CHECKING:
+    from ._report import Format
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -39,16 +44,30 @@ def _split_title(text: str, first_line_title: bool, title: str | None) -> tuple[
     return rest, title or first.strip() or None
 
 
+_SUFFIX_FORMAT: dict[str, Format] = {
+    ".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+}
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
-    from ._report import render_text
+    from ._report import render_report
     from ._scorer import Scorer
 
     text, title = _split_title(_read(args.file), args.first_line_title, args.title)
     report = Scorer(args.model).score(text, title=title, url=args.url)
-    if args.json:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    fmt: Format = args.format or ("json" if args.json else None) or (
+        _SUFFIX_FORMAT.get(Path(args.output).suffix.lower(), "text") if args.output else "text"
+    )
+    # Colour only for a person at a terminal, never in a file or a pipe; NO_COLOR turns it off.
+    color = fmt == "text" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    rendered = render_report(report, fmt, text=text, title=title, color=color)
+    if args.output:
+        try:
+            Path(args.output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise ReliabilityError(f"cannot write {args.output}: {exc.strerror}") from None
     else:
-        sys.stdout.write(render_text(report))
+        sys.stdout.write(rendered)
     return EXIT_OK
 
 
@@ -120,6 +139,12 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_DATA_HELP = (
+    "labelled JSONL/CSV files (text, label, optional title, url, group, id), "
+    "or corpus:NAME for a shared corpus (reliability.datasets.NAMES)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ._version import __version__
 
@@ -129,7 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     score = commands.add_parser("score", help="score an article and explain the score")
     score.add_argument("file", help="article text file, or - for stdin")
-    score.add_argument("--json", action="store_true", help="print the full report as JSON")
+    score.add_argument(
+        "--format", choices=["text", "json", "markdown", "html"],
+        help="text (default; coloured on a terminal), json, markdown, or html (one self-contained page); "
+        "with -o the default follows the file's suffix",
+    )
+    score.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    score.add_argument("--json", action="store_true", help="the same as --format json")
     score.add_argument("--title", help="the article's headline")
     score.add_argument("--url", help="where the article was published")
     score.add_argument("--first-line-title", action="store_true", help="take the file's first line as the headline")
@@ -144,8 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_cmd_schema)
 
     train = commands.add_parser("train", help="train a model on labelled JSONL or CSV files")
-    train.add_argument("data", nargs="+", help="labelled JSONL/CSV files (text, label, optional title, url, group, id), "
-                       "or corpus:NAME for a shared corpus (reliability.datasets.NAMES)")
+    train.add_argument("data", nargs="+", help=_DATA_HELP)
     train.add_argument("-o", "--output", required=True, help="where to write the model (.joblib)")
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument("--jobs", type=int, default=None, help="articles analysed in parallel")
@@ -158,8 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="evaluate a model's recipe on labelled data, beside a baseline")
     evaluate.add_argument("model", help="model file whose recipe to evaluate (and apply as is), or - for the defaults")
-    evaluate.add_argument("data", nargs="+", help="labelled JSONL/CSV files (text, label, optional title, url, group, id), "
-                       "or corpus:NAME for a shared corpus (reliability.datasets.NAMES)")
+    evaluate.add_argument("data", nargs="+", help=_DATA_HELP)
     evaluate.add_argument("--report", metavar="DIR", help="write index.html with plots and report.json to DIR")
     evaluate.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     evaluate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
