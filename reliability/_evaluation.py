@@ -168,12 +168,18 @@ def cross_validate(
             test_texts = [texts[i] for i in test]
             base_logits[test] = pipe.decision_function(test_texts)
             base_p[test] = pipe.predict_proba(test_texts)[:, 1]
-        baseline = scores(y, base_logits, base_p)
+        tested = np.concatenate([test for _, test in folds])
+        baseline = scores(y[tested], base_logits[tested], base_p[tested])
         if curves is not None:
-            curves[f"{scheme}/baseline"] = (y.copy(), base_logits, base_p)
+            curves[f"{scheme}/baseline"] = (y[tested], base_logits[tested], base_p[tested])
+    held = np.zeros(len(y), dtype=bool)  # the rows some fold held out (all, except leave-one-dataset-out)
+    for _, test in folds:
+        held[test] = True
     if curves is not None:
-        curves[f"{scheme}/model"] = (y.copy(), logits.copy(), probabilities.copy())
-    result = SchemeResult(scheme=scheme, n_folds=len(folds), model=scores(y, logits, probabilities), baseline=baseline)
+        curves[f"{scheme}/model"] = (y[held], logits[held], probabilities[held])
+    result = SchemeResult(
+        scheme=scheme, n_folds=len(folds), model=scores(y[held], logits[held], probabilities[held]), baseline=baseline
+    )
     return result, logits
 
 
