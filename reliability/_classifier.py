@@ -1,8 +1,8 @@
 """The classifier: logistic regression over the named features plus one stacked style score.
 
-The 148 function-word rates (``_style.py``) go through their own regularised logistic
-regression; its log-odds become one more input, ``style_score``, of the main logistic
-regression over the named sourcing, chain, hedging and headline features. On the training
+The writing-style profile (``_style.py``: function-word and punctuation rates) goes through its
+own regularised logistic regression; its log-odds become one more input, ``style_score``, of
+the main logistic regression over the named sourcing, chain, hedging and headline features. On the training
 data the style score is cross-fitted (each article scored by a style model that never saw its
 outlet), as scikit-learn's ``TargetEncoder`` does, so the main model does not over-trust it.
 
@@ -44,7 +44,7 @@ class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(
-        self, *, n_core: int, C: float = 0.3, style_C: float = 0.05, n_splits: int = 5, random_state: int = 0
+        self, *, n_core: int, C: float = 0.3, style_C: float = 0.01, n_splits: int = 5, random_state: int = 0
     ) -> None:
         self.n_core = n_core
         self.C = C

@@ -214,7 +214,7 @@ def evaluate(
     card = model.card if model is not None else {}
     settings = {
         "C": float(card.get("C", 0.3)),
-        "style_C": float(card.get("style_C", 0.05)),
+        "style_C": float(card.get("style_C", 0.01)),
         "calibration": model.calibration["method"] if model is not None else "sigmoid",
         "n_splits": n_splits,
         "seed": seed,

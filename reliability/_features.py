@@ -330,7 +330,7 @@ def article_row(analysis: Analysis) -> tuple[np.ndarray, list[Evidence]]:
     """The model's full input row for one article (named features, then the style profile),
     and the evidence of the named features."""
     values, evidence = compute_features(analysis)
-    return np.concatenate([values, style_vector(analysis.segmentation.tokens)]), evidence
+    return np.concatenate([values, style_vector(analysis.article.text, analysis.segmentation.tokens)]), evidence
 
 
 def _row(item: Any) -> np.ndarray:

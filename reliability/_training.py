@@ -63,7 +63,7 @@ def grouped_folds(
     return [(tr, te) for tr, te in splitter.split(np.zeros(len(y)), y, groups)]
 
 
-def make_classifier(*, C: float = 0.3, style_C: float = 0.05, seed: int = 0):  # type: ignore[no-untyped-def]
+def make_classifier(*, C: float = 0.3, style_C: float = 0.01, seed: int = 0):  # type: ignore[no-untyped-def]
     from ._classifier import StyleStackedClassifier
     from ._features import FEATURE_NAMES
 
@@ -103,7 +103,7 @@ def train(
     *,
     name: str = "custom",
     C: float = 0.3,
-    style_C: float = 0.05,
+    style_C: float = 0.01,
     calibration: str = "sigmoid",
     n_splits: int = 5,
     seed: int = 0,

@@ -20,7 +20,7 @@ def test_names_are_stable_snake_case_and_unique():
         assert re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", name), name
     assert list(ArticleFeatures().get_feature_names_out()) == list(INPUT_NAMES)
     assert INPUT_NAMES[: len(FEATURE_NAMES)] == FEATURE_NAMES
-    assert all(n.startswith("fw_") for n in INPUT_NAMES[len(FEATURE_NAMES) :])
+    assert all(n.startswith(("fw_", "punct_", "style_")) for n in INPUT_NAMES[len(FEATURE_NAMES) :])
 
 
 def test_every_feature_is_defined_in_the_docs():
