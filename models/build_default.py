@@ -73,7 +73,8 @@ Written by `models/build_default.py` from `models/default.card.json`; do not edi
 
 A standardised logistic regression over the named features of `docs/features.md` plus one
 stacked `style_score` (the cross-fitted log-odds of a logistic regression over the writing-style
-profile — 145 function-word rates, 27 punctuation rates, 4 character statistics — `style_C` = {card.get('style_C')}), with {card['calibration']['method']} calibration
+profile — 145 function-word rates, 27 punctuation rates, 4 character statistics —
+`style_C` = {card.get('style_C')}), with {card['calibration']['method']} calibration
 fitted on out-of-fold logits. {len(card['feature_names'])} input columns. Library
 {card['library_version']}, scikit-learn {card['sklearn_version']}, Python {card['python_version']},
 seed {card['seed']}, C = {card['C']}. Labels: `low` below {card['thresholds'][0]}, `high` from
