@@ -115,6 +115,32 @@ def scores(y: np.ndarray, logits: np.ndarray, p: np.ndarray) -> Scores:
     )
 
 
+def _fold(
+    X: np.ndarray, y: np.ndarray, group_array: np.ndarray, train: np.ndarray, test: np.ndarray,
+    C: float, style_C: float, calibration: str, seed: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Held-out logits and calibrated probabilities of one fold; the calibration is fitted on
+    inner out-of-fold logits of the training part only."""
+    from ._model import calibrate, fit_calibration
+    from ._training import grouped_folds, make_classifier
+
+    model = make_classifier(C=C, style_C=style_C, seed=seed)
+    model.fit(X[train], y[train], list(group_array[train]))
+    logits = model.decision_function(X[test])
+    inner_logits = np.zeros(len(train))
+    try:
+        inner = grouped_folds(y[train], list(group_array[train]), n_splits=3, seed=seed)
+    except ValueError:
+        inner = []
+    for inner_train, inner_test in inner:
+        sub = make_classifier(C=C, style_C=style_C, seed=seed).set_params(n_splits=3)
+        sub.fit(X[train][inner_train], y[train][inner_train], list(group_array[train][inner_train]))
+        inner_logits[inner_test] = sub.decision_function(X[train][inner_test])
+    if not inner:
+        inner_logits = model.decision_function(X[train])
+    return logits, calibrate(fit_calibration(inner_logits, y[train], calibration), logits)
+
+
 def cross_validate(
     X: np.ndarray,
     y: np.ndarray,
@@ -128,37 +154,28 @@ def cross_validate(
     seed: int,
     texts: Sequence[str] | None = None,
     curves: dict[str, Any] | None = None,
+    n_jobs: int | None = None,
 ) -> tuple[SchemeResult, np.ndarray]:
     """Held-out figures of the recipe on ``folds`` (and of the baseline when ``texts`` is given).
 
     Returns the result and the out-of-fold logits. When ``curves`` is a dict, the held-out
     labels and probabilities are stored in it for plotting.
     """
+    from joblib import Parallel, delayed
     from sklearn.base import clone
 
-    from ._model import calibrate, fit_calibration
-    from ._training import grouped_folds, make_baseline, make_classifier
+    from ._training import make_baseline
 
     logits = np.zeros(len(y))
     probabilities = np.zeros(len(y))
     group_array = np.asarray(groups)
-    for train, test in folds:
-        model = make_classifier(C=C, style_C=style_C, seed=seed)
-        model.fit(X[train], y[train], list(group_array[train]))
-        logits[test] = model.decision_function(X[test])
-        # Calibrate on inner out-of-fold logits of the training part only.
-        inner_logits = np.zeros(len(train))
-        try:
-            inner = grouped_folds(y[train], list(group_array[train]), n_splits=3, seed=seed)
-        except ValueError:
-            inner = []
-        for inner_train, inner_test in inner:
-            sub = clone(make_classifier(C=C, style_C=style_C, seed=seed)).set_params(n_splits=3)
-            sub.fit(X[train][inner_train], y[train][inner_train], list(group_array[train][inner_train]))
-            inner_logits[inner_test] = sub.decision_function(X[train][inner_test])
-        if not inner:
-            inner_logits = model.decision_function(X[train])
-        probabilities[test] = calibrate(fit_calibration(inner_logits, y[train], calibration), logits[test])
+    # Folds are independent: run them in parallel (n_jobs=None keeps one process).
+    done = Parallel(n_jobs=n_jobs)(
+        delayed(_fold)(X, y, group_array, train, test, C, style_C, calibration, seed) for train, test in folds
+    )
+    for (_, test), (fold_logits, fold_p) in zip(folds, done, strict=True):
+        logits[test] = fold_logits
+        probabilities[test] = fold_p
     baseline = None
     if texts is not None:
         base_logits = np.zeros(len(y))
@@ -226,7 +243,7 @@ def evaluate(
     results = []
     grouped, _ = cross_validate(
         X, y, groups, grouped_folds(y, groups, n_splits=n_splits, seed=seed),
-        scheme="grouped", seed=seed, texts=texts, curves=curves, **recipe,
+        scheme="grouped", seed=seed, texts=texts, curves=curves, n_jobs=n_jobs, **recipe,
     )
     results.append(grouped)
     warnings = []
@@ -234,7 +251,7 @@ def evaluate(
         splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
         folds = list(splitter.split(np.zeros(len(y)), y))
         random, _ = cross_validate(
-            X, y, groups, folds, scheme="random", seed=seed, texts=texts, curves=curves, **recipe
+            X, y, groups, folds, scheme="random", seed=seed, texts=texts, curves=curves, n_jobs=n_jobs, **recipe
         )
         results.append(random)
         gap = random.model.roc_auc - grouped.model.roc_auc

@@ -134,7 +134,8 @@ def train(
     folds = grouped_folds(y, groups, n_splits=n_splits, seed=seed)
     texts = [f"{r.title or ''}\n{r.text}" for r in records] if baseline else None
     result, oof_logits = cross_validate(
-        X, y, groups, folds, scheme="grouped", C=C, style_C=style_C, calibration=calibration, seed=seed, texts=texts
+        X, y, groups, folds, scheme="grouped", C=C, style_C=style_C, calibration=calibration, seed=seed, texts=texts,
+        n_jobs=n_jobs,
     )
     metrics: dict[str, float] = {
         "grouped_cv_roc_auc": result.model.roc_auc,
