@@ -28,6 +28,7 @@ from ._records import (
     Attribution,
     CitationChain,
     Claim,
+    ClaimReason,
     Explanation,
     LabelledArticle,
     ModelInfo,
@@ -38,11 +39,13 @@ from ._records import (
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._evaluation import EvaluationReport, evaluate
     from ._features import ArticleFeatures
     from ._html import score_html
-    from ._model import ReliabilityModel, load_model
+    from ._model import ReliabilityModel, TrainedModel, load_model
     from ._pipeline import extract_attributions
     from ._ratings import OutletRatings, load_ratings
+    from ._report import render_report
     from ._scorer import Scorer, score_article
     from ._training import train
 
@@ -52,8 +55,10 @@ __all__ = [
     "Attribution",
     "CitationChain",
     "Claim",
+    "ClaimReason",
     "DataError",
     "EmptyTextError",
+    "EvaluationReport",
     "Explanation",
     "InputError",
     "InputTooLargeError",
@@ -69,10 +74,13 @@ __all__ = [
     "Scorer",
     "Source",
     "Span",
+    "TrainedModel",
     "__version__",
+    "evaluate",
     "extract_attributions",
     "load_model",
     "load_ratings",
+    "render_report",
     "score_article",
     "score_html",
     "train",
@@ -81,11 +89,15 @@ __all__ = [
 _LAZY = {
     "ArticleFeatures": "._features",
     "ReliabilityModel": "._model",
+    "TrainedModel": "._model",
+    "EvaluationReport": "._evaluation",
+    "evaluate": "._evaluation",
     "load_model": "._model",
     "extract_attributions": "._pipeline",
     "OutletRatings": "._ratings",
     "load_ratings": "._ratings",
     "score_html": "._html",
+    "render_report": "._report",
     "Scorer": "._scorer",
     "score_article": "._scorer",
     "train": "._training",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,9 @@ import numpy as np
 from ._exceptions import ModelError, ModelNotFoundError, ModelVersionError
 from ._records import Label, ModelInfo
 
-__all__ = ["ReliabilityModel", "card_path", "default_model_path", "load_model"]
+__all__ = [
+    "ReliabilityModel", "TrainedModel", "calibrate", "card_path", "default_model_path", "fit_calibration", "load_model",
+]
 
 CARD_SUFFIX = ".card.json"
 DEFAULT_MODEL = "default.joblib"
@@ -45,34 +46,53 @@ def default_model_path() -> Path:
 class ReliabilityModel:
     """A trained, calibrated model with its card."""
 
-    pipeline: Any  # sklearn Pipeline: features, scale, classifier
-    calibration: tuple[float, float]  # Platt: p = sigmoid(a * logit + b)
+    pipeline: Any  # sklearn Pipeline: ("features", ArticleFeatures), ("classifier", StyleStackedClassifier)
+    calibration: dict[str, Any]  # {"method": "sigmoid", "a", "b"} or {"method": "isotonic", "x", "y"}
     thresholds: tuple[float, float]  # score < low → "low"; score ≥ high → "high"
     card: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def feature_names(self) -> list[str]:
+    def input_names(self) -> list[str]:
+        """Every column the model reads: named features, then the style profile."""
         return [str(n) for n in self.pipeline.named_steps["features"].get_feature_names_out()]
 
-    def decompose(self, x: np.ndarray) -> tuple[float, float, np.ndarray]:
-        """Logit, base value and per-feature contributions for one feature vector.
+    @property
+    def feature_names(self) -> list[str]:
+        """The explained inputs, one explanation each: named features, then ``style_score``."""
+        from ._classifier import STYLE_SCORE
+        from ._features import FEATURE_NAMES
 
-        For the linear model the decomposition is exact: with standardised features ``z``,
-        ``logit = intercept + Σ coef·z``; the base value is the intercept (the logit of an
-        article whose every feature is at its training mean).
-        """
-        scale = self.pipeline.named_steps["scale"]
         clf = self.pipeline.named_steps["classifier"]
-        z = scale.transform(x.reshape(1, -1))[0]
-        contributions = clf.coef_[0] * z
-        base = float(clf.intercept_[0])
-        logit = base + float(contributions.sum())
-        return logit, base, contributions
+        return list(FEATURE_NAMES) + ([STYLE_SCORE] if getattr(clf, "has_style_", False) else [])
+
+    @property
+    def typical_values(self) -> np.ndarray:
+        """Training means of the explained inputs (what a typical training article has)."""
+        return self.pipeline.named_steps["classifier"].scaler_.mean_  # type: ignore[no-any-return]
+
+    def decompose(self, x: np.ndarray) -> tuple[float, float, np.ndarray, np.ndarray]:
+        """Logit, base value, contributions and values of the explained inputs for one input row.
+
+        Exact: the model is a logistic regression over standardised inputs ``z``, so
+        ``logit = intercept + Σ coef·z``; the base value is the intercept (the logit of an
+        article whose every input is at its training mean).
+        """
+        from ._classifier import StyleStackedClassifier
+
+        clf = self.pipeline.named_steps["classifier"]
+        # Only the library's linear classifier has an exact additive split of its logit; refuse
+        # any other rather than explain it with contributions that do not add up.
+        if not isinstance(clf, StyleStackedClassifier):
+            raise ModelError(
+                f"{type(clf).__name__} is not the library's linear classifier, so its score has no exact "
+                "additive explanation; train models with reliability.train"
+            )
+        return clf.decompose(x)
+
 
     def probability(self, logit: float) -> float:
-        a, b = self.calibration
-        value = a * logit + b
-        return 1.0 / (1.0 + math.exp(-value)) if value >= 0 else math.exp(value) / (1.0 + math.exp(value))
+        """The calibrated probability that the article is reliable."""
+        return float(calibrate(self.calibration, np.array([logit]))[0])
 
     def label(self, score: float) -> Label:
         low, high = self.thresholds
@@ -101,10 +121,37 @@ class ReliabilityModel:
         card = dict(self.card)
         card["artifact_sha256"] = _sha256(path)
         card["thresholds"] = list(self.thresholds)
-        card["calibration"] = list(self.calibration)
+        card["calibration"] = {"method": self.calibration["method"]}
         card_path(path).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         self.card = card
         return path
+
+
+def calibrate(calibration: dict[str, Any], logits: np.ndarray) -> np.ndarray:
+    """Map logits to calibrated probabilities (Platt sigmoid or isotonic step function)."""
+    if calibration["method"] == "isotonic":
+        return np.interp(logits, calibration["x"], calibration["y"])
+    value = calibration["a"] * np.asarray(logits, dtype=float) + calibration["b"]
+    return 0.5 * (1.0 + np.tanh(0.5 * value))  # = 1 / (1 + exp(-value)), without overflow
+
+
+def fit_calibration(logits: np.ndarray, y: np.ndarray, method: str = "sigmoid") -> dict[str, Any]:
+    """Fit a calibration on held-out logits (never on the logits of training articles)."""
+    if method == "isotonic":
+        from sklearn.isotonic import IsotonicRegression
+
+        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(logits, y)
+        return {"method": "isotonic", "x": iso.X_thresholds_.tolist(), "y": iso.y_thresholds_.tolist()}
+    if method != "sigmoid":
+        raise ValueError(f"calibration must be 'sigmoid' or 'isotonic', not {method!r}")
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e6, max_iter=1000).fit(np.asarray(logits).reshape(-1, 1), y)
+    return {"method": "sigmoid", "a": float(lr.coef_[0, 0]), "b": float(lr.intercept_[0])}
+
+
+#: What :func:`reliability.train` returns: the same class under the name of its role.
+TrainedModel = ReliabilityModel
 
 
 def _sha256(path: Path) -> str:
@@ -127,7 +174,7 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
     import sklearn
 
     from . import __version__
-    from ._features import FEATURE_NAMES
+    from ._features import INPUT_NAMES
 
     path = Path(path) if path is not None else default_model_path()
     if not path.is_file():
@@ -151,7 +198,7 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
             f"{path} was trained with scikit-learn {card.get('sklearn_version')}, this is {sklearn.__version__}; "
             "install the version on the card or retrain the model"
         )
-    if list(card.get("feature_names", [])) != list(FEATURE_NAMES):
+    if list(card.get("feature_names", [])) != list(INPUT_NAMES):
         raise ModelVersionError(
             f"{path} was trained on other features than this library version ({__version__}) computes; retrain it"
         )
@@ -165,7 +212,7 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
             raise ModelError(f"cannot load the model {path}: {exc}") from exc
     return ReliabilityModel(
         pipeline=payload["pipeline"],
-        calibration=tuple(payload["calibration"]),  # type: ignore[arg-type]
+        calibration=payload["calibration"],
         thresholds=tuple(payload["thresholds"]),  # type: ignore[arg-type]
         card=card,
     )

@@ -18,6 +18,7 @@ __all__ = [
     "Attribution",
     "CitationChain",
     "Claim",
+    "ClaimReason",
     "Directness",
     "Explanation",
     "Label",
@@ -140,6 +141,19 @@ class CitationChain(_Record):
     depth: Annotated[int, Field(ge=0, description="Number of relays between origin and article.")]
 
 
+class ClaimReason(_Record):
+    """One reason a claim's own score is what it is: a factor, its weight, in words, with evidence."""
+
+    factor: str = Field(description='What was found, as a stable name ("directness_vague", "hedged").')
+    weight: float = Field(
+        description="Its additive share of the claim's logit; positive means better sourced."
+    )
+    message: str = Field(description="What was found and why it matters, in plain English.")
+    evidence: list[Span] = Field(
+        default_factory=list, description="The words in the article that show it."
+    )
+
+
 class Claim(_Record):
     """A check-worthy statement of the article."""
 
@@ -151,6 +165,16 @@ class Claim(_Record):
     chain_id: str | None = Field(default=None, description="Id of the claim's CitationChain.")
     hedges: list[Span] = Field(
         default_factory=list, description='Hedging words inside the claim ("may", "reportedly").'
+    )
+    score: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+        default=None,
+        description="How well the claim itself is sourced, in [0, 1], from its attribution, chain "
+        "and hedges: sigmoid(claim base + the sum of reason weights). None until the report "
+        "is scored. A rule-based figure, not a calibrated probability.",
+    )
+    reasons: list[ClaimReason] = Field(
+        default_factory=list,
+        description="Why the claim scores as it does, largest weight (in magnitude) first.",
     )
 
 

@@ -8,8 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._claim_scores import score_claims
 from ._explain import explain
-from ._features import compute_features
+from ._features import article_row
 from ._model import ReliabilityModel, load_model
 from ._pipeline import analyze
 from ._records import Article, ReliabilityReport
@@ -82,18 +83,20 @@ class Scorer:
         """Score an :class:`Article` record; ``links`` are hyperlinks in its text (see ``score_html``)."""
         model = self.model
         analysis = analyze(article, links=links)
-        values, evidence = compute_features(analysis, ratings=self.ratings)
-        logit, base, contributions = model.decompose(values)
+        row, evidence = article_row(analysis, ratings=self.ratings)
+        logit, base, contributions, values = model.decompose(row)
+        evidence = evidence + [[] for _ in range(len(values) - len(evidence))]  # style_score has no span
         score = model.probability(logit)
         return ReliabilityReport(
             score=score,
             label=model.label(score),
             logit=logit,
             base_value=base,
-            claims=analysis.claims,
+            claims=score_claims(analysis.claims, analysis.chains, analysis.sources),
             sources=analysis.sources,
             chains=analysis.chains,
-            explanations=explain(analysis, model.feature_names, values, contributions, evidence),
+            explanations=explain(analysis, model.feature_names, values, contributions, evidence,
+                                 typical=model.typical_values),
             features={name: float(v) for name, v in zip(model.feature_names, values, strict=True)},
             model=model.info(),
         )

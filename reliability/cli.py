@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._exceptions import ReliabilityError
+
+if TYPE_CHECKING:
+    from ._report import Format
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -39,23 +44,40 @@ def _split_title(text: str, first_line_title: bool, title: str | None) -> tuple[
     return rest, title or first.strip() or None
 
 
+_SUFFIX_FORMAT: dict[str, Format] = {
+    ".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+}
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
     from ._ratings import load_ratings
-    from ._report import render_text
+    from ._report import render_report
     from ._scorer import Scorer
 
     ratings = load_ratings(args.ratings) if args.ratings else None
     if args.html:
-        from ._html import score_html
+        from ._html import parse_html, score_html
 
-        report = score_html(_read(args.file), url=args.url, title=args.title, model=args.model, ratings=ratings)
+        page = _read(args.file)
+        report = score_html(page, url=args.url, title=args.title, model=args.model, ratings=ratings)
+        document = parse_html(page, url=args.url)  # the text the report's spans point into
+        text, title = document.text, args.title or document.title
     else:
         text, title = _split_title(_read(args.file), args.first_line_title, args.title)
         report = Scorer(args.model, ratings=ratings).score(text, title=title, url=args.url)
-    if args.json:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    fmt: Format = args.format or ("json" if args.json else None) or (
+        _SUFFIX_FORMAT.get(Path(args.output).suffix.lower(), "text") if args.output else "text"
+    )
+    # Colour only for a person at a terminal, never in a file or a pipe; NO_COLOR turns it off.
+    color = fmt == "text" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    rendered = render_report(report, fmt, text=text, title=title, color=color)
+    if args.output:
+        try:
+            Path(args.output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise ReliabilityError(f"cannot write {args.output}: {exc.strerror}") from None
     else:
-        sys.stdout.write(render_text(report))
+        sys.stdout.write(rendered)
     return EXIT_OK
 
 
@@ -74,14 +96,27 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_train(args: argparse.Namespace) -> int:
+def _load_records(paths: Sequence[str]) -> list:  # type: ignore[type-arg]
     from . import datasets
-    from ._training import train
 
     records = []
-    for path in args.data:
-        records.extend(datasets.load_file(path))
-    model = train(records, name=Path(args.output).stem, seed=args.seed, n_jobs=args.jobs)
+    for path in paths:
+        if path.startswith("corpus:"):  # a shared corpus by name: corpus:recovery
+            name = path.removeprefix("corpus:")
+            records.extend(r.model_copy(update={"group": f"{name}/{r.group or r.id}"}) for r in datasets.load(name))
+        else:
+            records.extend(datasets.load_file(path))
+    return records
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from ._training import train
+
+    records = _load_records(args.data)
+    model = train(
+        records, name=Path(args.output).stem, seed=args.seed, n_jobs=args.jobs, calibration=args.calibration,
+        C=args.C, style_C=args.style_C,
+    )
     model.save(args.output)
     metrics = model.card["metrics"]
     sys.stdout.write(
@@ -89,6 +124,35 @@ def _cmd_train(args: argparse.Namespace) -> int:
         f"(TF-IDF baseline {metrics.get('baseline_tfidf_grouped_cv_roc_auc', float('nan')):.3f})\n"
     )
     return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from ._evaluation import evaluate
+
+    records = _load_records(args.data)
+    curves: dict[str, object] | None = {} if args.report else None
+    model = None if args.model == "-" else args.model
+    if model is not None:
+        from ._model import load_model
+
+        model = load_model(model)
+    report = evaluate(
+        records, model=model, seed=args.seed, n_splits=args.folds, baseline=not args.no_baseline,
+        random_split=not args.no_random, n_jobs=args.jobs, curves=curves,
+    )
+    sys.stdout.write(report.table())
+    if args.report:
+        from ._evaluation_report import write_report
+
+        path = write_report(report, curves or {}, args.report, model=model)
+        sys.stdout.write(f"wrote {path}\n")
+    return EXIT_OK
+
+
+_DATA_HELP = (
+    "labelled JSONL/CSV files (text, label, optional title, url, group, id), "
+    "or corpus:NAME for a shared corpus (reliability.datasets.NAMES)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,7 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     score = commands.add_parser("score", help="score an article and explain the score")
     score.add_argument("file", help="article text file, or - for stdin")
-    score.add_argument("--json", action="store_true", help="print the full report as JSON")
+    score.add_argument(
+        "--format", choices=["text", "json", "markdown", "html"],
+        help="text (default; coloured on a terminal), json, markdown, or html (one self-contained page); "
+        "with -o the default follows the file's suffix",
+    )
+    score.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    score.add_argument("--json", action="store_true", help="the same as --format json")
     score.add_argument("--title", help="the article's headline")
     score.add_argument("--url", help="where the article was published")
     score.add_argument("--first-line-title", action="store_true", help="take the file's first line as the headline")
@@ -117,11 +187,27 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_cmd_schema)
 
     train = commands.add_parser("train", help="train a model on labelled JSONL or CSV files")
-    train.add_argument("data", nargs="+", help="labelled files: text, label, optional title, url, group, id")
+    train.add_argument("data", nargs="+", help=_DATA_HELP)
     train.add_argument("-o", "--output", required=True, help="where to write the model (.joblib)")
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument("--jobs", type=int, default=None, help="articles analysed in parallel")
+    train.add_argument("--calibration", choices=("sigmoid", "isotonic"), default="sigmoid",
+                       help="how logits become probabilities (default sigmoid)")
+    train.add_argument("--C", type=float, default=0.3, help="inverse regularisation of the main model (default 0.3)")
+    train.add_argument("--style-C", type=float, default=0.01, dest="style_C",
+                       help="inverse regularisation of the writing-style model (default 0.01)")
     train.set_defaults(run=_cmd_train)
+
+    evaluate = commands.add_parser("evaluate", help="evaluate a model's recipe on labelled data, beside a baseline")
+    evaluate.add_argument("model", help="model file whose recipe to evaluate (and apply as is), or - for the defaults")
+    evaluate.add_argument("data", nargs="+", help=_DATA_HELP)
+    evaluate.add_argument("--report", metavar="DIR", help="write index.html with plots and report.json to DIR")
+    evaluate.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    evaluate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    evaluate.add_argument("--jobs", type=int, default=None, help="articles analysed in parallel")
+    evaluate.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline")
+    evaluate.add_argument("--no-random", action="store_true", help="skip the random-split contrast")
+    evaluate.set_defaults(run=_cmd_evaluate)
     return parser
 
 
