@@ -27,7 +27,9 @@ _ABBREVIATIONS = frozenset(
     pres supt dept est approx fig""".split()
 )
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# Possessive quantifiers and the look-behind keep this linear: a run of "!!!…" or "...…" with
+# no space after it is tried once, from its first mark, instead of from every mark in it.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 

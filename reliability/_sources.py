@@ -9,6 +9,8 @@ plural sources ("reports", "sources", "officials") are anonymous. Relays named b
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -254,9 +256,15 @@ class _Resolver:
         if not words:
             return found
         pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b"
+        # A match is covered when some mention starting at or before it ends at or after it:
+        # mentions sorted by start with a running maximum of their ends answer that by bisection.
+        ordered = sorted(covered)
+        mention_starts = [a for a, _ in ordered]
+        reach = list(itertools.accumulate((b for _, b in ordered), max))
         for match in re.finditer(pattern, self.text):
             s, e = match.span()
-            if not any(a <= s and e <= b for a, b in covered):
+            k = bisect.bisect_right(mention_starts, s)
+            if not (k and reach[k - 1] >= e):
                 found.add((s, e))
         return found
 
