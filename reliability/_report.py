@@ -28,6 +28,7 @@ def render_text(report: ReliabilityReport, *, top: int = 5) -> str:
     """The score, the top reasons, and each claim with its chain."""
     lines = [
         f"Reliability: {report.score:.2f} ({report.label})   model: {report.model.name} {report.model.version}",
+        *(f"Warning: {warning}" for warning in report.warnings),
         "",
         "Top reasons:",
     ]
