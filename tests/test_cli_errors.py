@@ -115,7 +115,7 @@ def test_stdin_bytes_are_decoded_by_the_library(monkeypatch, capsys):
 
 def test_a_reader_that_closes_the_pipe_early_is_no_error(tmp_path):
     article = tmp_path / "long.txt"
-    article.write_text((GOOD + "\n") * 300, encoding="utf-8")  # megabytes of JSON: more than a pipe holds
+    article.write_text((GOOD + "\n") * 300, encoding="utf-8")  # hundreds of kB of JSON: more than a pipe holds
     reader = subprocess.Popen([sys.executable, "-m", "reliability", "extract", str(article)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert reader.stdout is not None
