@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_robustness import ADVERSARIAL, _text  # noqa: E402
+from test_robustness import ADVERSARIAL, _text
 
-from reliability import Scorer  # noqa: E402
+from reliability import Scorer
 
 
 def per_char(scorer: Scorer, text: str, repeats: int) -> float:
@@ -41,7 +41,8 @@ def main() -> None:
     scorer = Scorer()
     scorer.score("Warm up: the minister said so.")
     sizes = [args.base, 8 * args.base] + ([] if args.no_64x else [64 * args.base])
-    print(f"{'family':22} " + " ".join(f"{n:>10,}ch" for n in sizes) + "   ratio 8×" + ("  ratio 64×" if len(sizes) > 2 else ""))
+    header = f"{'family':22} " + " ".join(f"{n:>10,}ch" for n in sizes) + "   ratio 8×"
+    print(header + ("  ratio 64×" if len(sizes) > 2 else ""))
     for name in ADVERSARIAL:
         costs = [per_char(scorer, _text(name, n), 3 if n <= 16_000 else 1) for n in sizes]
         cells = " ".join(f"{c * n * 1e3:10.1f}ms" for c, n in zip(costs, sizes, strict=True))
