@@ -75,6 +75,31 @@ class Scorer:
                     self._model = load_model(path, trusted=self._trusted)
         return self._model
 
+    def _check(self, article: Article) -> tuple[str, list[str]]:
+        """Hold an Article to the input contract; its language and the warnings it calls for."""
+        check_text(article.text, max_chars=self.max_chars)
+        check_optional(article.title, "title", max_chars=MAX_TITLE_CHARS)
+        check_optional(article.url, "url", max_chars=MAX_URL_CHARS)
+        language = detect_language(article.text)
+        if language == "en":
+            return language, []
+        name = language_name(language)
+        if self.non_english == "raise" and language != "und":
+            raise UnsupportedLanguageError(
+                f"the text appears to be in {name} ({language}); reliability reads English only. "
+                'Use Scorer(non_english="warn") to score it anyway'
+            )
+        logger.info("scoring text detected as %s", language)
+        if language == "und":
+            return language, [
+                "Could not tell which language the text is in (it has almost no common English words); "
+                "the score assumes English prose and may not be meaningful."
+            ]
+        return language, [
+            f"The text appears to be in {name} ({language}), not English. The attribution cues, lexicons "
+            "and model are English-only, so the score and explanations are not meaningful."
+        ]
+
     def score(
         self,
         text: str,
@@ -93,34 +118,12 @@ class Scorer:
             raise InputError(
                 f"published must be a date, a datetime or an ISO 8601 string, not {published!r}"[:300]
             ) from None
-        return self._score(article)
+        return self.score_article(article)
 
     def score_article(self, article: Article) -> ReliabilityReport:
-        """Score an :class:`Article` record (checked against the same input contract)."""
-        check_text(article.text, max_chars=self.max_chars)
-        check_optional(article.title, "title", max_chars=MAX_TITLE_CHARS)
-        check_optional(article.url, "url", max_chars=MAX_URL_CHARS)
-        return self._score(article)
-
-    def _score(self, article: Article) -> ReliabilityReport:
+        """Score an :class:`Article` record."""
         model = self.model
-        language = detect_language(article.text)
-        warnings: list[str] = []
-        if language != "en":
-            name = language_name(language)
-            if self.non_english == "raise" and language != "und":
-                raise UnsupportedLanguageError(
-                    f"the text appears to be in {name} ({language}); reliability reads English only. "
-                    'Use Scorer(non_english="warn") to score it anyway'
-                )
-            warnings.append(
-                f"The text appears to be in {name} ({language}), not English. The attribution cues, "
-                "lexicons and model are English-only, so the score and explanations are not meaningful."
-                if language != "und"
-                else "Could not tell which language the text is in (it has almost no common English "
-                "words); the score assumes English prose and may not be meaningful."
-            )
-            logger.info("scoring text detected as %s", language)
+        language, warnings = self._check(article)
         analysis = analyze(article)
         values, evidence = compute_features(analysis)
         logit, base, contributions = model.decompose(values)
