@@ -36,8 +36,8 @@ CODE = textwrap.dedent(
     model = train(records, n_jobs=1)  # grouped CV and the TF-IDF baseline on the same folds
     assert "grouped_cv_roc_auc" in model.card["metrics"]
     evaluate = getattr(reliability, "evaluate", None)
-    if evaluate is not None:  # the evaluation API, where this version has one
-        evaluate(model, records)
+    if evaluate is not None:  # reliability.evaluate(records, *, model=..., n_splits=..., n_jobs=...)
+        evaluate(records, model=model, n_splits=3, n_jobs=1)
     print("ok")
     """
 )
