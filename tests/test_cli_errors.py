@@ -51,6 +51,8 @@ def _files(tmp_path: Path) -> dict[str, Path]:
         (["score", "{empty}"], "empty"),
         (["score", "{spaces}"], "empty"),
         (["score", "{tmp}"], "is a directory"),
+        (["score", "{good}", "--title", "\udcff\udcfe"], "title holds a lone surrogate"),  # undecodable argv bytes
+        (["score", "{good}", "--url", "https://\udcff.com/"], "url holds a lone surrogate"),
         (["score", "{good}", "--model", "{not_a_model}"], "sha256"),
         (["score", "{good}", "--model", "{not_a_model}", "--trust-model"], "cannot load the model"),
         (["score", "{good}", "--model", "{tmp}"], "no model file"),
