@@ -41,8 +41,11 @@ _NAMES = {
     "und": "an undetermined language",
 }
 
-# Below this many letters the check does not guess: a headline-length text is called English.
-_MIN_LETTERS = 40
+# Below this many letters, or Latin-script words, the check does not guess: a headline-length
+# text is called English. Below _MIN_WORDS_UNDETERMINED words it never answers "und".
+_MIN_LETTERS = 20
+_MIN_WORDS = 12
+_MIN_WORDS_UNDETERMINED = 30
 
 
 @functools.cache
@@ -72,21 +75,29 @@ def language_name(code: str) -> str:
 def detect_language(text: str) -> str:
     """``"en"``, another ISO 639-1 code, ``"und-<Script>"``, or ``"und"`` when it cannot tell.
 
-    Short texts (fewer than 40 letters) count as English: too little to judge.
+    Short texts (fewer than 20 letters, or 12 Latin-script words) count as English: too little to judge.
     """
     sample = text[:SAMPLE_CHARS]
     words = _LETTERS.findall(sample)
     latin = 0
     scripts: dict[str, int] = {}
     for word in words:
-        first = ord(word[0])
-        if first < 0x0250:
+        if word.isascii():
             latin += len(word)
             continue
-        for lo, hi, code in _SCRIPTS:
-            if lo <= first <= hi:
-                scripts[code] = scripts.get(code, 0) + len(word)
-                break
+        for char in word:  # by character: Japanese mixes kanji and kana within one word
+            point = ord(char)
+            if point < 0x0250:
+                latin += 1
+                continue
+            for lo, hi, code in _SCRIPTS:
+                if lo <= point <= hi:
+                    scripts[code] = scripts.get(code, 0) + 1
+                    break
+    kana, han = scripts.get("ja", 0), scripts.get("zh", 0)
+    if kana and kana * 20 >= kana + han:
+        # Kana (at least 5% of the CJK characters) mark Japanese, whose kanji count towards it.
+        scripts["ja"] = kana + scripts.pop("zh", 0)
     other = max(scripts.items(), key=lambda kv: kv[1], default=("und", 0))
     if latin + other[1] < _MIN_LETTERS:
         return "en"
@@ -95,16 +106,19 @@ def detect_language(text: str) -> str:
             return "ru"
         return other[0]
     lowered = [w.lower() for w in words if ord(w[0]) < 0x0250]
-    shares = {code: _share(lowered, stops) for code, stops in _stopwords().items() if code != "ru"}
-    english = shares.get("en", 0.0)
-    best, best_share = max(shares.items(), key=lambda kv: kv[1])
-    if best != "en" and best_share >= 0.08 and best_share > 1.5 * english:
+    if len(lowered) < _MIN_WORDS:
+        return "en"  # one headline-like sentence: too few function words to call it anything else
+    hits = {code: sum(1 for w in lowered if w in stops) for code, stops in _stopwords().items() if code != "ru"}
+    english = hits.get("en", 0) / len(lowered)
+    best, best_hits = max(hits.items(), key=lambda kv: kv[1])
+    best_share = best_hits / len(lowered)
+    if best != "en" and best_hits >= 3 and best_share >= 0.08 and best_share > 1.5 * english:
         return best
-    if english >= 0.08 or best_share < 0.08:
-        # English prose runs at 30-45% function words; a text with hardly any function words of
-        # any listed language (lists, tables, code) is not confidently anything else.
-        return "en" if english >= 0.08 else "und"
-    return best
+    if english >= 0.08 or len(lowered) < _MIN_WORDS_UNDETERMINED:
+        return "en"
+    # English prose runs at 30-45% function words; a long text with hardly any function words
+    # of any listed language (lists, tables, boilerplate) is not confidently anything.
+    return "und" if best_share < 0.08 else best
 
 
 def _share(words: list[str], stops: frozenset[str]) -> float:

@@ -278,3 +278,43 @@ def test_english_corpus_articles_are_english(shared):
                     assert detect_language(text) == "en", (path.parent.name, text[:80])
     if not seen:
         pytest.skip("no articles.jsonl corpora under ../shared/data")
+
+
+SHORT = {
+    "de": "Die Regierung hat am Montag neue Regeln für den Verkehr in der Stadt angekündigt.",
+    "fr": "Le gouvernement a annoncé lundi de nouvelles règles pour la circulation dans les villes du pays.",
+    "es": "El gobierno anunció el lunes nuevas reglas para el tráfico en las ciudades del país.",
+    "it": "Il governo ha annunciato lunedì nuove regole per il traffico nelle città del paese e delle regioni.",
+    "pt": "O governo anunciou na segunda-feira novas regras para o trânsito nas cidades do país e dos estados.",
+    "nl": "De regering heeft maandag nieuwe regels voor het verkeer in de steden van het land aangekondigd.",
+    "sv": "Regeringen meddelade på måndagen nya regler för trafiken i städerna och det är inte klart när.",
+    "pl": "Rząd ogłosił w poniedziałek nowe zasady ruchu w miastach, które nie są jeszcze jasne dla kierowców.",
+    "id": "Pemerintah mengumumkan aturan baru untuk lalu lintas di kota yang akan berlaku pada bulan depan.",
+    "tr": "Hükümet pazartesi günü şehirlerde trafik için yeni kurallar açıkladı ve bu kurallar çok daha sıkı olacak.",
+    "ja": "政府は月曜日、都市の交通に関する新しい規則を発表したが、詳細はまだ明らかになっていない。",
+    "ko": "정부는 월요일 도시 교통에 관한 새로운 규칙을 발표했지만 세부 사항은 아직 명확하지 않다.",
+    "el": "Η κυβέρνηση ανακοίνωσε τη Δευτέρα νέους κανόνες για την κυκλοφορία στις πόλεις της χώρας.",
+    "und-Arab": "أعلنت الحكومة يوم الاثنين عن قواعد جديدة لحركة المرور في المدن ولم تتضح التفاصيل بعد.",
+    "en": "The government announced new rules for traffic in the cities on Monday, officials said.",
+}
+
+
+@pytest.mark.parametrize("code", list(SHORT))
+def test_language_of_one_sentence(code):
+    from reliability._language import detect_language
+
+    assert detect_language(SHORT[code]) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't do earmarks. I've never done one. I'm not going to do one.",  # "do" is Polish too
+        "Says Texas ranks 44th nationally in education funding per pupil.",  # "per" is Italian too
+        "Officer Jana Duty said in Houston that 52 percent of cases were closed.",
+    ],
+)
+def test_short_english_with_foreign_looking_words_is_english(text):
+    from reliability._language import detect_language
+
+    assert detect_language(text) == "en"
