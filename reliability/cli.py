@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._exceptions import InputError, InputTooLargeError, ReliabilityError
+from ._validation import DEFAULT_MAX_CHARS
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 # Read at most this many bytes: UTF-8 needs at most 4 per character, so anything longer is over
 # the library's default character limit anyway, and a huge file never fills memory.
-_MAX_BYTES = 4 * 5_000_000
+_MAX_BYTES = 4 * DEFAULT_MAX_CHARS
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -169,9 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except OSError as exc:  # writing an output file: a full disk, a read-only directory
+    except OSError as exc:  # an output file or model that cannot be written or read: no traceback
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"reliability: error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"reliability: error: cannot access{where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USER_ERROR
 
 

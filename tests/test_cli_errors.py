@@ -101,7 +101,7 @@ def test_unwritable_output_is_a_user_error(tmp_path, capsys):
     blocker.write_text("x", encoding="utf-8")
     assert main(["train", str(data), "-o", str(blocker / "m.joblib")]) == EXIT_USER_ERROR
     err = capsys.readouterr().err
-    assert err.startswith("reliability: error: cannot write") and err.count("\n") == 1
+    assert err.startswith(f"reliability: error: cannot access {blocker}") and err.count("\n") == 1
 
 
 def test_stdin_bytes_are_decoded_by_the_library(monkeypatch, capsys):
