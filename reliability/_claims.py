@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from ._attributions import Found, to_attribution
-from ._chains import enclosing
+from ._chains import children, enclosing
 from ._records import Claim, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Token, tokenize
@@ -108,11 +108,11 @@ def build_claims(
     """Claims in text order: reported statements, then the article's own sentences."""
     text = seg.text
     hedge_starts = [h.start for h in hedges]
-    parents = enclosing(found)
+    nested = children(enclosing(found))
     claims: list[tuple[int, Claim]] = []
     covered: list[tuple[int, int]] = []
     for i, item in enumerate(found):
-        inner = [found[j] for j, p in enumerate(parents) if p == i]
+        inner = [found[j] for j in nested[i]]
         s, e = _trimmed(text, *_own_words(item, inner))
         if e - s < 2:
             continue
