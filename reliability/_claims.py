@@ -35,6 +35,9 @@ def find_hedges(tokens: list[Token], text: str) -> list[Span]:
     spans = []
     i = 0
     while i < len(tokens):
+        if tokens[i].text == "May" and _is_date(tokens, i):
+            i += 1  # the month, not the modal: "on May 5", "in May 2024", "5 May"
+            continue
         for phrase in table.get(tokens[i].lower, ()):
             j = i + len(phrase)
             if j <= len(tokens) and all(tokens[i + k].lower == w for k, w in enumerate(phrase)):
@@ -44,6 +47,13 @@ def find_hedges(tokens: list[Token], text: str) -> list[Span]:
                 break
         i += 1
     return spans
+
+
+def _is_date(tokens: list[Token], i: int) -> bool:
+    before = tokens[i - 1].lower if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return after[:1].isdigit() or before[:1].isdigit() or before in ("in", "on", "of", "since", "until", "by", "early",
+                                                                      "late", "mid", "last", "next", "this")
 
 
 def _within(spans: list[Span], starts: list[int], s: int, e: int) -> list[Span]:

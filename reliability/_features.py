@@ -142,7 +142,8 @@ def _max_depth(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
 
 def _mean_depth(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     depths = _depths(a, ctx)
-    return (sum(d for d, _ in depths) / len(depths) if depths else 0.0), []
+    relayed = [i for d, i in depths if d > 0]
+    return (sum(d for d, _ in depths) / len(depths) if depths else 0.0), _claim_evidence(a, relayed, "source")
 
 
 def _origins(a: Analysis, ctx: _Context) -> set[str]:
