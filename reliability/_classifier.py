@@ -89,6 +89,8 @@ class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
         else:
             folds = StratifiedKFold(n_splits, shuffle=True, random_state=self.random_state).split(style, y)
         for train, test in folds:
+            if len(np.unique(y[train])) < 2:
+                continue  # a fold whose training part holds one label has no style model: neutral 0
             scores[test] = clone(self._style_model()).fit(style[train], y[train]).decision_function(style[test])
         return scores
 

@@ -133,6 +133,9 @@ def _fold(
     except ValueError:
         inner = []
     for inner_train, inner_test in inner:
+        if len(np.unique(y[train][inner_train])) < 2:
+            inner_logits[inner_test] = model.decision_function(X[train][inner_test])  # tiny data: fall back
+            continue
         sub = make_classifier(C=C, style_C=style_C, seed=seed).set_params(n_splits=3)
         sub.fit(X[train][inner_train], y[train][inner_train], list(group_array[train][inner_train]))
         inner_logits[inner_test] = sub.decision_function(X[train][inner_test])

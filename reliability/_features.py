@@ -145,7 +145,8 @@ def _max_depth(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
 
 def _mean_depth(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     depths = _depths(a, ctx)
-    return (sum(d for d, _ in depths) / len(depths) if depths else 0.0), []
+    relayed = [i for d, i in depths if d > 0]
+    return (sum(d for d, _ in depths) / len(depths) if depths else 0.0), _claim_evidence(a, relayed, "source")
 
 
 def _origins(a: Analysis, ctx: _Context) -> set[str]:
@@ -164,7 +165,8 @@ def _primary(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
 
 
 def _official_share(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
-    origins = [s for s in a.sources if s.id in _origins(a, ctx) and s.id != ARTICLE_SOURCE_ID]
+    found = _origins(a, ctx)  # once, not once per source: thousands of sources stay linear
+    origins = [s for s in a.sources if s.id in found and s.id != ARTICLE_SOURCE_ID]
     primary = [s for s in origins if s.kind in _PRIMARY_KINDS]
     return (len(primary) / len(origins) if origins else 0.0), []
 

@@ -18,9 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from ._records import Article
-from ._validation import check_text
-
 if TYPE_CHECKING:
     from ._model import ReliabilityModel
     from ._ratings import OutletRatings
@@ -206,7 +203,4 @@ def score_html(
     if isinstance(html, Path):
         html = html.read_text(encoding="utf-8")
     scorer = default_scorer() if model is None and ratings is None else Scorer(model, ratings=ratings)
-    document = parse_html(check_text(html, max_chars=scorer.max_chars), url=url)
-    text = check_text(document.text, max_chars=scorer.max_chars)
-    article = Article(text=text, title=title or document.title, url=url, published=published)  # type: ignore[arg-type]
-    return scorer.score_article(article, links=document.links)
+    return scorer.score_html(html, url=url, title=title, published=published)

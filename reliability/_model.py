@@ -5,9 +5,13 @@ Platt calibration fitted on out-of-fold logits, score thresholds for the labels,
 (a JSON sidecar ``<name>.card.json``) that records versions, feature names, training data,
 licenses, the data hash, metrics and the artifact's sha256.
 
-Model files are pickles, and a pickle can run code. Loading therefore checks the artifact
-against the sha256 on its card before unpickling, and refuses on a mismatch unless the caller
-passes ``trusted=True`` for a file they vouch for.
+Model files are pickles, and a pickle can run code. Loading therefore (1) checks the artifact
+against the sha256 on its card, which catches a file changed after it was saved, and (2)
+unpickles with an allowlist of the few types a reliability model is made of (a scikit-learn
+pipeline of :class:`ArticleFeatures`, ``StandardScaler`` and ``LogisticRegression`` over
+numeric numpy arrays), which stops a foreign file shipped with a matching card from running
+code: any other global, object arrays, and arrays too large to be a model are refused. Only
+``trusted=True``, for a file the caller vouches for, skips both.
 """
 
 from __future__ import annotations
@@ -162,13 +166,79 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+#: The only globals a reliability model file may name: what ``ReliabilityModel.save`` writes
+#: (numpy 2 and numpy 1 spell the scalar constructor differently; the style-stacked classifier
+#: is the default model's from version 0.1.0 on).
+SAFE_GLOBALS = frozenset({
+    ("joblib.numpy_pickle", "NumpyArrayWrapper"),
+    ("numpy", "dtype"),
+    ("numpy", "ndarray"),
+    ("numpy._core.multiarray", "scalar"),
+    ("numpy.core.multiarray", "scalar"),
+    ("reliability._classifier", "StyleStackedClassifier"),
+    ("reliability._features", "ArticleFeatures"),
+    ("sklearn.linear_model._logistic", "LogisticRegression"),
+    ("sklearn.pipeline", "Pipeline"),
+    ("sklearn.preprocessing._data", "StandardScaler"),
+})
+#: Largest array a model may hold (elements); a bigger one is a decompression bomb, not weights.
+MAX_ARRAY_ELEMENTS = 10_000_000
+#: Largest model card read (bytes).
+MAX_CARD_BYTES = 10_000_000
+
+
+class _Refused(Exception):
+    """Raised inside the restricted unpickler; load_model turns it into a ModelError."""
+
+
+def _safe_load(path: Path) -> Any:
+    """Unpickle a joblib file, allowing only :data:`SAFE_GLOBALS` and numeric arrays."""
+    import math
+    import pickle
+
+    try:  # joblib's unpickler is public in behaviour but lives in a private-ish module
+        from joblib.numpy_pickle import NumpyArrayWrapper, NumpyUnpickler, _validate_fileobject_and_memmap
+    except ImportError as exc:  # pragma: no cover - depends on the installed joblib
+        raise ModelError(
+            f"this joblib version cannot load models safely ({exc}); pass trusted=True for a file you vouch for"
+        ) from exc
+
+    class RestrictedUnpickler(NumpyUnpickler):  # type: ignore[misc, valid-type]
+        dispatch = NumpyUnpickler.dispatch.copy()
+
+        def find_class(self, module: str, name: str) -> Any:
+            if (module, name) not in SAFE_GLOBALS:
+                raise _Refused(f"it refers to {module}.{name}, which no reliability model contains")
+            return super().find_class(module, name)
+
+        def load_build(self) -> None:
+            state, instance = self.stack[-1], self.stack[-2]
+            if isinstance(instance, NumpyArrayWrapper):
+                # Object arrays are read with plain pickle.load, outside this allowlist.
+                dtype = state.get("dtype") if isinstance(state, dict) else None
+                shape = state.get("shape") if isinstance(state, dict) else None
+                if dtype is None or getattr(dtype, "hasobject", True):
+                    raise _Refused("it holds an array of Python objects, which no reliability model contains")
+                if not isinstance(shape, tuple) or math.prod(int(n) for n in shape) > MAX_ARRAY_ELEMENTS:
+                    raise _Refused(f"it holds an array of shape {shape!r}, too large to be model weights")
+            NumpyUnpickler.load_build(self)
+
+        dispatch[pickle.BUILD[0]] = load_build
+
+    with path.open("rb") as handle, _validate_fileobject_and_memmap(handle, str(path), None) as (fobj, _):
+        if isinstance(fobj, str):  # joblib < 0.10 format: loaded by another, unrestricted path
+            raise _Refused("it is in the joblib format from before 0.10")
+        return RestrictedUnpickler(str(path), fobj, True).load()
+
+
 def load_model(path: str | Path | None = None, *, trusted: bool = False) -> ReliabilityModel:
     """Load a model and check it against its card.
 
     Raises :class:`ModelNotFoundError` when the file or its card is missing,
-    :class:`ModelError` when the file does not match the sha256 on its card (pass
-    ``trusted=True`` only for files you vouch for: unpickling runs code), and
-    :class:`ModelVersionError` when it was built by other versions or for other features.
+    :class:`ModelError` when the file does not match the sha256 on its card or names anything
+    but the types a reliability model is made of (pass ``trusted=True`` only for files you vouch
+    for: unpickling them runs their code), and :class:`ModelVersionError` when it was built by
+    other versions or for other features.
     """
     import joblib
     import sklearn
@@ -185,7 +255,11 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
     if not card_file.is_file():
         raise ModelNotFoundError(f"model {path} has no card at {card_file}; models are saved with their card")
     try:
+        if card_file.stat().st_size > MAX_CARD_BYTES:
+            raise ValueError(f"it is over {MAX_CARD_BYTES:,} bytes")
         card = json.loads(card_file.read_text(encoding="utf-8"))
+        if not isinstance(card, dict):
+            raise ValueError("it is not a JSON object")
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot read the model card {card_file}: {exc}") from exc
     if not trusted and card.get("artifact_sha256") != _sha256(path):
@@ -205,11 +279,20 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # scikit-learn's InconsistentVersionWarning becomes an error
         try:
-            payload = joblib.load(path)
+            payload = joblib.load(path) if trusted else _safe_load(path)
+        except _Refused as exc:
+            raise ModelError(
+                f"refusing to load {path}: {exc}. Loading it could run code; pass trusted=True only "
+                "for a file you vouch for"
+            ) from None
+        except ModelError:
+            raise
         except Warning as exc:
             raise ModelVersionError(f"{path}: {exc}") from exc
         except Exception as exc:
             raise ModelError(f"cannot load the model {path}: {exc}") from exc
+    if not isinstance(payload, dict) or not {"pipeline", "calibration", "thresholds"} <= payload.keys():
+        raise ModelError(f"{path} is not a reliability model: it holds no pipeline, calibration and thresholds")
     return ReliabilityModel(
         pipeline=payload["pipeline"],
         calibration=payload["calibration"],

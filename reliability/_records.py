@@ -227,6 +227,16 @@ class ReliabilityReport(_Record):
         default_factory=dict, description="The feature vector, by feature name."
     )
     model: ModelInfo = Field(description="The model that produced the score.")
+    language: str = Field(
+        default="und",
+        description='The language the text appears to be in: "en", another ISO 639-1 code, '
+        '"und-<Script>" when only the script is known, "und" when undetermined. The lexicons '
+        "and the model are English-only: for any other language the score is not meaningful.",
+    )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Caveats about this report in plain English, such as text that is not English.",
+    )
 
 
 class LabelledArticle(_Record):

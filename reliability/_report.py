@@ -57,6 +57,7 @@ def render_text(report: ReliabilityReport, *, top: int = 5, color: bool = False)
     lines = [
         paint(_BOLD, "Reliability: ") + paint(_BOLD + label_colour, f"{report.score:.2f} ({report.label})")
         + f"   model: {report.model.name} {report.model.version}",
+        *(f"Warning: {warning}" for warning in report.warnings),
         "",
         "Top reasons:",
     ]

@@ -3,12 +3,14 @@
 Every command calls one library function. A user error prints one line to stderr and exits
 with status 1; there is never a traceback for a user error.
 
-Exit codes: 0 success, 1 user error (bad input, missing file, bad model), 2 usage error.
+Exit codes: 0 success, 1 user error (bad input, missing or unreadable file, invalid UTF-8,
+bad model, a file that cannot be written), 2 usage error, 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -16,25 +18,50 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._exceptions import ReliabilityError
+from ._exceptions import InputError, InputTooLargeError, ReliabilityError
+from ._validation import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
     from ._report import Format
 
-EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+# Read at most this many bytes: UTF-8 needs at most 4 per character, so anything longer is over
+# the library's default character limit anyway, and a huge file never fills memory.
+_MAX_BYTES = 4 * DEFAULT_MAX_CHARS
+_BOM = b"\xef\xbb\xbf"
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
+def _read(path: str, errors: str = "strict") -> str:
+    """The UTF-8 text of ``path`` (``-`` for stdin); invalid bytes stop with their byte offset."""
+    name = "stdin" if path == "-" else path
     try:
-        return Path(path).read_text(encoding="utf-8")
+        if path == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:  # stdin replaced by a text stream (embedding, tests): already decoded
+                return str(sys.stdin.read())
+            data = stream.read(_MAX_BYTES + 1)
+        else:
+            with Path(path).open("rb") as handle:
+                data = handle.read(_MAX_BYTES + 1)
     except FileNotFoundError:
         raise ReliabilityError(f"no such file: {path}") from None
-    except UnicodeDecodeError as exc:
-        raise ReliabilityError(f"{path} is not valid UTF-8 (byte offset {exc.start})") from None
+    except IsADirectoryError:
+        raise ReliabilityError(f"{path} is a directory, not a text file") from None
     except OSError as exc:
-        raise ReliabilityError(f"cannot read {path}: {exc.strerror}") from None
+        raise ReliabilityError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(data) > _MAX_BYTES:
+        raise InputTooLargeError(f"{name} is over {_MAX_BYTES:,} bytes; split it into articles")
+    skip = len(_BOM) if data.startswith(_BOM) else 0  # a byte-order mark is not part of the article
+    try:
+        return data[skip:].decode("utf-8", errors=errors)
+    except UnicodeDecodeError as exc:
+        offset = exc.start + skip
+        line = data.count(b"\n", 0, offset) + 1
+        raise InputError(
+            f"{name} is not valid UTF-8 (byte offset {offset}) on line {line}: byte 0x{data[offset]:02x}; "
+            "convert it to UTF-8, or pass --errors replace to replace invalid bytes with U+FFFD"
+        ) from None
 
 
 def _split_title(text: str, first_line_title: bool, title: str | None) -> tuple[str, str | None]:
@@ -50,21 +77,21 @@ _SUFFIX_FORMAT: dict[str, Format] = {
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
+    from ._html import parse_html
     from ._ratings import load_ratings
     from ._report import render_report
     from ._scorer import Scorer
 
     ratings = load_ratings(args.ratings) if args.ratings else None
+    scorer = Scorer(args.model, trusted=args.trust_model, ratings=ratings)
     if args.html:
-        from ._html import parse_html, score_html
-
-        page = _read(args.file)
-        report = score_html(page, url=args.url, title=args.title, model=args.model, ratings=ratings)
+        page = _read(args.file, args.errors)
+        report = scorer.score_html(page, url=args.url, title=args.title)
         document = parse_html(page, url=args.url)  # the text the report's spans point into
         text, title = document.text, args.title or document.title
     else:
-        text, title = _split_title(_read(args.file), args.first_line_title, args.title)
-        report = Scorer(args.model, ratings=ratings).score(text, title=title, url=args.url)
+        text, title = _split_title(_read(args.file, args.errors), args.first_line_title, args.title)
+        report = scorer.score(text, title=title, url=args.url)
     fmt: Format = args.format or ("json" if args.json else None) or (
         _SUFFIX_FORMAT.get(Path(args.output).suffix.lower(), "text") if args.output else "text"
     )
@@ -84,7 +111,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 def _cmd_extract(args: argparse.Namespace) -> int:
     from ._pipeline import extract_attributions
 
-    attributions = extract_attributions(_read(args.file))
+    attributions = extract_attributions(_read(args.file, args.errors))
     sys.stdout.write(json.dumps([a.model_dump() for a in attributions], indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
@@ -155,6 +182,11 @@ _DATA_HELP = (
 )
 
 
+def _errors_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                        help="invalid UTF-8: stop with its byte offset (strict, default) or replace it with U+FFFD")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ._version import __version__
 
@@ -177,10 +209,14 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--model", help="model file (default: the bundled model)")
     score.add_argument("--html", action="store_true", help="the file is a web page: score its text, links as citations")
     score.add_argument("--ratings", help="outlet ratings CSV (domain,score or domain,pc1) for the outlet_prior feature")
+    score.add_argument("--trust-model", action="store_true",
+                       help="load a model file that fails the safety checks (it can run code: only files you trust)")
+    _errors_option(score)
     score.set_defaults(run=_cmd_score)
 
     extract = commands.add_parser("extract", help="print the attributions found in an article as JSON")
     extract.add_argument("file", help="article text file, or - for stdin")
+    _errors_option(extract)
     extract.set_defaults(run=_cmd_extract)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the report")
@@ -217,13 +253,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ReliabilityError as exc:
-        print(f"reliability: error: {exc}", file=sys.stderr)
+        print(f"reliability: error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("reliability: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
+        # The reader went away (`reliability score x --json | head`): not an error of ours.
+        # Point stdout at devnull so the interpreter's final flush does not fail again.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # an output file or model that cannot be written or read: no traceback
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"reliability: error: cannot access{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 if __name__ == "__main__":

@@ -72,6 +72,12 @@ def test_real_polnear_articles_give_exact_spans_and_wire_sources(polnear_dev):
     assert wire_found >= 1
 
 
+def test_the_month_may_is_not_a_hedge():
+    claims = _analysis("The council voted on May 5 to close the bridge. The bridge may reopen in May 2027.").claims
+    hedges = [h.text for c in claims for h in c.hedges]
+    assert hedges == ["may"]
+
+
 def _hops(text: str) -> list[list[str]]:
     a = _analysis(text)
     names = {s.id: s.name for s in a.sources}
