@@ -6,7 +6,8 @@ first in sorted order is used. The metric (also in ``docs/attribution-evaluation
 
 * per role (cue, source, content): predicted and gold spans are matched one to one, greedily by
   decreasing character Jaccard; a pair counts when it is *exact* (equal after trimming
-  whitespace and edge punctuation, quotation marks included) or, in *overlap* mode, when its
+  whitespace and edge punctuation, quotation marks included; a span of punctuation only, like
+  the ':' cue of "Kasich: ...", keeps its marks) or, in *overlap* mode, when its
   Jaccard is at least 0.5. Precision, recall and F1 are micro-averaged over articles (counts are
   summed, then divided);
 * ``all_exact``: the three roles pooled, exact matching;
@@ -180,15 +181,25 @@ def _is_edge(ch: str) -> bool:
 
 
 def _trimmed(text: str, fragments: Fragments) -> Fragments:
-    """Fragments without surrounding whitespace and edge punctuation (empty pieces dropped)."""
+    """Fragments without surrounding whitespace and edge punctuation.
+
+    A span of punctuation only (PolNeAR's ':' and '—' cues) keeps its marks, trimmed of spaces.
+    """
     result = []
     for start, end in fragments:
-        while start < end and _is_edge(text[start]):
-            start += 1
-        while end > start and _is_edge(text[end - 1]):
-            end -= 1
-        if end > start:
-            result.append((start, end))
+        s, e = start, end
+        while s < e and _is_edge(text[s]):
+            s += 1
+        while e > s and _is_edge(text[e - 1]):
+            e -= 1
+        if e == s:  # punctuation only
+            s, e = start, end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+        if e > s:
+            result.append((s, e))
     return tuple(result)
 
 

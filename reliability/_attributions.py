@@ -50,8 +50,15 @@ _ANONYMOUS_HEADS = frozenset(
     """sources source reports report rumors rumours insiders officials people experts analysts
     critics observers some many others someone witnesses residents""".split()
 )
+# Openers of "Label: text" lines that are no speaker.
+_NOT_SPEAKERS = frozenset(
+    """update updated related read watch note editor editors photo video source sources see also
+    breaking exclusive correction clarification warning q a by""".split()
+)
+# Particles that belong to the cue ("called for", "pointed out", "referring to").
+_PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
-_QUOTE_MARKS = frozenset('"“”„«»')
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
 _VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 # "is known to", "are believed to", "was said to": an auxiliary, one of these participles, "to".
 _VAGUE_AUX = frozenset({"is", "are", "was", "were"})
@@ -110,6 +117,8 @@ def _quote_content(text: str, start: int, end: int) -> tuple[int, int]:
 class _SentenceRules:
     """The rules applied to one sentence."""
 
+    _phrasal: frozenset[str] = frozenset()  # multi-word cue lemmas ("call for"), set on first use
+
     def __init__(
         self, seg: Segmentation, sentence: Sentence, previous: Sentence | None, outlets: list[OutletMention]
     ) -> None:
@@ -124,6 +133,8 @@ class _SentenceRules:
         self.outlets = outlets
         self.in_outlet = [any(m.start <= t.start < m.end for m in self.outlets) for t in self.tokens]
         self.lex = lexicons()
+        if not _SentenceRules._phrasal:
+            _SentenceRules._phrasal = frozenset(v for v in self.lex.cue_lemma.values() if " " in v)
 
     # --- noun phrases -------------------------------------------------------------------------
 
@@ -234,10 +245,16 @@ class _SentenceRules:
 
     # --- content ------------------------------------------------------------------------------
 
-    def content_after(self, k: int) -> tuple[int, int] | None:
-        """Content from token ``k`` to the sentence end; a quotation right there is the content."""
+    def content_after(self, k: int, *, keep_that: bool = False) -> tuple[int, int] | None:
+        """Content from token ``k`` to the sentence end; a quotation right there is the content.
+
+        With ``keep_that`` the complementiser stays in the content ("said that taxes rise"), the
+        convention of the PolNeAR and PARC annotations.
+        """
         while k < len(self.tokens) and self.tokens[k].text in (",", ":", "that", "-", "—"):
-            if self.tokens[k].text == "that" and k + 1 < len(self.tokens) and not _is_word(self.tokens[k + 1]):
+            if self.tokens[k].text == "that" and (
+                keep_that or (k + 1 < len(self.tokens) and not _is_word(self.tokens[k + 1]))
+            ):
                 break
             k += 1
         if k >= len(self.tokens):
@@ -279,8 +296,27 @@ class _SentenceRules:
                 continue
             if item is not None:
                 found.append(_with_relays(item, declared))
+        if not found:
+            item = self._colon_speaker()
+            if item is not None:
+                found.append(_with_relays(item, declared))
         found.extend(self._vague(found))
         return _dedupe(found)
+
+    def _colon_speaker(self) -> Found | None:
+        """A headline or transcript line "Kasich: We are going all the way" (PolNeAR's ':' cue)."""
+        tokens = self.tokens
+        k = next((k for k in range(min(len(tokens), 6)) if tokens[k].text == ":"), None)
+        if not k or len(tokens) - k < 4 or tokens[0].lower in _NOT_SPEAKERS:
+            return None
+        words = tokens[:k]
+        if not all(t.text[:1].isupper() or t.text in ("'s", "’s", "-", ".") for t in words) \
+                or any(self.in_quote[j] for j in range(k)) or not _is_word(words[0]):
+            return None
+        content = self.content_after(k + 1)
+        if content is None:
+            return None
+        return self._make(self.bounds(0, k), (tokens[k].start, tokens[k].end), content, ())
 
     def _declared_relays(self) -> tuple[OutletMention, ...]:
         """The outlet of "Quoted from X," / "As reported by X," / "Citing X," opening a sentence."""
@@ -328,47 +364,62 @@ class _SentenceRules:
         prev = tokens[i - 1].lower if i > 0 else ""
         if prev in _DETERMINERS or prev == "to" or prev in ("would", "could", "should", "will", "might", "may"):
             return None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        cue = (token.start, token.end)
+        stance = token.lower in self.lex.stance_verbs
+        if stance and not self._verb_use(i):
+            return None
+        last = i  # the cue's last token: "called for", "pointed out", "referring to"
+        if i + 1 < len(tokens) and tokens[i + 1].lower in _PARTICLES and (
+            f"{lemma} {tokens[i + 1].lower}" in self._phrasal
+        ):
+            last = i + 1
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        cue = (token.start, tokens[last].end)
         # Passive: "This was confirmed (directly) by X" / "it was reported that".
         aux = i - 1
         while aux >= 0 and tokens[aux].lower in _ADVERBS:
             aux -= 1
         if aux >= 0 and tokens[aux].lower in _PASSIVE_AUX:
             return self._passive(i, aux, cue)
+        # "has said", "have argued": the auxiliary belongs to the cue.
+        if aux >= 0 and aux == i - 1 and tokens[aux].lower in ("has", "have", "had"):
+            cue = (tokens[aux].start, cue[1])
         venue: tuple[OutletMention, ...] = ()
         if nxt is not None and nxt.lower in ("by", "to", "in", "for", "as", "about", "on", "at", "during") \
-                and lemma != "tell" and not (nxt.lower == "as" and lemma == "describe"):
+                and lemma != "tell" and not stance and not (nxt.lower == "as" and lemma == "describe"):
             # "said on Rossiya 1 that ...", "said in a statement that ...": an adjunct, then the content.
-            # Without "that" ("said to be", "reported on", "a report by") it is no report of speech.
-            k = next((k for k in range(i + 2, min(len(tokens), i + 10)) if tokens[k].lower == "that"), None)
+            # Without "that" ("said to be", "reported on", "a report by") it is no report of speech,
+            # unless a quotation before the speaker is the content ("'...,' he said in Ohio.").
+            k = next((k for k in range(last + 2, min(len(tokens), last + 10)) if tokens[k].lower == "that"), None)
             if k is None or nxt.lower in ("by", "to", "for", "as", "about") or self._noun_use(i, i + 2) \
-                    or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(i + 1, k + 1)):
+                    or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(last + 1, k + 1)):
+                if lemma in _SAY_CLASS and nxt.lower in ("in", "on", "at", "during", "about", "to"):
+                    return self._quote_then_speaker(i, cue)
                 return None
-            venue = tuple(m for m in self.outlets if tokens[i].end <= m.start and m.end <= tokens[k].start)
-            np = self.left_np(i)
-            content = self.content_after(k)
+            venue = tuple(m for m in self.outlets if tokens[last].end <= m.start and m.end <= tokens[k].start)
+            np = self.left_np(i if cue[0] == token.start else i - 1)
+            content = self.content_after(k, keep_that=True)
             if np is None or content is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)
             return self._make(self.bounds(lo, hi), cue, content, relays + venue)
         followed_by_clause = nxt is None or nxt.text in (",", ":", ".", "that") or nxt.text in _QUOTE_MARKS
-        if lemma not in _SAY_CLASS and not followed_by_clause and not self._quote_follows(i) and lemma != "describe":
-            if not self._that_within(i, 4):
+        if lemma not in _SAY_CLASS and not stance and not followed_by_clause and not self._quote_follows(last) \
+                and lemma != "describe":
+            if not self._that_within(last, 4):
                 return None
-        # Source on the left: "Korotchenko said", "he also said".
-        np = self.left_np(i)
+        # Source on the left: "Korotchenko said", "he also said", "Pence has said".
+        np = self.left_np(i if cue[0] == token.start else i - 1)
         if np is not None:
             (lo, hi), relays = self.split_relays(*np)
             source = self.bounds(lo, hi)
             if nxt is None or nxt.text == ".":
                 content = self.content_before(np[0])
             else:
-                k = i + 1
+                k = last + 1
                 if lemma == "tell":
                     relays = relays + self._told_relays(i)
                     k = self._skip_object(i)
-                content = self.content_after(k)
+                content = self.content_after(k, keep_that=True)
                 if content is None:
                     content = self.content_before(np[0])
             if content is None:
@@ -376,7 +427,7 @@ class _SentenceRules:
             return self._make(source, cue, content, relays)
         # Source on the right after a quotation or comma: '"...," said Korotchenko.'
         if i > 0 and (tokens[i - 1].text in (",", "—", "-") or tokens[i - 1].text in _QUOTE_MARKS):
-            np = self.right_np(i)
+            np = self.right_np(last)
             if np is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)
@@ -385,6 +436,32 @@ class _SentenceRules:
                 return None
             return self._make(self.bounds(lo, hi), cue, content, relays)
         return None
+
+    def _verb_use(self, i: int) -> bool:
+        """A stance verb used as a verb: a past form, or right after a name or pronoun.
+
+        "attacks", "support", "questions" are nouns more often than not ("the attacks on ...").
+        """
+        word = self.tokens[i].lower
+        if word.endswith("ed") or word not in self.lex.cue_lemma or self.lex.cue_lemma[word] not in word:
+            return True  # "criticized", or an irregular past ("sought")
+        if i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        return prev.lower in _PRONOUNS or prev.lower in ("who", "also") or (
+            prev.text[:1].isupper() and not self.in_quote[i - 1] and i - 1 > 0
+        )
+
+    def _quote_then_speaker(self, i: int, cue: tuple[int, int]) -> Found | None:
+        """'"...," Sanders said during an interview': the quotation before the speaker."""
+        np = self.left_np(i if cue[0] == self.tokens[i].start else i - 1)
+        if np is None:
+            return None
+        content = self.content_before(np[0])
+        if content is None or self._quoted_share(content) < 0.5:
+            return None
+        (lo, hi), relays = self.split_relays(*np)
+        return self._make(self.bounds(lo, hi), cue, content, relays)
 
     def _passive(self, i: int, aux: int, cue: tuple[int, int]) -> Found | None:
         tokens = self.tokens

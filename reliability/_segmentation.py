@@ -108,31 +108,49 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return result
 
 
+def _mark_at(text: str, i: int) -> int:
+    """Width of a quotation mark at ``i``: 1 for the usual marks, 2 for a doubled apostrophe.
+
+    Some archives (the New York Times in PolNeAR among them) write quotation marks as two
+    apostrophes (``''Yes,'' he said``) or as two backticks opening them.
+    """
+    ch = text[i]
+    if ch in OPENING or ch in CLOSING or ch == STRAIGHT:
+        return 1
+    if ch in "'`" and text[i + 1 : i + 2] == ch:
+        return 2
+    return 0
+
+
 def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None  # offset of the opening mark of the quote in progress
+    open_width = 1
     for index, (p_start, p_end) in enumerate(paragraphs):
-        if open_at is not None and text[p_start] not in OPENING + STRAIGHT:
+        if open_at is not None and not _mark_at(text, p_start):
             # An open quote that the next paragraph does not continue ends with its paragraph.
             prev_end = paragraphs[index - 1][1]
-            quotes.append(Quote(open_at, prev_end, open_at + 1, prev_end, closed=False))
+            quotes.append(Quote(open_at, prev_end, open_at + open_width, prev_end, closed=False))
             open_at = None
-        continued = open_at is not None
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if continued:
-                # The mark that reopens a quote continued from the previous paragraph.
-                continued = False
+        i = p_start
+        if open_at is not None:
+            i += _mark_at(text, p_start)  # the mark that reopens a quote continued from the last paragraph
+        while i < p_end:
+            width = _mark_at(text, i)
+            if not width:
+                i += 1
                 continue
+            ch = text[i]
             if open_at is None:
-                if ch in OPENING or (ch == STRAIGHT and _opens(text, i, p_start)):
-                    open_at = i
-            elif ch in CLOSING or ch == STRAIGHT:
-                quotes.append(Quote(open_at, i + 1, open_at + 1, i, closed=True))
+                if ch in OPENING or ch == "`" or (ch in "\"'" and _opens(text, i, p_start)):
+                    open_at, open_width = i, width
+            elif ch in CLOSING or ch in "\"'":
+                quotes.append(Quote(open_at, i + width, open_at + open_width, i, closed=True))
                 open_at = None
+            i += width
     if open_at is not None and paragraphs:
         end = paragraphs[-1][1]
-        quotes.append(Quote(open_at, end, open_at + 1, end, closed=False))
+        quotes.append(Quote(open_at, end, open_at + open_width, end, closed=False))
     return quotes
 
 
@@ -199,8 +217,8 @@ class Token:
 
 
 # Words (with inner periods, apostrophes and hyphens: "U.S", "Korotchenko's", "state-run")
-# and single punctuation marks.
-_TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*\.?|[^\w\s]")
+# doubled apostrophes or backticks (quotation marks in some archives) and single punctuation marks.
+_TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*\.?|''|``|[^\w\s]")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
