@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
 from ._resources import lexicons
@@ -55,6 +56,10 @@ _NOT_SPEAKERS = frozenset(
     """update updated related read watch note editor editors photo video source sources see also
     breaking exclusive correction clarification warning q a by""".split()
 )
+# Below this cue-model probability a lexicon cue word is taken for no cue.
+_VETO = 0.2
+# From this probability on, a cue word outside the lexicon is taken without a reported clause after it.
+_SURE = 0.8
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
@@ -120,8 +125,16 @@ class _SentenceRules:
     _phrasal: frozenset[str] = frozenset()  # multi-word cue lemmas ("call for"), set on first use
 
     def __init__(
-        self, seg: Segmentation, sentence: Sentence, previous: Sentence | None, outlets: list[OutletMention]
+        self,
+        seg: Segmentation,
+        sentence: Sentence,
+        previous: Sentence | None,
+        outlets: list[OutletMention],
+        cue_probs: dict[int, float] | None = None,
+        threshold: float = 1.0,
     ) -> None:
+        self.cue_probs = cue_probs or {}  # token start -> the cue model's probability
+        self.threshold = threshold
         self.text = seg.text
         self.sentence = sentence
         self.previous = previous
@@ -290,8 +303,19 @@ class _SentenceRules:
                 continue
             if token.lower == "according" and i + 1 < len(self.tokens) and self.tokens[i + 1].lower == "to":
                 item = self._according_to(i)
-            elif token.lower in self.lex.cue_verbs and not token.text[:1].isupper():
-                item = self._cue(i)
+            elif token.text[:1].isupper() or not _is_word(token):
+                continue
+            elif token.lower in self.lex.cue_verbs:
+                p = self.cue_probs.get(token.start)
+                if p is not None and p < _VETO:
+                    continue  # the cue model is sure this is no cue here ("the comments", "states")
+                item = self._cue(i, learned=p is not None and p >= self.threshold)
+            elif self.cue_probs.get(token.start, 0.0) >= self.threshold and token.lower not in _VAGUE_ADVERBS:
+                # A verb outside the lexicon ("presented the budget") needs a reported clause after
+                # it, or a model that is very sure.
+                if self.cue_probs[token.start] < _SURE and not self._clause_follows(i):
+                    continue
+                item = self._cue(i, learned=True)
             else:
                 continue
             if item is not None:
@@ -357,15 +381,17 @@ class _SentenceRules:
             return None
         return self._make(source, cue, content, relays)
 
-    def _cue(self, i: int) -> Found | None:
+    def _cue(self, i: int, *, learned: bool = False) -> Found | None:
+        """A statement around the cue word at token ``i`` (``learned``: proposed by the cue model)."""
         tokens = self.tokens
         token = tokens[i]
-        lemma = self.lex.cue_lemma[token.lower]
+        lemma = self.lex.cue_lemma.get(token.lower, token.lower)
         prev = tokens[i - 1].lower if i > 0 else ""
         if prev in _DETERMINERS or prev == "to" or prev in ("would", "could", "should", "will", "might", "may"):
             return None
-        stance = token.lower in self.lex.stance_verbs
-        if stance and not self._verb_use(i):
+        # Object-taking cues: the stance lexicon, and words only the model knows ("cited", "blasted").
+        stance = token.lower in self.lex.stance_verbs or (learned and lemma not in _SAY_CLASS)
+        if stance and not learned and not self._verb_use(i):
             return None
         last = i  # the cue's last token: "called for", "pointed out", "referring to"
         if i + 1 < len(tokens) and tokens[i + 1].lower in _PARTICLES and (
@@ -378,8 +404,13 @@ class _SentenceRules:
         aux = i - 1
         while aux >= 0 and tokens[aux].lower in _ADVERBS:
             aux -= 1
-        if aux >= 0 and tokens[aux].lower in _PASSIVE_AUX:
+        progressive = token.lower.endswith("ing")
+        if aux >= 0 and tokens[aux].lower in _PASSIVE_AUX and not progressive:
             return self._passive(i, aux, cue)
+        if progressive and aux >= 0 and aux == i - 1 and tokens[aux].lower in _PASSIVE_AUX:
+            cue = (tokens[aux].start, cue[1])  # "is demanding", "are calling for"
+        if progressive and i > 0 and tokens[i - 1].text == ",":
+            return self._participle(i, last, cue)
         # "has said", "have argued": the auxiliary belongs to the cue.
         if aux >= 0 and aux == i - 1 and tokens[aux].lower in ("has", "have", "had"):
             cue = (tokens[aux].start, cue[1])
@@ -437,6 +468,37 @@ class _SentenceRules:
             return self._make(self.bounds(lo, hi), cue, content, relays)
         return None
 
+    def _participle(self, i: int, last: int, cue: tuple[int, int]) -> Found | None:
+        """"Trump spoke in Ohio, saying that ...": the speaker is the subject of the sentence."""
+        content = self.content_after(last + 1, keep_that=True)
+        if content is None:
+            return None
+        hi = 0
+        while hi < i - 1 and hi < 14 and self._np_ok(hi):
+            hi += 1
+        if hi == 0 or not self._has_content_word(0, hi):
+            return None
+        (lo, hi), relays = self.split_relays(0, hi)
+        return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _fallback(self, i: int) -> Found | None:
+        """A cue the model is sure of but no rule explains: the nearest source, the clause after."""
+        tokens = self.tokens
+        np = self.left_np(i)
+        k = i + 1
+        while k < len(tokens) and tokens[k].lower in _PARTICLES:
+            k += 1
+        content = self.content_after(k, keep_that=True) if len(tokens) - k >= 3 else None
+        if content is None and np is not None:
+            content = self.content_before(np[0])
+        if content is None:
+            return None
+        cue = (tokens[i].start, tokens[i].end)
+        if np is None:
+            return Found(None, cue, content, "vague")
+        (lo, hi), relays = self.split_relays(*np)
+        return self._make(self.bounds(lo, hi), cue, content, relays)
+
     def _verb_use(self, i: int) -> bool:
         """A stance verb used as a verb: a past form, or right after a name or pronoun.
 
@@ -488,6 +550,11 @@ class _SentenceRules:
             # "This was confirmed by X": what X confirmed is the previous sentence.
             content = _trim(self.text, self.previous.start, self.previous.end)
         return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _clause_follows(self, i: int) -> bool:
+        return self._quote_follows(i) or self._that_within(i, 3) or (
+            i + 1 < len(self.tokens) and self.tokens[i + 1].text in (":", ",")
+        )
 
     def _that_within(self, i: int, n: int) -> bool:
         return any(t.lower == "that" for t in self.tokens[i + 1 : i + 1 + n])
@@ -649,10 +716,20 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     previous = None
     mentions = find_outlets(seg.tokens)  # once per article; each sentence takes its slice
     starts = [m.start for m in mentions]
+    tagger = cue_tagger()
+    cue_probs: dict[int, float] = {}
+    threshold = 1.0
+    if tagger is not None:
+        threshold = tagger.threshold
+        flags = in_quote_flags(seg)
+        tokens = seg.tokens
+        for k, token in enumerate(tokens):
+            if token.lower in tagger.candidates and not flags[k]:
+                cue_probs[token.start] = tagger.probability(tokens, k, flags)
     for sentence in seg.sentences:
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end, lo)
-        found.extend(_SentenceRules(seg, sentence, previous, mentions[lo:hi]).run())
+        found.extend(_SentenceRules(seg, sentence, previous, mentions[lo:hi], cue_probs, threshold).run())
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
     found.sort(key=lambda f: (f.content[0], f.content[1]))

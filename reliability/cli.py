@@ -60,6 +60,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_evaluate_attributions(args: argparse.Namespace) -> int:
+    from ._attribution_eval import evaluate_attributions
+
+    result = evaluate_attributions(args.directory, limit=args.limit)
+    if args.json:
+        sys.stdout.write(json.dumps(result.figures(), indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(result.render())
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from ._records import ReliabilityReport
 
@@ -103,6 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="print the attributions found in an article as JSON")
     extract.add_argument("file", help="article text file, or - for stdin")
     extract.set_defaults(run=_cmd_extract)
+
+    evaluate_attr = commands.add_parser(
+        "evaluate-attributions", help="score attribution extraction against gold PolNeAR-style annotations"
+    )
+    evaluate_attr.add_argument("directory", help="a directory with text/*.txt and attributions/*.ann (brat)")
+    evaluate_attr.add_argument("--limit", type=int, default=None, help="evaluate only the first N articles")
+    evaluate_attr.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate_attr.set_defaults(run=_cmd_evaluate_attributions)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the report")
     schema.set_defaults(run=_cmd_schema)
