@@ -22,9 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from reliability._attribution_eval import load_gold  # noqa: E402
-from reliability._cue_model import PUNCTUATION_CUES, in_quote_flags, token_features  # noqa: E402
+from reliability._cue_model import in_quote_flags, token_features  # noqa: E402
 from reliability._segmentation import segment  # noqa: E402
-
 
 FUNCTION_WORDS = frozenset(
     """a an the to in on at of for by with from about as into over after before than that this these those

@@ -24,8 +24,6 @@ from ._segmentation import Segmentation, Token
 __all__ = ["CueTagger", "cue_tagger", "in_quote_flags", "token_features"]
 
 MODEL_FILE = "cue_tagger.json"
-# Punctuation that PolNeAR annotates as a cue ("Kasich: ...", "... ― Trump").
-PUNCTUATION_CUES = frozenset({":", "—", "―", "–", "-"})
 
 
 def in_quote_flags(seg: Segmentation) -> list[bool]:
@@ -120,4 +118,6 @@ def cue_tagger() -> CueTagger | None:
             candidates=frozenset(raw["candidates"]),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError(f"models/{MODEL_FILE} is malformed ({exc}); rebuild it with models/build_cue_tagger.py") from None
+        raise DataError(
+            f"models/{MODEL_FILE} is malformed ({exc}); rebuild it with models/build_cue_tagger.py"
+        ) from None
