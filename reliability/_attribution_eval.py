@@ -284,8 +284,11 @@ def _extract(text: str) -> list[Relation]:
 
     relations = []
     for a in extract_attributions(text):
+        content = ((a.content.start, a.content.end),)
+        if a.continuation is not None:
+            content += ((a.continuation.start, a.continuation.end),)
         relations.append(Relation(
-            ((a.content.start, a.content.end),),
+            content,
             ((a.source.start, a.source.end),) if a.source is not None else None,
             ((a.cue.start, a.cue.end),) if a.cue is not None else None,
         ))

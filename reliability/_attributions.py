@@ -56,6 +56,10 @@ _NOT_SPEAKERS = frozenset(
     """update updated related read watch note editor editors photo video source sources see also
     breaking exclusive correction clarification warning q a by""".split()
 )
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
+    recently then""".split()
+)
 # Below this cue-model probability a lexicon cue word is taken for no cue.
 _VETO = 0.2
 # From this probability on, a cue word outside the lexicon is taken without a reported clause after it.
@@ -82,6 +86,7 @@ class Found:
     relays: tuple[OutletMention, ...] = ()
     named_outlet: OutletMention | None = None  # the source itself is an outlet
     declared: tuple[OutletMention, ...] = ()  # relays declared up front: "Quoted from X, ..."
+    continuation: tuple[int, int] | None = None  # '"A," he said. "B."': the quotation B after the cue
 
 
 def _span(text: str, bounds: tuple[int, int]) -> Span:
@@ -94,6 +99,7 @@ def to_attribution(text: str, found: Found, source_id: str | None) -> Attributio
         source=_span(text, found.source) if found.source else None,
         cue=_span(text, found.cue) if found.cue else None,
         content=_span(text, found.content),
+        continuation=_span(text, found.continuation) if found.continuation else None,
         directness=found.directness,
         source_id=source_id,
     )
@@ -132,6 +138,7 @@ class _SentenceRules:
         outlets: list[OutletMention],
         cue_probs: dict[int, float] | None = None,
         threshold: float = 1.0,
+        quote_flags: tuple[list[bool], int] | None = None,
     ) -> None:
         self.cue_probs = cue_probs or {}  # token start -> the cue model's probability
         self.threshold = threshold
@@ -142,9 +149,15 @@ class _SentenceRules:
         quote = seg.quote_at(sentence.start)
         self.quotes = [quote] if quote is not None else []
         self.quotes += [q for q in seg.quotes_in(sentence.start, sentence.end) if q is not quote]
-        self.in_quote = [any(q.inner_start <= t.start < q.inner_end for q in self.quotes) for t in self.tokens]
+        if quote_flags is not None and self.tokens and quote_flags[1] < len(seg.tokens) \
+                and seg.tokens[quote_flags[1]] is self.tokens[0]:
+            # The article's flags, computed once (``quote_flags[1]`` is the sentence's first token).
+            self.in_quote = quote_flags[0][quote_flags[1] : quote_flags[1] + len(self.tokens)]
+        else:
+            self.in_quote = [any(q.inner_start <= t.start < q.inner_end for q in self.quotes) for t in self.tokens]
         self.outlets = outlets
-        self.in_outlet = [any(m.start <= t.start < m.end for m in self.outlets) for t in self.tokens]
+        self.in_outlet = [any(m.start <= t.start < m.end for m in outlets) for t in self.tokens] if outlets \
+            else [False] * len(self.tokens)
         self.lex = lexicons()
         if not _SentenceRules._phrasal:
             _SentenceRules._phrasal = frozenset(v for v in self.lex.cue_lemma.values() if " " in v)
@@ -275,7 +288,16 @@ class _SentenceRules:
         quote = next((q for q in self.quotes if q.start == self.tokens[k].start), None)
         if quote is not None:
             return _quote_content(self.text, quote.inner_start, min(quote.inner_end, self.sentence.end))
-        bounds = _trim(self.text, self.tokens[k].start, self.sentence.end)
+        end = self.sentence.end
+        # ", saying ...", ", adding ...", ", citing ...": a second statement starts; stop before it.
+        for j in range(k + 2, len(self.tokens) - 1):
+            t = self.tokens[j]
+            if self.tokens[j - 1].text == "," and t.lower.endswith("ing") and not self.in_quote[j] and (
+                t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold
+            ):
+                end = self.tokens[j - 1].start
+                break
+        bounds = _trim(self.text, self.tokens[k].start, end)
         return bounds if bounds[1] > bounds[0] else None
 
     def content_before(self, lo: int) -> tuple[int, int] | None:
@@ -443,6 +465,11 @@ class _SentenceRules:
         if np is not None:
             (lo, hi), relays = self.split_relays(*np)
             source = self.bounds(lo, hi)
+            if nxt is not None and nxt.lower in _TIME_WORDS:
+                # "'...,' he said Friday as he entered": the quotation before is the content.
+                content = self.content_before(np[0])
+                if content is not None:
+                    return self._make(source, (cue[0], cue[1]), content, relays)
             if nxt is None or nxt.text == ".":
                 content = self.content_before(np[0])
             else:
@@ -717,23 +744,63 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     mentions = find_outlets(seg.tokens)  # once per article; each sentence takes its slice
     starts = [m.start for m in mentions]
     tagger = cue_tagger()
+    flags = in_quote_flags(seg)  # once per article, not per sentence
+    tokens = seg.tokens
     cue_probs: dict[int, float] = {}
     threshold = 1.0
     if tagger is not None:
         threshold = tagger.threshold
-        flags = in_quote_flags(seg)
-        tokens = seg.tokens
+        candidates = tagger.candidates
         for k, token in enumerate(tokens):
-            if token.lower in tagger.candidates and not flags[k]:
+            # The rules read cues only outside quotations and only in lower case.
+            if token.lower in candidates and not flags[k] and not token.text[:1].isupper():
                 cue_probs[token.start] = tagger.probability(tokens, k, flags)
+    token_starts = [t.start for t in tokens]
     for sentence in seg.sentences:
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end, lo)
-        found.extend(_SentenceRules(seg, sentence, previous, mentions[lo:hi], cue_probs, threshold).run())
+        first = bisect.bisect_left(token_starts, sentence.start)
+        rules = _SentenceRules(seg, sentence, previous, mentions[lo:hi], cue_probs, threshold, (flags, first))
+        found.extend(rules.run())
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
+    found = _continued_quotes(seg, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+def _continued_quotes(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'"A," he said. "B."' — the quotation right after the cue sentence continues the statement.
+
+    The next sentence must be in the same paragraph, be nothing but a quotation, and carry no
+    statement of its own.
+    """
+    text = seg.text
+    contents = {f.content[0] for f in found}
+    by_start = {q.start: q for q in seg.quotes}
+    result = []
+    for item in found:
+        if item.cue is None or item.source is None or item.directness != "direct_quote" \
+                or item.content[1] > item.cue[0]:
+            result.append(item)
+            continue
+        k = max(item.cue[1], item.source[1])
+        while k < len(text) and text[k] not in "\n.!?":
+            k += 1  # the rest of the cue sentence ("he said in Ohio.")
+        if k < len(text) and text[k] in ".!?":
+            k += 1
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        quote = by_start.get(k)
+        if quote is None or quote.inner_start in contents or quote.inner_end <= quote.inner_start:
+            result.append(item)
+            continue
+        start, end = quote.inner_start, quote.inner_end
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        result.append(Found(item.source, item.cue, item.content, item.directness, item.relays, item.named_outlet,
+                            item.declared, (start, end)))
+    return result
 
 
 def _speaker_before_quote(seg: Segmentation, found: list[Found]) -> list[Found]:
