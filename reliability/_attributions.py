@@ -56,6 +56,8 @@ _NOT_SPEAKERS = frozenset(
     """update updated related read watch note editor editors photo video source sources see also
     breaking exclusive correction clarification warning q a by""".split()
 )
+# Words that start a clause, not a source phrase.
+_LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then"})
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
@@ -213,6 +215,8 @@ class _SentenceRules:
                     name_lo -= 1
                 if name_lo < name_hi and self.tokens[name_lo].text[:1].isupper():
                     lo, hi = name_lo, inner_hi
+        while lo < hi and self.tokens[lo].lower in _LEADING_JUNK:
+            lo += 1  # "and Republicans want", "though she noted"
         if lo == hi or not self._has_content_word(lo, hi):
             return None
         # "Russia's ambassador to North Korea, Alexandre Matsegora said": a role phrase before.
@@ -228,7 +232,7 @@ class _SentenceRules:
                 lo = role_lo
         return lo, hi
 
-    def right_np(self, i: int) -> tuple[int, int] | None:
+    def right_np(self, i: int, *, appositive: bool = False) -> tuple[int, int] | None:
         """Token range of the source phrase starting just after token ``i``."""
         lo = i + 1
         hi = lo
@@ -245,6 +249,19 @@ class _SentenceRules:
             hi -= 1
         if lo == hi or not self._has_content_word(lo, hi):
             return None
+        # "said James Acton, a physicist who is co-director of ...": the appositive is part of the
+        # source, up to the end of the sentence or a quotation.
+        if appositive and hi + 1 < len(self.tokens) and self.tokens[hi].text == "," \
+                and self.tokens[lo].text[:1].isupper() \
+                and (self.tokens[hi + 1].lower in _DETERMINERS or self.tokens[hi + 1].lower in self.lex.roles
+                     or self.tokens[hi + 1].lower in ("who", "which", "whose")):
+            end = hi + 1
+            while end < len(self.tokens) and not self.in_quote[end] and self.tokens[end].text not in _QUOTE_MARKS \
+                    and end - hi < 40:
+                end += 1
+            while end > hi and not _is_word(self.tokens[end - 1]):
+                end -= 1
+            hi = end
         return lo, hi
 
     def _has_role(self, lo: int, hi: int) -> bool:
@@ -485,7 +502,7 @@ class _SentenceRules:
             return self._make(source, cue, content, relays)
         # Source on the right after a quotation or comma: '"...," said Korotchenko.'
         if i > 0 and (tokens[i - 1].text in (",", "—", "-") or tokens[i - 1].text in _QUOTE_MARKS):
-            np = self.right_np(last)
+            np = self.right_np(last, appositive=True)
             if np is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)

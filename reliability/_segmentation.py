@@ -230,7 +230,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         s, e = match.span()
         word = match.group()
-        if len(word) > 1 and word.endswith(".") and word[:-1].lower() not in _ABBREVIATIONS:
+        # An initial ("Mark Z. Barabak") keeps its period too.
+        if len(word) > 1 and word.endswith(".") and word[:-1].lower() not in _ABBREVIATIONS \
+                and not (len(word) == 2 and word[0].isupper()):
             tokens.append(Token(s, e - 1, word[:-1], word[:-1].lower()))
             tokens.append(Token(e - 1, e, ".", "."))
         else:
