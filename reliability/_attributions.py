@@ -56,6 +56,8 @@ _NOT_SPEAKERS = frozenset(
     """update updated related read watch note editor editors photo video source sources see also
     breaking exclusive correction clarification warning q a by""".split()
 )
+# Cue words that may open a sentence before their speaker ("Said Ellis: ...").
+_INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "replied"})
 # Words that start a clause, not a source phrase.
 _LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then"})
 _TIME_WORDS = frozenset(
@@ -198,8 +200,17 @@ class _SentenceRules:
         while hi > 0 and self.tokens[hi - 1].lower in _ADVERBS:
             hi -= 1
         lo = hi
-        while lo > 0 and hi - lo < 14 and (self._np_ok(lo - 1) or self._noun_use(lo - 1, i)):
-            lo -= 1
+        while lo > 0 and hi - lo < 14:
+            if self._np_ok(lo - 1) or self._noun_use(lo - 1, i):
+                lo -= 1
+            elif self.tokens[lo - 1].text == ")" and not self.in_quote[lo - 1]:
+                # "Sen. Claire McCaskill (D-Mo.) said": a short parenthesis inside the name.
+                j = next((j for j in range(lo - 2, max(-1, lo - 8), -1) if self.tokens[j].text == "("), None)
+                if j is None or j == 0 or not self._np_ok(j - 1):
+                    break
+                lo = j
+            else:
+                break
         # "Hugh Hill, a doctor, said": the aside between commas belongs to the source.
         if lo == hi and hi > 0 and self.tokens[hi - 1].text == ",":
             inner_hi = hi - 1
@@ -342,6 +353,8 @@ class _SentenceRules:
                 continue
             if token.lower == "according" and i + 1 < len(self.tokens) and self.tokens[i + 1].lower == "to":
                 item = self._according_to(i)
+            elif i == 0 and token.lower in _INVERTED:
+                item = self._inverted()
             elif token.text[:1].isupper() or not _is_word(token):
                 continue
             elif token.lower in self.lex.cue_verbs:
@@ -366,20 +379,35 @@ class _SentenceRules:
         found.extend(self._vague(found))
         return _dedupe(found)
 
+    def _inverted(self) -> Found | None:
+        """'Said Ellis: "I don't get the sense ..."': cue first, then the speaker, then the words."""
+        np = self.right_np(0)
+        if np is None:
+            return None
+        content = self.content_after(np[1])
+        if content is None:
+            return None
+        (lo, hi), relays = self.split_relays(*np)
+        return self._make(self.bounds(lo, hi), (self.tokens[0].start, self.tokens[0].end), content, relays)
+
     def _colon_speaker(self) -> Found | None:
         """A headline or transcript line "Kasich: We are going all the way" (PolNeAR's ':' cue)."""
         tokens = self.tokens
-        k = next((k for k in range(min(len(tokens), 6)) if tokens[k].text == ":"), None)
-        if not k or len(tokens) - k < 4 or tokens[0].lower in _NOT_SPEAKERS:
+        first = 1 if tokens and tokens[0].text in _QUOTE_MARKS else 0  # '"PENCE: Well, look, ...'
+        k = next((k for k in range(first, min(len(tokens), first + 6)) if tokens[k].text == ":"), None)
+        if not k or len(tokens) - k < 4 or tokens[first].lower in _NOT_SPEAKERS:
             return None
-        words = tokens[:k]
+        words = tokens[first:k]
         if not all(t.text[:1].isupper() or t.text in ("'s", "’s", "-", ".") for t in words) \
-                or any(self.in_quote[j] for j in range(k)) or not _is_word(words[0]):
+                or not _is_word(words[0]):
+            return None
+        # Inside a quotation only a transcript label in capitals ("PENCE:") counts.
+        if any(self.in_quote[j] for j in range(first, k)) and not all(t.text.isupper() for t in words):
             return None
         content = self.content_after(k + 1)
         if content is None:
             return None
-        return self._make(self.bounds(0, k), (tokens[k].start, tokens[k].end), content, ())
+        return self._make(self.bounds(first, k), (tokens[k].start, tokens[k].end), content, ())
 
     def _declared_relays(self) -> tuple[OutletMention, ...]:
         """The outlet of "Quoted from X," / "As reported by X," / "Citing X," opening a sentence."""
@@ -500,6 +528,9 @@ class _SentenceRules:
             if content is None:
                 return None
             return self._make(source, cue, content, relays)
+        # "Mr. Schultz supported Democrats ... and said he did not": the subject of the sentence.
+        if i > 1 and tokens[i - 1].lower == "and":
+            return self._participle(i, last, cue)
         # Source on the right after a quotation or comma: '"...," said Korotchenko.'
         if i > 0 and (tokens[i - 1].text in (",", "—", "-") or tokens[i - 1].text in _QUOTE_MARKS):
             np = self.right_np(last, appositive=True)
@@ -781,9 +812,42 @@ def find_attributions(seg: Segmentation) -> list[Found]:
         found.extend(rules.run())
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
+    found.extend(_dash_signatures(seg, found))
     found = _continued_quotes(seg, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+_DASHES = "―—–-"
+
+
+def _dash_signatures(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'"The most unqualified child to ever run." ― Francisco Herrero': a quotation signed after a dash."""
+    text = seg.text
+    covered = {f.content for f in found}
+    starts = [t.start for t in seg.tokens]
+    result = []
+    for quote in seg.quotes:
+        k = quote.end
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        if k >= len(text) or text[k] not in _DASHES or (quote.inner_start, quote.inner_end) in covered:
+            continue
+        first = bisect.bisect_left(starts, k + 1)
+        last = first
+        while last < len(seg.tokens) and last - first < 6 and seg.tokens[last].text[:1].isupper() \
+                and "\n" not in text[seg.tokens[first].start : seg.tokens[last].end]:
+            last += 1
+            while last < len(seg.tokens) and seg.tokens[last].text in (".",) and last - first < 6:
+                last += 1  # initials: "Edwin G. Monroy"
+        if last == first:
+            continue
+        end = seg.tokens[last - 1].end
+        while end > seg.tokens[first].start and text[end - 1] == ".":
+            end -= 1
+        content = _quote_content(text, quote.inner_start, quote.inner_end)
+        result.append(Found((seg.tokens[first].start, end), (k, k + 1), content, "direct_quote"))
+    return result
 
 
 def _continued_quotes(seg: Segmentation, found: list[Found]) -> list[Found]:
