@@ -113,6 +113,17 @@ def _is_word(token: Token) -> bool:
     return token.text[:1].isalnum()
 
 
+def _is_adverb(token: Token) -> bool:
+    """ "formally", "personally", "often": lower-case -ly adverbs between a speaker and the cue."""
+    word = token.text
+    return word == "often" or (
+        len(word) > 4 and word.endswith("ly") and word.islower() and word not in _LY_NOUNS
+    )
+
+
+_LY_NOUNS = frozenset({"rally", "ally", "family", "supply", "reply", "apply", "assembly", "bully", "july", "italy"})
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink to exclude surrounding spaces and edge punctuation (not quotation marks)."""
     while start < end and (text[start].isspace() or text[start] in ",;:-—–"):
@@ -197,7 +208,7 @@ class _SentenceRules:
     def left_np(self, i: int) -> tuple[int, int] | None:
         """Token range [lo, hi) of the source phrase ending just before token ``i``."""
         hi = i
-        while hi > 0 and self.tokens[hi - 1].lower in _ADVERBS:
+        while hi > 0 and (self.tokens[hi - 1].lower in _ADVERBS or _is_adverb(self.tokens[hi - 1])):
             hi -= 1
         lo = hi
         while lo > 0 and hi - lo < 14:
@@ -353,6 +364,8 @@ class _SentenceRules:
                 continue
             if token.lower == "according" and i + 1 < len(self.tokens) and self.tokens[i + 1].lower == "to":
                 item = self._according_to(i)
+            elif token.text in ("—", "―", "–") and i > 2:
+                item = self._dash_speaker(i)
             elif i == 0 and token.lower in _INVERTED:
                 item = self._inverted()
             elif token.text[:1].isupper() or not _is_word(token):
@@ -378,6 +391,22 @@ class _SentenceRules:
                 found.append(_with_relays(item, declared))
         found.extend(self._vague(found))
         return _dedupe(found)
+
+    def _dash_speaker(self, i: int) -> Found | None:
+        """"Rates will rise next year — Maria Keller, the bank's economist.": a speaker signing off."""
+        if i + 1 >= len(self.tokens) or not self.tokens[i + 1].text[:1].isupper():
+            return None
+        np = self.right_np(i, appositive=True)
+        if np is None or any(_is_word(t) for t in self.tokens[np[1] :]) or self._has_cue_word(np[0], np[1]):
+            return None
+        content = _trim(self.text, self.sentence.start, self.tokens[i].start)
+        if content[1] <= content[0]:
+            return None
+        tok = self.tokens[i]
+        return self._make(self.bounds(*np), (tok.start, tok.end), content, ())
+
+    def _has_cue_word(self, lo: int, hi: int) -> bool:
+        return any(t.lower in self.lex.cue_verbs and not t.text[:1].isupper() for t in self.tokens[lo:hi])
 
     def _inverted(self) -> Found | None:
         """'Said Ellis: "I don't get the sense ..."': cue first, then the speaker, then the words."""
@@ -870,8 +899,8 @@ def _continued_quotes(seg: Segmentation, found: list[Found]) -> list[Found]:
             k += 1  # the rest of the cue sentence ("he said in Ohio.")
         if k < len(text) and text[k] in ".!?":
             k += 1
-        while k < len(text) and text[k] in " \t":
-            k += 1
+        while k < len(text) and text[k].isspace():
+            k += 1  # also into the next paragraph when it opens with the quotation
         quote = by_start.get(k)
         if quote is None or quote.inner_start in contents or quote.inner_end <= quote.inner_start:
             result.append(item)
@@ -903,4 +932,29 @@ def _speaker_before_quote(seg: Segmentation, found: list[Found]) -> list[Found]:
         speaker = by_end.get(k)
         if speaker is not None:
             result.append(Found(speaker.source, speaker.cue, (quote.inner_start, quote.inner_end), "direct_quote"))
+            continue
+        # "The finance minister spoke to reporters on Monday:" — no cue verb; the subject of the
+        # line is the speaker and the colon the cue.
+        line = seg.quote_at(j)
+        sentence = next((s for s in _sentences_ending_at(seg, j + 1)), None)
+        if line is not None or sentence is None:
+            continue
+        tokens = seg.tokens_in(sentence.start, j)
+        roles = lexicons().roles
+        hi = 0
+        while hi < len(tokens) and hi < 8 and _is_word(tokens[hi]) and tokens[hi].lower not in _STOP:
+            hi += 1
+        # The subject ends at its last name or role word ("The finance minister | spoke to ...").
+        while hi > 0 and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles):
+            hi -= 1
+        if hi and hi < len(tokens):
+            content = _quote_content(seg.text, quote.inner_start, quote.inner_end)
+            result.append(Found((tokens[0].start, tokens[hi - 1].end), (j, j + 1), content, "direct_quote"))
     return result
+
+
+def _sentences_ending_at(seg: Segmentation, end: int) -> list[Sentence]:
+    """The sentence that ends exactly at ``end`` (binary search), as a list of zero or one."""
+    ends = [s.end for s in seg.sentences]
+    k = bisect.bisect_left(ends, end)
+    return [seg.sentences[k]] if k < len(ends) and ends[k] == end else []
