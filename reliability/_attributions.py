@@ -58,6 +58,10 @@ _NOT_SPEAKERS = frozenset(
 )
 # Cue words that may open a sentence before their speaker ("Said Ellis: ...").
 _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "replied"})
+# Words that make a source anonymous: "a person familiar with the plans", "an official who spoke on
+# condition of anonymity".
+_ANONYMITY = frozenset({"familiar", "anonymity", "anonymously", "unnamed", "unidentified"})
+_ANONYMOUS_LINKS = frozenset({"familiar", "close", "briefed", "knowledgeable"})
 # Words that start a clause, not a source phrase.
 _LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then"})
 _TIME_WORDS = frozenset(
@@ -210,6 +214,8 @@ class _SentenceRules:
         hi = i
         while hi > 0 and (self.tokens[hi - 1].lower in _ADVERBS or _is_adverb(self.tokens[hi - 1])):
             hi -= 1
+        if hi > 0 and self.tokens[hi - 1].lower in ("and", "or"):
+            return None  # "... and dismissed": a second verb of the same subject, not a source phrase
         lo = hi
         while lo > 0 and hi - lo < 14:
             if self._np_ok(lo - 1) or self._noun_use(lo - 1, i):
@@ -237,6 +243,13 @@ class _SentenceRules:
                     name_lo -= 1
                 if name_lo < name_hi and self.tokens[name_lo].text[:1].isupper():
                     lo, hi = name_lo, inner_hi
+        # "A person familiar with the plans said", "a source close to the campaign said".
+        if lo >= 3 and self.tokens[lo - 1].lower in ("with", "to", "on", "about") \
+                and self.tokens[lo - 2].lower in _ANONYMOUS_LINKS:
+            lo2 = lo - 2
+            while lo2 > 0 and lo - lo2 < 6 and self._np_ok(lo2 - 1):
+                lo2 -= 1
+            lo = lo2
         while lo < hi and self.tokens[lo].lower in _LEADING_JUNK:
             lo += 1  # "and Republicans want", "though she noted"
         if lo == hi or not self._has_content_word(lo, hi):
@@ -556,7 +569,11 @@ class _SentenceRules:
                     content = self.content_before(np[0])
             if content is None:
                 return None
-            return self._make(source, cue, content, relays)
+            told_outlet = lemma == "tell" and (
+                bool(self._told_relays(i))
+                or self._outlet_name([t.text for t in tokens[last + 1 : self._skip_object(i)]])
+            )
+            return self._make(source, cue, content, relays, told_outlet=told_outlet)
         # "Mr. Schultz supported Democrats ... and said he did not": the subject of the sentence.
         if i > 1 and tokens[i - 1].lower == "and":
             return self._participle(i, last, cue)
@@ -580,6 +597,10 @@ class _SentenceRules:
         hi = 0
         while hi < i - 1 and hi < 14 and self._np_ok(hi):
             hi += 1
+        # The subject ends at its last name, pronoun or role word ("The Times ... | filed a motion").
+        while hi > 0 and not (self.tokens[hi - 1].text[:1].isupper() or self.tokens[hi - 1].lower in self.lex.roles
+                              or self.tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]):
+            hi -= 1
         if hi == 0 or not self._has_content_word(0, hi):
             return None
         (lo, hi), relays = self.split_relays(0, hi)
@@ -624,7 +645,7 @@ class _SentenceRules:
         if np is None:
             return None
         content = self.content_before(np[0])
-        if content is None or self._quoted_share(content) < 0.5:
+        if content is None or (self._quoted_share(content) < 0.5 and len(self.text[content[0]:content[1]].split()) < 3):
             return None
         (lo, hi), relays = self.split_relays(*np)
         return self._make(self.bounds(lo, hi), cue, content, relays)
@@ -656,8 +677,9 @@ class _SentenceRules:
         return self._make(self.bounds(lo, hi), cue, content, relays)
 
     def _clause_follows(self, i: int) -> bool:
-        return self._quote_follows(i) or self._that_within(i, 3) or (
-            i + 1 < len(self.tokens) and self.tokens[i + 1].text in (":", ",")
+        # ... or the cue ends the sentence: "..., The Post has learned."
+        return self._quote_follows(i) or self._that_within(i, 3) or i + 1 >= len(self.tokens) or (
+            self.tokens[i + 1].text in (":", ",", ".")
         )
 
     def _that_within(self, i: int, n: int) -> bool:
@@ -673,7 +695,7 @@ class _SentenceRules:
         """After "told", skip the hearer ("told reporters that", "told Reuters on Monday")."""
         k = i + 1
         while k < len(self.tokens) and k - i < 8 and self.tokens[k].lower != "that" \
-                and self.tokens[k].text not in (",", ":") and self.tokens[k].text not in _QUOTE_MARKS:
+                and self.tokens[k].text not in (",", ":", ".") and self.tokens[k].text not in _QUOTE_MARKS:
             k += 1
         return k if k < len(self.tokens) else i + 1
 
@@ -687,26 +709,34 @@ class _SentenceRules:
         cue: tuple[int, int],
         content: tuple[int, int],
         relays: tuple[OutletMention, ...],
+        *,
+        told_outlet: bool = False,
     ) -> Found:
         outlet = self.outlet_in(*source)
-        words = self.text[source[0] : source[1]].lower().split()
+        raw = self.text[source[0] : source[1]].split()
+        words = [w.lower() for w in raw]
         head = words[-1] if words else ""
         named = any(
-            w[:1].isupper() and w.lower() not in _ANONYMOUS_HEADS and w.lower() not in _DETERMINERS
-            for w in self.text[source[0] : source[1]].split()
+            w[:1].isupper() and w.lower() not in _ANONYMOUS_HEADS and w.lower() not in _DETERMINERS for w in raw
         )
+        # "the Daily Herald": an outlet by its name, though the registry does not know it.
+        outlet_named = outlet is not None or self._outlet_name(raw)
         quoted = self._quoted_share(content) >= 0.3
-        lemma = self.lex.cue_lemma.get(self.text[cue[0] : cue[1]].lower(), "")
+        cue_words = self.text[cue[0] : cue[1]].lower().split()
+        lemma = self.lex.cue_lemma.get(cue_words[-1], "") if cue_words else ""
         directness: Directness
-        if head in _ANONYMOUS_HEADS and not named:
+        if (head in _ANONYMOUS_HEADS and not named) or any(w in _ANONYMITY for w in words):
             directness = "vague"
-        elif outlet is not None or lemma in _RELAYING or relays:
-            directness = "direct_quote" if quoted and outlet is None else "secondhand"
+        elif outlet_named or lemma in _RELAYING or relays or told_outlet:
+            directness = "direct_quote" if quoted and not outlet_named and not told_outlet else "secondhand"
         elif quoted:
             directness = "direct_quote"
         else:
             directness = "indirect"
         return Found(source, cue, content, directness, relays, outlet)
+
+    def _outlet_name(self, raw: list[str]) -> bool:
+        return any(w[:1].isupper() and w.lower().strip(".,'’s") in self.lex.outlet_words for w in raw)
 
     def _clip_to_quoted_sentence(self, content: tuple[int, int], at: int) -> tuple[int, int]:
         """Inside a quotation, a nested report runs to the end of its own sentence."""

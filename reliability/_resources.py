@@ -66,6 +66,7 @@ class Lexicons:
     demonyms: dict[str, str]  # country adjective -> ISO code
     boilerplate: frozenset[str]
     stance_verbs: frozenset[str] = frozenset()  # inflected forms of verbs whose object is the content
+    outlet_words: frozenset[str] = frozenset()  # "Herald", "Gazette": a capitalised name with one is an outlet
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -111,6 +112,7 @@ def lexicons() -> Lexicons:
         demonyms={k: v.upper() for k, v in _pairs("demonyms.tsv").items()},
         boilerplate=frozenset(b.lower() for b in _lines("boilerplate.txt")),
         stance_verbs=frozenset(stance),
+        outlet_words=frozenset(w.lower() for w in _lines("outlet_words.txt")),
     )
 
 
