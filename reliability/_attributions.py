@@ -163,6 +163,7 @@ class _SentenceRules:
         self.threshold = threshold
         self.text = seg.text
         self.sentence = sentence
+        self.paragraph_end = seg.paragraphs[sentence.paragraph][1]
         self.previous = previous
         self.tokens = seg.tokens_in(sentence.start, sentence.end)
         quote = seg.quote_at(sentence.start)
@@ -209,16 +210,11 @@ class _SentenceRules:
     def _has_content_word(self, lo: int, hi: int) -> bool:
         return any(_is_word(t) and t.lower not in _DETERMINERS for t in self.tokens[lo:hi])
 
-    def left_np(self, i: int) -> tuple[int, int] | None:
-        """Token range [lo, hi) of the source phrase ending just before token ``i``."""
-        hi = i
-        while hi > 0 and (self.tokens[hi - 1].lower in _ADVERBS or _is_adverb(self.tokens[hi - 1])):
-            hi -= 1
-        if hi > 0 and self.tokens[hi - 1].lower in ("and", "or"):
-            return None  # "... and dismissed": a second verb of the same subject, not a source phrase
+    def _scan_left(self, hi: int, most: int, cue: int) -> int:
+        """Extend a source phrase leftwards from token ``hi`` over at most ``most`` tokens."""
         lo = hi
-        while lo > 0 and hi - lo < 14:
-            if self._np_ok(lo - 1) or self._noun_use(lo - 1, i):
+        while lo > 0 and hi - lo < most:
+            if self._np_ok(lo - 1) or self._noun_use(lo - 1, cue):
                 lo -= 1
             elif self.tokens[lo - 1].text == ")" and not self.in_quote[lo - 1]:
                 # "Sen. Claire McCaskill (D-Mo.) said": a short parenthesis inside the name.
@@ -228,6 +224,16 @@ class _SentenceRules:
                 lo = j
             else:
                 break
+        return lo
+
+    def left_np(self, i: int) -> tuple[int, int] | None:
+        """Token range [lo, hi) of the source phrase ending just before token ``i``."""
+        hi = i
+        while hi > 0 and (self.tokens[hi - 1].lower in _ADVERBS or _is_adverb(self.tokens[hi - 1])):
+            hi -= 1
+        if hi > 0 and self.tokens[hi - 1].lower in ("and", "or"):
+            return None  # "... and dismissed": a second verb of the same subject, not a source phrase
+        lo = self._scan_left(hi, 14, i)
         # "Hugh Hill, a doctor, said": the aside between commas belongs to the source.
         if lo == hi and hi > 0 and self.tokens[hi - 1].text == ",":
             inner_hi = hi - 1
@@ -238,9 +244,7 @@ class _SentenceRules:
                 inner_lo -= 1
             if inner_lo > 0 and self.tokens[inner_lo - 1].text == ",":
                 name_hi = inner_lo - 1
-                name_lo = name_hi
-                while name_lo > 0 and name_hi - name_lo < 6 and self._np_ok(name_lo - 1):
-                    name_lo -= 1
+                name_lo = self._scan_left(name_hi, 8, i)
                 if name_lo < name_hi and self.tokens[name_lo].text[:1].isupper():
                     lo, hi = name_lo, inner_hi
         # "A person familiar with the plans said", "a source close to the campaign said".
@@ -449,6 +453,9 @@ class _SentenceRules:
         content = self.content_after(k + 1)
         if content is None:
             return None
+        if first or all(t.text.isupper() for t in words):
+            # A transcript turn ('"PENCE: Well, look, ...') runs to the end of its paragraph.
+            content = _trim(self.text, content[0], self.paragraph_end)
         return self._make(self.bounds(first, k), (tokens[k].start, tokens[k].end), content, ())
 
     def _declared_relays(self) -> tuple[OutletMention, ...]:
@@ -594,17 +601,30 @@ class _SentenceRules:
         content = self.content_after(last + 1, keep_that=True)
         if content is None:
             return None
-        hi = 0
-        while hi < i - 1 and hi < 14 and self._np_ok(hi):
-            hi += 1
-        # The subject ends at its last name, pronoun or role word ("The Times ... | filed a motion").
-        while hi > 0 and not (self.tokens[hi - 1].text[:1].isupper() or self.tokens[hi - 1].lower in self.lex.roles
-                              or self.tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]):
-            hi -= 1
+        hi = self._subject(i - 1)
         if hi == 0 or not self._has_content_word(0, hi):
             return None
         (lo, hi), relays = self.split_relays(0, hi)
         return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _subject(self, limit: int) -> int:
+        """End of the sentence's subject ("The New York Times | and ...", "Keller | spoke in Ohio")."""
+        tokens, roles = self.tokens, self.lex.roles
+        hi = 0
+        seen_head = False
+        while hi < limit and hi < 14 and self._np_ok(hi):
+            t = tokens[hi]
+            head = t.text[:1].isupper() or t.lower in roles or t.lower in _PRONOUNS or self.in_outlet[hi]
+            if seen_head and not head and t.lower not in _DETERMINERS and t.text not in ("'s", "’s", "-") \
+                    and not any(x.lower in roles for x in tokens[hi + 1 : hi + 3]):
+                break  # the first verb after the subject's head
+            seen_head = seen_head or head
+            hi += 1
+        # The subject ends at its last name, pronoun or role word.
+        while hi > 0 and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles
+                              or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]):
+            hi -= 1
+        return hi
 
     def _fallback(self, i: int) -> Found | None:
         """A cue the model is sure of but no rule explains: the nearest source, the clause after."""
@@ -979,7 +999,10 @@ def _speaker_before_quote(seg: Segmentation, found: list[Found]) -> list[Found]:
             hi -= 1
         if hi and hi < len(tokens):
             content = _quote_content(seg.text, quote.inner_start, quote.inner_end)
-            result.append(Found((tokens[0].start, tokens[hi - 1].end), (j, j + 1), content, "direct_quote"))
+            last = tokens[-1]
+            # "The minister said:" whose cue found no content on its own line: the cue is the verb.
+            cue = (last.start, last.end) if last.lower in lexicons().cue_verbs else (j, j + 1)
+            result.append(Found((tokens[0].start, tokens[hi - 1].end), cue, content, "direct_quote"))
     return result
 
 

@@ -92,6 +92,109 @@ def test_broken_quotes_never_raise(text):
         assert text[a.content.start : a.content.end] == a.content.text
 
 
+# --- the cases where published extractors fail ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # appositives and asides
+        ("Hugh Hill, a doctor at the county hospital, said the ward was full.",
+         "Hugh Hill, a doctor at the county hospital", "said", "the ward was full"),
+        ('"The ward is full," said Hugh Hill, a doctor at the county hospital.',
+         "Hugh Hill, a doctor at the county hospital", "said", "The ward is full"),
+        ("Sen. Ruth Bell (D-Ore.) said the bill would pass.", "Sen. Ruth Bell (D-Ore.)", "said", "the bill would pass"),
+        # the speaker after a dash, or on the line before the quotation
+        ("Rates will rise again next year — Maria Keller, the bank's chief economist.",
+         "Maria Keller, the bank's chief economist", "—", "Rates will rise again next year"),
+        ('"Rates will rise again next year." ― Maria Keller', "Maria Keller", "―", "Rates will rise again next year"),
+        ('The finance minister spoke to reporters on Monday:\n"We will not raise taxes this year."',
+         "The finance minister", ":", "We will not raise taxes this year"),
+        ('The finance minister said:\n\n"We will not raise taxes this year."',
+         "The finance minister", "said", "We will not raise taxes this year"),
+        # transcripts and headlines
+        ('"KELLER: Well, look, the rates will rise. Nobody can stop that.',
+         "KELLER", ":", "Well, look, the rates will rise. Nobody can stop that"),
+        ("Keller: Rates Will Rise Again Next Year", "Keller", ":", "Rates Will Rise Again Next Year"),
+        ('Said Keller: "The rates will rise."', "Keller", "Said", "The rates will rise"),
+        # mixed quotes and unusual cue verbs
+        ('The mayor said the plan was "ready to go" and would cost less than expected.', "The mayor", "said",
+         'the plan was "ready to go" and would cost less than expected'),
+        ('"We are exhausted," the nurse sighed.', "the nurse", "sighed", "We are exhausted"),
+        ("The candidate tweeted that the debate had been rigged.", "The candidate", "tweeted",
+         "that the debate had been rigged"),
+        ("The council endorsed the plan to rebuild the bridge.", "The council", "endorsed",
+         "the plan to rebuild the bridge"),
+        ("Keller blasted the plan as reckless.", "Keller", "blasted", "the plan as reckless"),
+        ("The senator has insisted that the vote was fair.", "The senator", "has insisted", "that the vote was fair"),
+        ("Keller spoke in Ohio on Friday, saying the plan would fail.", "Keller", "saying", "the plan would fail"),
+        ("Keller praised the workers and said the plan would fail.", "Keller", "said", "the plan would fail"),
+        # passive, impersonal, "according to", nested
+        ("It was reported that the plant would close.", None, "It was reported", "the plant would close"),
+        ("The minister is believed to have resigned.", None, "is believed to",
+         "The minister is believed to have resigned"),
+        ("There are reports that the border has been closed.", "reports", "There are reports",
+         "the border has been closed"),
+        ("Prices will rise, according to the central bank.", "the central bank", "according to", "Prices will rise"),
+        ("The Post reports that sources said the deal was off.", "The Post", "reports",
+         "that sources said the deal was off"),
+        ("The Post reports that sources said the deal was off.", "sources", "said", "the deal was off"),
+        ("A person familiar with the plans said the bridge would be rebuilt.", "A person familiar with the plans",
+         "said", "the bridge would be rebuilt"),
+        # curly, doubled-apostrophe and missing quotation marks
+        ("“Curly quotes work,” she said.", "she", "said", "Curly quotes work"),
+        ("''Doubled apostrophes work too,'' said Ms. Keller.", "Ms. Keller", "said", "Doubled apostrophes work too"),
+        ('He said "unbalanced quotes never end', "He", "said", "unbalanced quotes never end"),
+    ],
+)
+def test_hard_cases(text, source, cue, content):
+    matches = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == cue
+               and (a.source.text if a.source else None) == source]
+    assert matches, f"no attribution with source {source!r} and cue {cue!r}: {extract_attributions(text)}"
+    assert matches[0].content.text.strip(" .") == content
+
+
+def test_quotation_continued_after_the_cue():
+    text = '"The first part of the plan is ready," the mayor said. "The second part will follow in spring."'
+    (found,) = extract_attributions(text)
+    assert found.content.text == "The first part of the plan is ready"
+    assert found.continuation is not None and found.continuation.text.startswith("The second part")
+    assert text[found.continuation.start : found.continuation.end] == found.continuation.text
+
+
+def test_pronouns_and_titles_refer_back():
+    text = ('Finance Minister Ana Ruiz said the talks had failed. "We will try again," she said. '
+            "Ruiz added that she would travel to Brussels.")
+    found = extract_attributions(text)
+    assert len(found) == 3 and len({a.source_id for a in found}) == 1
+
+
+# Real PolNeAR dev sentences (file, gold cue offsets): our relation must overlap the gold one.
+REAL_CASES = [
+    ("huff-post_2016-09-27_latinos-share-their-most-honest-", 4145, "a quotation signed after a dash"),
+    ("breitbart_2016-09-25_pence-gennifer-flowers-won-t-be-", 861, "a transcript turn after a quote mark"),
+    ("politico_2016-10-04_trump-not-walking-the-walk-on-hi", 6049, "'Said X:' opening the sentence"),
+    ("huff-post_2016-09-27_hillary-clinton-goes-after-donal", 6791, "a parenthesis in the speaker's name"),
+    ("breitbart_2016-09-12_stealth-over-health-hillary-clin", 554, "'The Post has learned' after the content"),
+    ("politico_2016-09-23_partisan-fireworks-over-clinton-", 1127, "parenthesis and appositive before 'said'"),
+    ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", 14817, "doubled-apostrophe quote, appositive speaker"),
+]
+
+
+@pytest.mark.parametrize(("name", "cue_start", "what"), REAL_CASES)
+def test_real_polnear_cases(polnear_dev, name, cue_start, what):
+    from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
+
+    text = (polnear_dev / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((polnear_dev / "attributions").glob(f"{name}_*.ann"))[0]
+    gold = next(r for r in read_ann(ann) if r.cue and r.cue[0][0] == cue_start)
+    found = [p for p in _extract(text) if p.cue and _jaccard(p.cue, gold.cue) > 0]
+    assert found, f"{what}: cue not found"
+    assert _jaccard(_trimmed(text, found[0].content), _trimmed(text, gold.content)) >= 0.5, what
+    assert gold.source is not None and found[0].source is not None
+    assert _jaccard(_trimmed(text, found[0].source), _trimmed(text, gold.source)) >= 0.5, what
+
+
 GATE = "attributions_polnear_dev"
 GATED = ("cue_f1_overlap", "source_f1_overlap", "content_f1_overlap", "relation_f1", "all_f1_exact",
          "cue_f1_exact", "source_f1_exact", "content_f1_exact")
