@@ -56,6 +56,8 @@ _NOT_SPEAKERS = frozenset(
     """update updated related read watch note editor editors photo video source sources see also
     breaking exclusive correction clarification warning q a by""".split()
 )
+# Punctuation the rules read as a cue (":" of "Keller: ...", the dash of "... — Keller").
+_CUE_MARKS = frozenset({":", "—", "―", "–"})
 # Cue words that may open a sentence before their speaker ("Said Ellis: ...").
 _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "replied"})
 # Words that make a source anonymous: "a person familiar with the plans", "an official who spoke on
@@ -868,8 +870,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     """Every reported statement in a segmented article, in text order."""
     found: list[Found] = []
     previous = None
-    mentions = find_outlets(seg.tokens)  # once per article; each sentence takes its slice
-    starts = [m.start for m in mentions]
+    lex = lexicons()
     tagger = cue_tagger()
     flags = in_quote_flags(seg)  # once per article, not per sentence
     tokens = seg.tokens
@@ -884,10 +885,17 @@ def find_attributions(seg: Segmentation) -> list[Found]:
                 cue_probs[token.start] = tagger.probability(tokens, k, flags)
     token_starts = [t.start for t in tokens]
     for sentence in seg.sentences:
-        lo = bisect.bisect_left(starts, sentence.start)
-        hi = bisect.bisect_left(starts, sentence.end, lo)
         first = bisect.bisect_left(token_starts, sentence.start)
-        rules = _SentenceRules(seg, sentence, previous, mentions[lo:hi], cue_probs, threshold, (flags, first))
+        last = bisect.bisect_left(token_starts, sentence.end, first)
+        # Outlets matter only around a cue (sources, relays, "Quoted from X,"): look them up only
+        # in sentences with a possible cue, which saves most of the registry look-ups.
+        needs_outlets = any(
+            t.lower in lex.cue_verbs or t.lower == "according" or t.text in _CUE_MARKS
+            or cue_probs.get(t.start, 0.0) >= threshold
+            for t in tokens[first:last]
+        )
+        mentions = find_outlets(tokens[first:last]) if needs_outlets else []
+        rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first))
         found.extend(rules.run())
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
