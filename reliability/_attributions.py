@@ -9,6 +9,12 @@ Rules over tokens of one sentence at a time, driven by the lexicons in ``data/le
   also inside quotations, where they become nested statements of the speaker;
 * relays named beside the source ("on Russian Channel", "via state TV", "Quoted from X,").
 
+A learned cue detector (:mod:`._cue_model`) proposes cue words the lexicons lack and vetoes
+lexicon words used as nouns; the rules then find the source and content around each cue.
+Article-level passes add speakers named on the line before a quotation, quotations signed after a
+dash, and quotations resumed after the cue sentence (``Found.continuation``). How well this works
+on PolNeAR is in ``docs/attribution-evaluation.md``.
+
 Each statement becomes a :class:`Found` (offsets only); :func:`to_attribution` turns it into the
 public :class:`~reliability.Attribution` record once its source is resolved.
 """
@@ -16,7 +22,7 @@ public :class:`~reliability.Attribution` record once its source is resolved.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
@@ -166,6 +172,9 @@ class _SentenceRules:
         self.text = seg.text
         self.sentence = sentence
         self.paragraph_end = seg.paragraphs[sentence.paragraph][1]
+        # The next paragraph, when this sentence ends its own ("X added:" then the words).
+        self.next_paragraph = seg.paragraphs[sentence.paragraph + 1] \
+            if sentence.end == self.paragraph_end and sentence.paragraph + 1 < len(seg.paragraphs) else None
         self.previous = previous
         self.tokens = seg.tokens_in(sentence.start, sentence.end)
         quote = seg.quote_at(sentence.start)
@@ -513,14 +522,14 @@ class _SentenceRules:
             return None
         last = i  # the cue's last token: "called for", "pointed out", "referring to"
         if i + 1 < len(tokens) and tokens[i + 1].lower in _PARTICLES and (
-            f"{lemma} {tokens[i + 1].lower}" in self._phrasal
+            f"{lemma} {tokens[i + 1].lower}" in self._phrasal or tokens[i + 1].lower == "out"
         ):
             last = i + 1
         nxt = tokens[last + 1] if last + 1 < len(tokens) else None
         cue = (token.start, tokens[last].end)
         # Passive: "This was confirmed (directly) by X" / "it was reported that".
         aux = i - 1
-        while aux >= 0 and tokens[aux].lower in _ADVERBS:
+        while aux >= 0 and (tokens[aux].lower in _ADVERBS or _is_adverb(tokens[aux])):
             aux -= 1
         progressive = token.lower.endswith("ing")
         if aux >= 0 and tokens[aux].lower in _PASSIVE_AUX and not progressive:
@@ -529,23 +538,24 @@ class _SentenceRules:
             cue = (tokens[aux].start, cue[1])  # "is demanding", "are calling for"
         if progressive and i > 0 and tokens[i - 1].text == ",":
             return self._participle(i, last, cue)
-        # "has said", "have argued": the auxiliary belongs to the cue.
-        if aux >= 0 and aux == i - 1 and tokens[aux].lower in ("has", "have", "had"):
+        # "has said", "have long argued": the auxiliary (and the adverbs after it) belong to the cue.
+        if aux >= 0 and tokens[aux].lower in ("has", "have", "had"):
             cue = (tokens[aux].start, cue[1])
+        head = next(k for k in range(max(0, aux), i + 1) if tokens[k].start == cue[0])  # the cue's first token
         venue: tuple[OutletMention, ...] = ()
         if nxt is not None and nxt.lower in ("by", "to", "in", "for", "as", "about", "on", "at", "during") \
                 and lemma != "tell" and not stance and not (nxt.lower == "as" and lemma == "describe"):
             # "said on Rossiya 1 that ...", "said in a statement that ...": an adjunct, then the content.
             # Without "that" ("said to be", "reported on", "a report by") it is no report of speech,
             # unless a quotation before the speaker is the content ("'...,' he said in Ohio.").
-            k = next((k for k in range(last + 2, min(len(tokens), last + 10)) if tokens[k].lower == "that"), None)
+            k = next((k for k in range(last + 2, min(len(tokens), last + 14)) if tokens[k].lower == "that"), None)
             if k is None or nxt.lower in ("by", "to", "for", "as", "about") or self._noun_use(i, i + 2) \
                     or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(last + 1, k + 1)):
                 if lemma in _SAY_CLASS and nxt.lower in ("in", "on", "at", "during", "about", "to"):
-                    return self._quote_then_speaker(i, cue)
+                    return self._quote_then_speaker(head, cue)
                 return None
             venue = tuple(m for m in self.outlets if tokens[last].end <= m.start and m.end <= tokens[k].start)
-            np = self.left_np(i if cue[0] == token.start else i - 1)
+            np = self.left_np(head)
             content = self.content_after(k, keep_that=True)
             if np is None or content is None:
                 return None
@@ -557,10 +567,18 @@ class _SentenceRules:
             if not self._that_within(last, 4):
                 return None
         # Source on the left: "Korotchenko said", "he also said", "Pence has said".
-        np = self.left_np(i if cue[0] == token.start else i - 1)
+        np = self.left_np(head)
         if np is not None:
             (lo, hi), relays = self.split_relays(*np)
             source = self.bounds(lo, hi)
+            if nxt is not None and nxt.text == "," and np[0] >= 2 and tokens[np[0] - 1].text == "," \
+                    and last + 2 < len(tokens) and not self.in_quote[np[0] - 2]:
+                # "Climate change, Mr. Obama often says, is the greatest threat": the report is
+                # inserted into its content; the content is both sides of it.
+                before = _trim(self.text, self.sentence.start, tokens[np[0] - 1].start)
+                after = self.content_after(last + 1)
+                if before[1] > before[0] and after is not None:
+                    return replace(self._make(source, cue, before, relays), continuation=after)
             if nxt is not None and nxt.lower in _TIME_WORDS:
                 # "'...,' he said Friday as he entered": the quotation before is the content.
                 content = self.content_before(np[0])
@@ -576,6 +594,8 @@ class _SentenceRules:
                 content = self.content_after(k, keep_that=True)
                 if content is None:
                     content = self.content_before(np[0])
+            if content is None and nxt is not None and nxt.text == ":" and self.next_paragraph is not None:
+                content = self.next_paragraph  # "Limbaugh added:" and his words as the next paragraph
             if content is None:
                 return None
             told_outlet = lemma == "tell" and (
@@ -661,9 +681,9 @@ class _SentenceRules:
             prev.text[:1].isupper() and not self.in_quote[i - 1] and i - 1 > 0
         )
 
-    def _quote_then_speaker(self, i: int, cue: tuple[int, int]) -> Found | None:
+    def _quote_then_speaker(self, head: int, cue: tuple[int, int]) -> Found | None:
         """'"...," Sanders said during an interview': the quotation before the speaker."""
-        np = self.left_np(i if cue[0] == self.tokens[i].start else i - 1)
+        np = self.left_np(head)
         if np is None:
             return None
         content = self.content_before(np[0])
