@@ -594,7 +594,8 @@ class _SentenceRules:
                 content = self.content_after(k, keep_that=True)
                 if content is None:
                     content = self.content_before(np[0])
-            if content is None and nxt is not None and nxt.text == ":" and self.next_paragraph is not None:
+            if content is None and nxt is not None and nxt.text == ":" and self.next_paragraph is not None \
+                    and self.text[self.next_paragraph[0]] not in "\"“'«":  # a quotation: _speaker_before_quote
                 content = self.next_paragraph  # "Limbaugh added:" and his words as the next paragraph
             if content is None:
                 return None
