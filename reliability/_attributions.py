@@ -76,6 +76,10 @@ _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
 )
+# Where the object of a stance verb ends: a new clause.
+_CLAUSE_BREAKS = frozenset(
+    """, ; and but because after before while since until yet although though when whereas""".split()
+)
 # Below this cue-model probability a lexicon cue word is taken for no cue.
 _VETO = 0.2
 # From this probability on, a cue word outside the lexicon is taken without a reported clause after it.
@@ -338,7 +342,7 @@ class _SentenceRules:
 
     # --- content ------------------------------------------------------------------------------
 
-    def content_after(self, k: int, *, keep_that: bool = False) -> tuple[int, int] | None:
+    def content_after(self, k: int, *, keep_that: bool = False, object_only: bool = False) -> tuple[int, int] | None:
         """Content from token ``k`` to the sentence end; a quotation right there is the content.
 
         With ``keep_that`` the complementiser stays in the content ("said that taxes rise"), the
@@ -359,6 +363,10 @@ class _SentenceRules:
         # ", saying ...", ", adding ...", ", citing ...": a second statement starts; stop before it.
         for j in range(k + 2, len(self.tokens) - 1):
             t = self.tokens[j]
+            if object_only and t.lower in _CLAUSE_BREAKS and not self.in_quote[j]:
+                # The object of "attacked", "demands", "offered" ends where a new clause begins.
+                end = t.start
+                break
             if self.tokens[j - 1].text == "," and t.lower.endswith("ing") and not self.in_quote[j] and (
                 t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold
             ):
@@ -591,7 +599,9 @@ class _SentenceRules:
                 if lemma == "tell":
                     relays = relays + self._told_relays(i)
                     k = self._skip_object(i)
-                content = self.content_after(k, keep_that=True)
+                object_only = stance and lemma not in _SAY_CLASS and nxt.lower != "that" \
+                    and not self._quote_follows(last)
+                content = self.content_after(k, keep_that=True, object_only=object_only)
                 if content is None:
                     content = self.content_before(np[0])
             if content is None and nxt is not None and nxt.text == ":" and self.next_paragraph is not None \
