@@ -76,6 +76,8 @@ _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
 )
+# Adverbs that PolNeAR counts as part of the cue right before the verb ("also said", "now says").
+_CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
 # Where the object of a stance verb ends: a new clause.
 _CLAUSE_BREAKS = frozenset(
     """, ; and but because after before while since until yet although though when whereas""".split()
@@ -87,6 +89,7 @@ _SURE = 0.8
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
+_CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
 _VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 # "is known to", "are believed to", "was said to": an auxiliary, one of these participles, "to".
@@ -241,14 +244,18 @@ class _SentenceRules:
                 break
         return lo
 
-    def left_np(self, i: int) -> tuple[int, int] | None:
-        """Token range [lo, hi) of the source phrase ending just before token ``i``."""
+    def left_np(self, i: int, verb: int | None = None) -> tuple[int, int] | None:
+        """Token range [lo, hi) of the source phrase ending just before token ``i``.
+
+        ``verb`` is the cue verb's index when the cue starts earlier ("incorrectly stated").
+        """
+        verb = i if verb is None else verb
         hi = i
         while hi > 0 and (self.tokens[hi - 1].lower in _ADVERBS or _is_adverb(self.tokens[hi - 1])):
             hi -= 1
         if hi > 0 and self.tokens[hi - 1].lower in ("and", "or"):
             return None  # "... and dismissed": a second verb of the same subject, not a source phrase
-        lo = self._scan_left(hi, 14, i)
+        lo = self._scan_left(hi, 14, verb)
         # "Hugh Hill, a doctor, said": the aside between commas belongs to the source.
         if lo == hi and hi > 0 and self.tokens[hi - 1].text == ",":
             inner_hi = hi - 1
@@ -259,7 +266,7 @@ class _SentenceRules:
                 inner_lo -= 1
             if inner_lo > 0 and self.tokens[inner_lo - 1].text == ",":
                 name_hi = inner_lo - 1
-                name_lo = self._scan_left(name_hi, 8, i)
+                name_lo = self._scan_left(name_hi, 8, verb)
                 if name_lo < name_hi and self.tokens[name_lo].text[:1].isupper():
                     lo, hi = name_lo, inner_hi
         # "A person familiar with the plans said", "a source close to the campaign said".
@@ -544,11 +551,17 @@ class _SentenceRules:
             return self._passive(i, aux, cue)
         if progressive and aux >= 0 and aux == i - 1 and tokens[aux].lower in _PASSIVE_AUX:
             cue = (tokens[aux].start, cue[1])  # "is demanding", "are calling for"
-        if progressive and i > 0 and tokens[i - 1].text == ",":
+        before = i - 1
+        while before > 0 and (tokens[before].lower in _CUE_ADVERBS or _is_adverb(tokens[before])):
+            before -= 1  # ", even suggesting"
+        if progressive and before >= 0 and tokens[before].text == ",":
             return self._participle(i, last, cue)
         # "has said", "have long argued": the auxiliary (and the adverbs after it) belong to the cue.
         if aux >= 0 and tokens[aux].lower in ("has", "have", "had"):
             cue = (tokens[aux].start, cue[1])
+        elif i > 1 and (tokens[i - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[i - 1])) \
+                and tokens[i - 1].lower not in _VAGUE_ADVERBS:
+            cue = (tokens[i - 1].start, cue[1])  # "also mentions", "then pointed out", "boldly suggested"
         head = next(k for k in range(max(0, aux), i + 1) if tokens[k].start == cue[0])  # the cue's first token
         venue: tuple[OutletMention, ...] = ()
         if nxt is not None and nxt.lower in ("by", "to", "in", "for", "as", "about", "on", "at", "during") \
@@ -563,7 +576,7 @@ class _SentenceRules:
                     return self._quote_then_speaker(head, cue)
                 return None
             venue = tuple(m for m in self.outlets if tokens[last].end <= m.start and m.end <= tokens[k].start)
-            np = self.left_np(head)
+            np = self.left_np(head, i)
             content = self.content_after(k, keep_that=True)
             if np is None or content is None:
                 return None
@@ -575,7 +588,7 @@ class _SentenceRules:
             if not self._that_within(last, 4):
                 return None
         # Source on the left: "Korotchenko said", "he also said", "Pence has said".
-        np = self.left_np(head)
+        np = self.left_np(head, i)
         if np is not None:
             (lo, hi), relays = self.split_relays(*np)
             source = self.bounds(lo, hi)
@@ -765,6 +778,10 @@ class _SentenceRules:
         *,
         told_outlet: bool = False,
     ) -> Found:
+        # "He’s said", "who's argued": the contraction belongs to the verb, not to the source.
+        word = self.text[source[0] : source[1]].rsplit(None, 1)[-1]
+        if len(word) > 2 and word[-2:] in ("’s", "'s") and word[:-2].lower() in _CONTRACTED:
+            source = (source[0], source[1] - 2)
         outlet = self.outlet_in(*source)
         raw = self.text[source[0] : source[1]].split()
         words = [w.lower() for w in raw]
@@ -818,13 +835,13 @@ class _SentenceRules:
         result: list[Found] = []
         lowered = [t.lower for t in self.tokens]
         phrases = _vague_phrases()
-        cue_starts = {f.cue[0] for f in found if f.cue}
+        cue_spans = [f.cue for f in found if f.cue]
         for i in range(len(self.tokens)):
             for phrase in phrases.get(lowered[i], ()):
                 if tuple(lowered[i : i + len(phrase)]) != phrase:
                     continue
                 j = i + len(phrase)
-                if self.tokens[i].start in cue_starts:
+                if any(c0 <= self.tokens[i].start < c1 for c0, c1 in cue_spans):
                     break
                 cue = (self.tokens[i].start, self.tokens[j - 1].end)
                 source = next(
