@@ -76,6 +76,11 @@ _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
 )
+# Sentence openers before the subject ("In August, ...", "Meanwhile, ...").
+_OPENERS = frozenset(
+    """in on at during after before since for with by last earlier meanwhile still however also but and
+    yet instead later now then""".split()
+)
 # Adverbs that PolNeAR counts as part of the cue right before the verb ("also said", "now says").
 _CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
 # Where the object of a stance verb ends: a new clause.
@@ -647,18 +652,25 @@ class _SentenceRules:
         content = self.content_after(last + 1, keep_that=True)
         if content is None:
             return None
-        hi = self._subject(i - 1)
-        if hi == 0 or not self._has_content_word(0, hi):
-            return None
-        (lo, hi), relays = self.split_relays(0, hi)
+        lo, hi = self._subject(i - 1)
+        if hi == lo or not self._has_content_word(lo, hi):
+            # A report whose speaker the sentence does not name in a way we can find.
+            return Found(None, cue, content, "vague")
+        (lo, hi), relays = self.split_relays(lo, hi)
         return self._make(self.bounds(lo, hi), cue, content, relays)
 
-    def _subject(self, limit: int) -> int:
-        """End of the sentence's subject ("The New York Times | and ...", "Keller | spoke in Ohio")."""
+    def _subject(self, limit: int) -> tuple[int, int]:
+        """The sentence's subject as a token range ("The New York Times | and ...", "Keller | spoke")."""
         tokens, roles = self.tokens, self.lex.roles
-        hi = 0
+        lo = 0
+        # "In August, several groups ..., saying": skip an opening adverbial up to its comma.
+        if tokens and (tokens[0].lower in _OPENERS or tokens[0].lower in _TIME_WORDS):
+            comma = next((k for k in range(1, min(limit, 12)) if tokens[k].text == ","), None)
+            if comma is not None:
+                lo = comma + 1
+        hi = lo
         seen_head = False
-        while hi < limit and hi < 14 and self._np_ok(hi):
+        while hi < limit and hi - lo < 14 and self._np_ok(hi):
             t = tokens[hi]
             head = t.text[:1].isupper() or t.lower in roles or t.lower in _PRONOUNS or self.in_outlet[hi]
             if seen_head and not head and t.lower not in _DETERMINERS and t.text not in ("'s", "’s", "-") \
@@ -667,10 +679,10 @@ class _SentenceRules:
             seen_head = seen_head or head
             hi += 1
         # The subject ends at its last name, pronoun or role word.
-        while hi > 0 and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles
-                              or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]):
+        while hi > lo and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles
+                               or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]):
             hi -= 1
-        return hi
+        return lo, hi
 
     def _fallback(self, i: int) -> Found | None:
         """A cue the model is sure of but no rule explains: the nearest source, the clause after."""
