@@ -76,6 +76,8 @@ _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
 )
+# Function words allowed inside an aside between commas ("Vann Newkirk, a writer for The Atlantic, said").
+_APPOSITIVE_WORDS = frozenset({"who", "which", "for", "of", "at", "with", "to", "has", "had", "is", "was"})
 # Sentence openers before the subject ("In August, ...", "Meanwhile, ...").
 _OPENERS = frozenset(
     """in on at during after before since for with by last earlier meanwhile still however also but and
@@ -239,6 +241,9 @@ class _SentenceRules:
         while lo > 0 and hi - lo < most:
             if self._np_ok(lo - 1) or self._noun_use(lo - 1, cue):
                 lo -= 1
+            elif self.tokens[lo - 1].lower == "of" and lo >= 2 and lo < hi and self.tokens[lo - 2].text[:1].isupper() \
+                    and (self.tokens[lo].text[:1].isupper() or self.tokens[lo].lower == "the"):
+                lo -= 1  # "Mr. Morgan of the Sierra Club said"
             elif self.tokens[lo - 1].text == ")" and not self.in_quote[lo - 1]:
                 # "Sen. Claire McCaskill (D-Mo.) said": a short parenthesis inside the name.
                 j = next((j for j in range(lo - 2, max(-1, lo - 8), -1) if self.tokens[j].text == "("), None)
@@ -265,8 +270,8 @@ class _SentenceRules:
         if lo == hi and hi > 0 and self.tokens[hi - 1].text == ",":
             inner_hi = hi - 1
             inner_lo = inner_hi
-            while inner_lo > 0 and inner_hi - inner_lo < 10 and (
-                self._np_ok(inner_lo - 1) or self.tokens[inner_lo - 1].lower in ("who", "which")
+            while inner_lo > 0 and inner_hi - inner_lo < 20 and (
+                self._np_ok(inner_lo - 1) or self.tokens[inner_lo - 1].lower in _APPOSITIVE_WORDS
             ):
                 inner_lo -= 1
             if inner_lo > 0 and self.tokens[inner_lo - 1].text == ",":
@@ -416,6 +421,8 @@ class _SentenceRules:
                 item = self._dash_speaker(i)
             elif i == 0 and token.lower in _INVERTED:
                 item = self._inverted()
+            elif token.lower in self.lex.cue_verbs and i > 0 and token.text[:1].isupper() and self._headline():
+                item = self._cue(i)  # "Obama Says African-American Museum Will Tell ..."
             elif token.text[:1].isupper() or not _is_word(token):
                 continue
             elif token.lower in self.lex.cue_verbs:
@@ -455,6 +462,11 @@ class _SentenceRules:
 
     def _has_cue_word(self, lo: int, hi: int) -> bool:
         return any(t.lower in self.lex.cue_verbs and not t.text[:1].isupper() for t in self.tokens[lo:hi])
+
+    def _headline(self) -> bool:
+        """A title-case line: most of its words capitalised."""
+        words = [t for t in self.tokens if t.text[:1].isalpha()]
+        return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
     def _inverted(self) -> Found | None:
         """'Said Ellis: "I don't get the sense ..."': cue first, then the speaker, then the words."""
@@ -577,7 +589,7 @@ class _SentenceRules:
             k = next((k for k in range(last + 2, min(len(tokens), last + 14)) if tokens[k].lower == "that"), None)
             if k is None or nxt.lower in ("by", "to", "for", "as", "about") or self._noun_use(i, i + 2) \
                     or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(last + 1, k + 1)):
-                if lemma in _SAY_CLASS and nxt.lower in ("in", "on", "at", "during", "about", "to"):
+                if lemma in _SAY_CLASS and nxt.lower in ("in", "on", "at", "during", "about", "to", "as"):
                     return self._quote_then_speaker(head, cue)
                 return None
             venue = tuple(m for m in self.outlets if tokens[last].end <= m.start and m.end <= tokens[k].start)
