@@ -78,6 +78,10 @@ _TIME_WORDS = frozenset(
 )
 # Function words allowed inside an aside between commas ("Vann Newkirk, a writer for The Atlantic, said").
 _APPOSITIVE_WORDS = frozenset({"who", "which", "for", "of", "at", "with", "to", "has", "had", "is", "was"})
+# Words after a cue verb that start an adjunct, not the content ("said in a statement that").
+_ADJUNCTS = frozenset({"by", "to", "in", "for", "as", "about", "on", "at", "during", "after", "before", "while"})
+# After "said", these end a '"...," X said ...' report whose content is the quotation before.
+_AFTER_SAID = frozenset({"in", "on", "at", "during", "about", "to", "as", "after", "before", "while"})
 # Sentence openers before the subject ("In August, ...", "Meanwhile, ...").
 _OPENERS = frozenset(
     """in on at during after before since for with by last earlier meanwhile still however also but and
@@ -435,6 +439,10 @@ class _SentenceRules:
                 # it, or a model that is very sure.
                 if self.cue_probs[token.start] < _SURE and not self._clause_follows(i):
                     continue
+                nxt_token = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+                if nxt_token is not None and (nxt_token.lower in self.lex.cue_verbs
+                                              or self.cue_probs.get(nxt_token.start, 0.0) >= self.threshold):
+                    continue  # "has long said": the verb after it is the cue
                 item = self._cue(i, learned=True)
             else:
                 continue
@@ -581,7 +589,7 @@ class _SentenceRules:
             cue = (tokens[i - 1].start, cue[1])  # "also mentions", "then pointed out", "boldly suggested"
         head = next(k for k in range(max(0, aux), i + 1) if tokens[k].start == cue[0])  # the cue's first token
         venue: tuple[OutletMention, ...] = ()
-        if nxt is not None and nxt.lower in ("by", "to", "in", "for", "as", "about", "on", "at", "during") \
+        if nxt is not None and nxt.lower in _ADJUNCTS \
                 and lemma != "tell" and not stance and not (nxt.lower == "as" and lemma == "describe"):
             # "said on Rossiya 1 that ...", "said in a statement that ...": an adjunct, then the content.
             # Without "that" ("said to be", "reported on", "a report by") it is no report of speech,
@@ -589,7 +597,7 @@ class _SentenceRules:
             k = next((k for k in range(last + 2, min(len(tokens), last + 14)) if tokens[k].lower == "that"), None)
             if k is None or nxt.lower in ("by", "to", "for", "as", "about") or self._noun_use(i, i + 2) \
                     or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(last + 1, k + 1)):
-                if lemma in _SAY_CLASS and nxt.lower in ("in", "on", "at", "during", "about", "to", "as"):
+                if lemma in _SAY_CLASS and nxt.lower in _AFTER_SAID:
                     return self._quote_then_speaker(head, cue)
                 return None
             venue = tuple(m for m in self.outlets if tokens[last].end <= m.start and m.end <= tokens[k].start)
