@@ -704,24 +704,6 @@ class _SentenceRules:
             hi -= 1
         return lo, hi
 
-    def _fallback(self, i: int) -> Found | None:
-        """A cue the model is sure of but no rule explains: the nearest source, the clause after."""
-        tokens = self.tokens
-        np = self.left_np(i)
-        k = i + 1
-        while k < len(tokens) and tokens[k].lower in _PARTICLES:
-            k += 1
-        content = self.content_after(k, keep_that=True) if len(tokens) - k >= 3 else None
-        if content is None and np is not None:
-            content = self.content_before(np[0])
-        if content is None:
-            return None
-        cue = (tokens[i].start, tokens[i].end)
-        if np is None:
-            return Found(None, cue, content, "vague")
-        (lo, hi), relays = self.split_relays(*np)
-        return self._make(self.bounds(lo, hi), cue, content, relays)
-
     def _verb_use(self, i: int) -> bool:
         """A stance verb used as a verb: a past form, or right after a name or pronoun.
 
