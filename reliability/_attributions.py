@@ -48,7 +48,7 @@ _STOP = frozenset(
 )
 _ADVERBS = frozenset(
     """also later then again further previously recently once directly publicly repeatedly
-    reportedly allegedly earlier first separately still now today yesterday""".split()
+    reportedly allegedly earlier first separately still now today yesterday not never""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
@@ -77,7 +77,9 @@ _TIME_WORDS = frozenset(
     recently then""".split()
 )
 # Function words allowed inside an aside between commas ("Vann Newkirk, a writer for The Atlantic, said").
-_APPOSITIVE_WORDS = frozenset({"who", "which", "for", "of", "at", "with", "to", "has", "had", "is", "was"})
+_APPOSITIVE_WORDS = frozenset(
+    {"who", "which", "for", "of", "at", "with", "to", "has", "had", "is", "was", "as", "during", "in", "on", "from"}
+)
 # Words after a cue verb that start an adjunct, not the content ("said in a statement that").
 _ADJUNCTS = frozenset({"by", "to", "in", "for", "as", "about", "on", "at", "during", "after", "before", "while"})
 # After "said", these end a '"...," X said ...' report whose content is the quotation before.
@@ -195,6 +197,12 @@ class _SentenceRules:
             if sentence.end == self.paragraph_end and sentence.paragraph + 1 < len(seg.paragraphs) else None
         self.previous = previous
         self.tokens = seg.tokens_in(sentence.start, sentence.end)
+        # A quotation that ends right before this sentence, in the same paragraph.
+        k = sentence.start - 1
+        while k >= 0 and self.text[k] in " \t":
+            k -= 1
+        before = seg.quote_at(k) if k >= 0 else None
+        self.quote_before = before if before is not None and before.end == k + 1 and before.closed else None
         quote = seg.quote_at(sentence.start)
         self.quotes = [quote] if quote is not None else []
         self.quotes += [q for q in seg.quotes_in(sentence.start, sentence.end) if q is not quote]
@@ -399,7 +407,9 @@ class _SentenceRules:
     def content_before(self, lo: int) -> tuple[int, int] | None:
         """Content before the source at token ``lo``: a quotation, or the clause up to a comma."""
         if lo == 0:
-            return None
+            # '"Is it true?" Graham asked.': the question mark ended the sentence before the speaker.
+            quote = self.quote_before
+            return _quote_content(self.text, quote.inner_start, quote.inner_end) if quote is not None else None
         prev = self.tokens[lo - 1]
         quote = next((q for q in self.quotes if q.end in (prev.end, prev.start + 1, prev.start)), None)
         if quote is None and prev.text == "," and lo >= 2:
