@@ -98,7 +98,7 @@ _CLAUSE_BREAKS = frozenset(
 # Below this cue-model probability a lexicon cue word is taken for no cue.
 _VETO = 0.2
 # From this probability on, a cue word outside the lexicon is taken without a reported clause after it.
-_SURE = 0.65
+_SURE = 0.8
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
