@@ -216,9 +216,7 @@ def _jaccard(a: Fragments, b: Fragments) -> float:
     return inter / union if union else 0.0
 
 
-def _match(
-    predicted: Sequence[Fragments], gold: Sequence[Fragments], ok: Callable[[int, int], float | None]
-) -> Counts:
+def _match(predicted: Sequence[object], gold: Sequence[object], ok: Callable[[int, int], float | None]) -> Counts:
     """One-to-one greedy matching by decreasing score; ``ok(i, j)`` is a score or None (no match)."""
     pairs = []
     for i in range(len(predicted)):
@@ -284,7 +282,7 @@ def _extract(text: str) -> list[Relation]:
 
     relations = []
     for a in extract_attributions(text):
-        content = ((a.content.start, a.content.end),)
+        content: Fragments = ((a.content.start, a.content.end),)
         if a.continuation is not None:
             content += ((a.continuation.start, a.continuation.end),)
         relations.append(Relation(

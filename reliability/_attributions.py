@@ -586,10 +586,10 @@ class _SentenceRules:
             return self._passive(i, aux, cue)
         if progressive and aux >= 0 and aux == i - 1 and tokens[aux].lower in _PASSIVE_AUX:
             cue = (tokens[aux].start, cue[1])  # "is demanding", "are calling for"
-        before = i - 1
-        while before > 0 and (tokens[before].lower in _CUE_ADVERBS or _is_adverb(tokens[before])):
-            before -= 1  # ", even suggesting"
-        if progressive and before >= 0 and tokens[before].text == ",":
+        gap = i - 1
+        while gap > 0 and (tokens[gap].lower in _CUE_ADVERBS or _is_adverb(tokens[gap])):
+            gap -= 1  # ", even suggesting"
+        if progressive and gap >= 0 and tokens[gap].text == ",":
             return self._participle(i, last, cue)
         # "has said", "have long argued": the auxiliary (and the adverbs after it) belong to the cue.
         if aux >= 0 and tokens[aux].lower in ("has", "have", "had"):
