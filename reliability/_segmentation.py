@@ -108,6 +108,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return result
 
 
+_MARK = re.compile("''|``|[" + OPENING + CLOSING + STRAIGHT + "]")
+
+
 def _mark_at(text: str, i: int) -> int:
     """Width of a quotation mark at ``i``: 1 for the usual marks, 2 for a doubled apostrophe.
 
@@ -132,14 +135,11 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             prev_end = paragraphs[index - 1][1]
             quotes.append(Quote(open_at, prev_end, open_at + open_width, prev_end, closed=False))
             open_at = None
-        i = p_start
+        start = p_start
         if open_at is not None:
-            i += _mark_at(text, p_start)  # the mark that reopens a quote continued from the last paragraph
-        while i < p_end:
-            width = _mark_at(text, i)
-            if not width:
-                i += 1
-                continue
+            start += _mark_at(text, p_start)  # the mark that reopens a quote continued from the last paragraph
+        for match in _MARK.finditer(text, start, p_end):  # only the marks, not every character
+            i, width = match.start(), match.end() - match.start()
             ch = text[i]
             if open_at is None:
                 if ch in OPENING or ch == "`" or (ch in "\"'" and _opens(text, i, p_start)):
@@ -147,7 +147,6 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             elif ch in CLOSING or ch in "\"'":
                 quotes.append(Quote(open_at, i + width, open_at + open_width, i, closed=True))
                 open_at = None
-            i += width
     if open_at is not None and paragraphs:
         end = paragraphs[-1][1]
         quotes.append(Quote(open_at, end, open_at + open_width, end, closed=False))
