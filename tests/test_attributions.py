@@ -270,3 +270,67 @@ def test_written_directness_items_are_all_right():
         if not found or found[0].directness != item["directness"]:
             wrong.append((text, item["directness"], found[0].directness if found else None))
     assert not wrong, wrong
+
+
+# --- the evaluation metric itself ------------------------------------------------------------
+
+METRIC_TEXT = 'The mayor said that the bridge would open in May. "It is safe," the engineer added.'
+
+
+def _span(part: str, after: int = 0) -> tuple[tuple[int, int], ...]:
+    start = METRIC_TEXT.index(part, after)
+    return ((start, start + len(part)),)
+
+
+def _write_polnear(tmp_path: Path) -> Path:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(METRIC_TEXT, encoding="utf-8")
+    lines, number = [], 0
+    for k, (source, cue, content) in enumerate(
+        [("The mayor", "said", "that the bridge would open in May"), ("the engineer", "added", "It is safe,")], 1
+    ):
+        ids = []
+        for role, part in (("Source", source), ("Cue", cue), ("Content", content)):
+            number += 1
+            ((start, end),) = _span(part)
+            lines.append(f"T{number}\t{role} {start} {end}\t{part}")
+            ids.append(f"{role}:T{number}")
+        lines.append(f"E{k}\tAttribution:T{number - 1} " + " ".join(ids))
+    (tmp_path / "attributions" / "a_x1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "attributions" / "a_x2.ann").write_text("", encoding="utf-8")  # a second annotator: ignored
+    return tmp_path
+
+
+def test_metric_exact_overlap_and_relations(tmp_path):
+    from reliability._attribution_eval import Relation, load_gold, score
+
+    (article,) = load_gold(_write_polnear(tmp_path))
+    assert article.annotation.name == "a_x1.ann" and len(article.relations) == 2
+    predicted = [
+        # exact but for the trimmed quotation mark and comma
+        Relation(_span('"It is safe,"'), _span("the engineer"), _span("added")),
+        # content overlaps (Jaccard >= 0.5) without "that", source is shorter: "mayor"
+        Relation(_span("the bridge would open in May"), _span("mayor"), _span("said")),
+        Relation(_span("It is"), None, None),  # a spurious content
+    ]
+    counts = score(article.text, predicted, article.relations)
+    assert (counts["cue_exact"].tp, counts["cue_exact"].fp, counts["cue_exact"].fn) == (2, 0, 0)
+    assert (counts["content_exact"].tp, counts["content_exact"].fp) == (1, 2)
+    assert (counts["content_overlap"].tp, counts["content_overlap"].fp, counts["content_overlap"].fn) == (2, 1, 0)
+    assert counts["source_exact"].tp == 1 and counts["source_overlap"].tp == 2  # "mayor" vs "The mayor": 5/9
+    assert (counts["relation"].tp, counts["relation"].fp, counts["relation"].fn) == (2, 1, 0)
+    assert counts["all_exact"].tp == 4
+
+
+def test_evaluate_attributions_command(tmp_path, capsys):
+    import json
+
+    from reliability.cli import main
+
+    directory = _write_polnear(tmp_path)
+    assert main(["evaluate-attributions", str(directory), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["cue_f1_overlap"] == 1.0 and 0 <= figures["relation_f1"] <= 1
+    assert main(["evaluate-attributions", str(tmp_path / "nowhere")]) == 1
+    assert "text/ and attributions/" in capsys.readouterr().err
