@@ -502,7 +502,7 @@ class _SentenceRules:
         tokens = self.tokens
         first = 1 if tokens and tokens[0].text in _QUOTE_MARKS else 0  # '"PENCE: Well, look, ...'
         k = next((k for k in range(first, min(len(tokens), first + 6)) if tokens[k].text == ":"), None)
-        if not k or len(tokens) - k < 4 or tokens[first].lower in _NOT_SPEAKERS:
+        if k is None or k <= first or len(tokens) - k < 4 or tokens[first].lower in _NOT_SPEAKERS:
             return None
         words = tokens[first:k]
         if not all(t.text[:1].isupper() or t.text in ("'s", "’s", "-", ".") for t in words) \

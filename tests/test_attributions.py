@@ -85,7 +85,8 @@ def test_quote_running_over_paragraphs():
 
 @pytest.mark.parametrize(
     "text",
-    ['He said "unbalanced', '"""', "“”“”", 'said said said "" ,,, according to', "x" * 10, "”He said“ it."],
+    ['He said "unbalanced', '"""', "“”“”", 'said said said "" ,,, according to', "x" * 10, "”He said“ it.",
+     '" : There was to — sources Friday', "'' `` ' ― Said: ,, said", "PENCE:\n\n\"", "X, he said, ", "— Keller"],
 )
 def test_broken_quotes_never_raise(text):
     for a in extract_attributions(text):
