@@ -91,6 +91,8 @@ _OPENERS = frozenset(
 )
 # Adverbs that PolNeAR counts as part of the cue right before the verb ("also said", "now says").
 _CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
+# How far (in tokens) a content is searched for the start of a second statement.
+_LOOKAHEAD = 120
 # Where the object of a stance verb ends: a new clause.
 _CLAUSE_BREAKS = frozenset(
     """, ; and but because after before while since until yet although though when whereas""".split()
@@ -156,6 +158,17 @@ def _is_adverb(token: Token) -> bool:
 _LY_NOUNS = frozenset({"rally", "ally", "family", "supply", "reply", "apply", "assembly", "bully", "july", "italy"})
 
 
+def _inside(tokens: list[Token], mentions: list[OutletMention]) -> list[bool]:
+    """For each token, whether it lies in one of ``mentions`` (sorted, not overlapping): one merge pass."""
+    flags = [False] * len(tokens)
+    m = 0
+    for k, token in enumerate(tokens):
+        while m < len(mentions) and mentions[m].end <= token.start:
+            m += 1
+        flags[k] = m < len(mentions) and mentions[m].start <= token.start
+    return flags
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink to exclude surrounding spaces and edge punctuation (not quotation marks)."""
     while start < end and (text[start].isspace() or text[start] in ",;:-—–"):
@@ -213,8 +226,7 @@ class _SentenceRules:
         else:
             self.in_quote = [any(q.inner_start <= t.start < q.inner_end for q in self.quotes) for t in self.tokens]
         self.outlets = outlets
-        self.in_outlet = [any(m.start <= t.start < m.end for m in outlets) for t in self.tokens] if outlets \
-            else [False] * len(self.tokens)
+        self.in_outlet = _inside(self.tokens, outlets)
         self.lex = lexicons()
         if not _SentenceRules._phrasal:
             _SentenceRules._phrasal = frozenset(v for v in self.lex.cue_lemma.values() if " " in v)
@@ -390,7 +402,7 @@ class _SentenceRules:
             return _quote_content(self.text, quote.inner_start, min(quote.inner_end, self.sentence.end))
         end = self.sentence.end
         # ", saying ...", ", adding ...", ", citing ...": a second statement starts; stop before it.
-        for j in range(k + 2, len(self.tokens) - 1):
+        for j in range(k + 2, min(len(self.tokens) - 1, k + _LOOKAHEAD)):  # bounded: linear time
             t = self.tokens[j]
             if object_only and t.lower in _CLAUSE_BREAKS and not self.in_quote[j]:
                 # The object of "attacked", "demands", "offered" ends where a new clause begins.
@@ -1048,6 +1060,7 @@ def _speaker_before_quote(seg: Segmentation, found: list[Found]) -> list[Found]:
     result = []
     covered = {f.content for f in found}
     by_end = {f.cue[1]: f for f in found if f.cue is not None and f.source is not None}
+    ends: list[int] | None = None
     for quote in seg.quotes:
         if (quote.inner_start, quote.inner_end) in covered:
             continue
@@ -1066,7 +1079,10 @@ def _speaker_before_quote(seg: Segmentation, found: list[Found]) -> list[Found]:
         # "The finance minister spoke to reporters on Monday:" — no cue verb; the subject of the
         # line is the speaker and the colon the cue.
         line = seg.quote_at(j)
-        sentence = next((s for s in _sentences_ending_at(seg, j + 1)), None)
+        if ends is None:
+            ends = [s.end for s in seg.sentences]  # once per article, only when needed
+        at = bisect.bisect_left(ends, j + 1)
+        sentence = seg.sentences[at] if at < len(ends) and ends[at] == j + 1 else None
         if line is not None or sentence is None:
             continue
         tokens = seg.tokens_in(sentence.start, j)
@@ -1084,10 +1100,3 @@ def _speaker_before_quote(seg: Segmentation, found: list[Found]) -> list[Found]:
             cue = (last.start, last.end) if last.lower in lexicons().cue_verbs else (j, j + 1)
             result.append(Found((tokens[0].start, tokens[hi - 1].end), cue, content, "direct_quote"))
     return result
-
-
-def _sentences_ending_at(seg: Segmentation, end: int) -> list[Sentence]:
-    """The sentence that ends exactly at ``end`` (binary search), as a list of zero or one."""
-    ends = [s.end for s in seg.sentences]
-    k = bisect.bisect_left(ends, end)
-    return [seg.sentences[k]] if k < len(ends) and ends[k] == end else []
