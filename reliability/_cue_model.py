@@ -90,18 +90,6 @@ class CueTagger:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    def cue_tokens(self, seg: Segmentation, in_quote: Sequence[bool]) -> dict[int, float]:
-        """Token index -> probability, for candidates at or above the threshold."""
-        tokens = seg.tokens
-        candidates = self.candidates
-        result = {}
-        for i, token in enumerate(tokens):
-            if token.lower in candidates:
-                p = self.probability(tokens, i, in_quote)
-                if p >= self.threshold:
-                    result[i] = p
-        return result
-
 
 @functools.cache
 def cue_tagger() -> CueTagger | None:

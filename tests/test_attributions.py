@@ -335,3 +335,15 @@ def test_evaluate_attributions_command(tmp_path, capsys):
     assert figures["cue_f1_overlap"] == 1.0 and 0 <= figures["relation_f1"] <= 1
     assert main(["evaluate-attributions", str(tmp_path / "nowhere")]) == 1
     assert "text/ and attributions/" in capsys.readouterr().err
+
+
+def test_cue_model_loads_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch):
+    from reliability import DataError
+    from reliability import _cue_model
+
+    tagger = _cue_model.cue_tagger()
+    assert tagger is not None and 0 < tagger.threshold < 1 and "said" in tagger.candidates
+    (tmp_path / _cue_model.MODEL_FILE).write_text('{"weights": [1, 2]}', encoding="utf-8")
+    monkeypatch.setattr(_cue_model, "models_dir", lambda: tmp_path)
+    with pytest.raises(DataError, match="build_cue_tagger"):
+        _cue_model.cue_tagger.__wrapped__()
