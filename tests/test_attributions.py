@@ -338,8 +338,7 @@ def test_evaluate_attributions_command(tmp_path, capsys):
 
 
 def test_cue_model_loads_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch):
-    from reliability import DataError
-    from reliability import _cue_model
+    from reliability import DataError, _cue_model
 
     tagger = _cue_model.cue_tagger()
     assert tagger is not None and 0 < tagger.threshold < 1 and "said" in tagger.candidates
