@@ -158,17 +158,6 @@ def _is_adverb(token: Token) -> bool:
 _LY_NOUNS = frozenset({"rally", "ally", "family", "supply", "reply", "apply", "assembly", "bully", "july", "italy"})
 
 
-def _inside(tokens: list[Token], mentions: list[OutletMention]) -> list[bool]:
-    """For each token, whether it lies in one of ``mentions`` (sorted, not overlapping): one merge pass."""
-    flags = [False] * len(tokens)
-    m = 0
-    for k, token in enumerate(tokens):
-        while m < len(mentions) and mentions[m].end <= token.start:
-            m += 1
-        flags[k] = m < len(mentions) and mentions[m].start <= token.start
-    return flags
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink to exclude surrounding spaces and edge punctuation (not quotation marks)."""
     while start < end and (text[start].isspace() or text[start] in ",;:-—–"):
@@ -183,6 +172,19 @@ def _quote_content(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
     return start, end
+
+
+def _covered(starts: list[int], intervals: list[tuple[int, int]]) -> list[bool]:
+    """For each sorted token start, whether it lies in some ``[start, end)`` interval.
+
+    Marks each interval's tokens found by binary search, so a sentence of thousands of quotation
+    marks costs linear time, not tokens × quotes.
+    """
+    flags = [False] * len(starts)
+    for lo_offset, hi_offset in intervals:
+        for k in range(bisect.bisect_left(starts, lo_offset), bisect.bisect_left(starts, hi_offset)):
+            flags[k] = True
+    return flags
 
 
 class _SentenceRules:
@@ -219,14 +221,19 @@ class _SentenceRules:
         quote = seg.quote_at(sentence.start)
         self.quotes = [quote] if quote is not None else []
         self.quotes += [q for q in seg.quotes_in(sentence.start, sentence.end) if q is not quote]
+        starts = [t.start for t in self.tokens]
         if quote_flags is not None and self.tokens and quote_flags[1] < len(seg.tokens) \
                 and seg.tokens[quote_flags[1]] is self.tokens[0]:
             # The article's flags, computed once (``quote_flags[1]`` is the sentence's first token).
             self.in_quote = quote_flags[0][quote_flags[1] : quote_flags[1] + len(self.tokens)]
         else:
-            self.in_quote = [any(q.inner_start <= t.start < q.inner_end for q in self.quotes) for t in self.tokens]
+            self.in_quote = _covered(starts, [(q.inner_start, q.inner_end) for q in self.quotes])
         self.outlets = outlets
-        self.in_outlet = _inside(self.tokens, outlets)
+        # Outlet mentions come left to right without overlaps, so both their starts and their
+        # ends increase, and the mentions inside a stretch of text are one slice (bisection).
+        self._outlet_starts = [m.start for m in outlets]
+        self._outlet_ends = [m.end for m in outlets]
+        self.in_outlet = _covered(starts, [(m.start, m.end) for m in self.outlets])
         self.lex = lexicons()
         if not _SentenceRules._phrasal:
             _SentenceRules._phrasal = frozenset(v for v in self.lex.cue_lemma.values() if " " in v)
@@ -367,7 +374,7 @@ class _SentenceRules:
         for k in range(lo + 1, hi):
             if self.tokens[k].lower in _RELAY_PREPOSITIONS:
                 start, end = self.tokens[k].start, self.tokens[hi - 1].end
-                relays = tuple(m for m in self.outlets if start <= m.start and m.end <= end)
+                relays = self.outlets_within(start, end)
                 if relays or self.tokens[k].lower in ("via", "on"):
                     return (lo, k), relays
         return (lo, hi), ()
@@ -375,11 +382,15 @@ class _SentenceRules:
     def bounds(self, lo: int, hi: int) -> tuple[int, int]:
         return self.tokens[lo].start, self.tokens[hi - 1].end
 
+    def outlets_within(self, start: int, end: int) -> tuple[OutletMention, ...]:
+        """The outlet mentions lying inside ``text[start:end]``, in order."""
+        lo = bisect.bisect_left(self._outlet_starts, start)
+        hi = bisect.bisect_right(self._outlet_ends, end)
+        return tuple(self.outlets[lo:hi])
+
     def outlet_in(self, start: int, end: int) -> OutletMention | None:
-        for mention in self.outlets:
-            if start <= mention.start and mention.end <= end:
-                return mention
-        return None
+        lo = bisect.bisect_left(self._outlet_starts, start)
+        return self.outlets[lo] if lo < len(self.outlets) and self.outlets[lo].end <= end else None
 
     # --- content ------------------------------------------------------------------------------
 
@@ -544,7 +555,7 @@ class _SentenceRules:
         if limit is None or limit == first:
             return ()  # "Quoted from, X said ...": no outlet named
         end = self.tokens[limit].start
-        named = tuple(m for m in self.outlets if m.end <= end)
+        named = tuple(self.outlets[: bisect.bisect_right(self._outlet_ends, end)])
         if named:
             return named
         # An outlet the registry does not know: the capitalised words before the comma.
@@ -622,7 +633,7 @@ class _SentenceRules:
                 if lemma in _SAY_CLASS and nxt.lower in _AFTER_SAID:
                     return self._quote_then_speaker(head, cue)
                 return None
-            venue = tuple(m for m in self.outlets if tokens[last].end <= m.start and m.end <= tokens[k].start)
+            venue = self.outlets_within(tokens[last].end, tokens[k].start)
             np = self.left_np(head, i)
             content = self.content_after(k, keep_that=True)
             if np is None or content is None:
@@ -803,7 +814,7 @@ class _SentenceRules:
 
     def _told_relays(self, i: int) -> tuple[OutletMention, ...]:
         end = self.tokens[min(len(self.tokens) - 1, self._skip_object(i))].start
-        return tuple(m for m in self.outlets if self.tokens[i].end <= m.start and m.end <= end)
+        return self.outlets_within(self.tokens[i].end, end)
 
     def _make(
         self,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from ._attributions import Found, to_attribution
-from ._chains import enclosing
+from ._chains import children, enclosing
 from ._records import Claim, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Token, tokenize
@@ -35,6 +35,9 @@ def find_hedges(tokens: list[Token], text: str) -> list[Span]:
     spans = []
     i = 0
     while i < len(tokens):
+        if tokens[i].text == "May" and _is_date(tokens, i):
+            i += 1  # the month, not the modal: "on May 5", "in May 2024", "5 May"
+            continue
         for phrase in table.get(tokens[i].lower, ()):
             j = i + len(phrase)
             if j <= len(tokens) and all(tokens[i + k].lower == w for k, w in enumerate(phrase)):
@@ -44,6 +47,13 @@ def find_hedges(tokens: list[Token], text: str) -> list[Span]:
                 break
         i += 1
     return spans
+
+
+def _is_date(tokens: list[Token], i: int) -> bool:
+    before = tokens[i - 1].lower if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return after[:1].isdigit() or before[:1].isdigit() or before in ("in", "on", "of", "since", "until", "by", "early",
+                                                                      "late", "mid", "last", "next", "this")
 
 
 def _within(spans: list[Span], starts: list[int], s: int, e: int) -> list[Span]:
@@ -108,11 +118,11 @@ def build_claims(
     """Claims in text order: reported statements, then the article's own sentences."""
     text = seg.text
     hedge_starts = [h.start for h in hedges]
-    parents = enclosing(found)
+    nested = children(enclosing(found))
     claims: list[tuple[int, Claim]] = []
     covered: list[tuple[int, int]] = []
     for i, item in enumerate(found):
-        inner = [found[j] for j, p in enumerate(parents) if p == i]
+        inner = [found[j] for j in nested[i]]
         s, e = _trimmed(text, *_own_words(item, inner))
         if e - s < 2:
             continue
