@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+from ._batch import DEFAULT_BATCH_SIZE, ErrorPolicy
 from ._explain import explain
 from ._features import compute_features
 from ._model import ReliabilityModel, load_model
@@ -85,6 +87,32 @@ class Scorer:
             explanations=explain(analysis, model.feature_names, values, contributions, evidence),
             features={name: float(v) for name, v in zip(model.feature_names, values, strict=True)},
             model=model.info(),
+        )
+
+    def score_many(
+        self,
+        articles: Iterable[Article | str],
+        *,
+        n_jobs: int | None = 1,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        errors: ErrorPolicy = "raise",
+    ) -> Iterator[ReliabilityReport | Exception]:
+        """Score many articles; a generator over their reports in input order.
+
+        ``articles`` is any iterable of :class:`Article` records or texts, consumed lazily: only
+        a few chunks of ``batch_size`` articles are in memory at a time, however many there are.
+        ``n_jobs`` worker processes score chunks in parallel through joblib (``-1``: one per
+        core); results are identical to :meth:`score_article` one at a time. Inside
+        ``joblib.parallel_config(backend="dask")`` the chunks run on a Dask cluster instead.
+
+        With ``errors="raise"`` (the default) an article that cannot be scored raises its error
+        when the generator reaches it; with ``errors="return"`` the exception is yielded in its
+        place and scoring goes on.
+        """
+        from ._batch import score_many
+
+        yield from score_many(  # type: ignore[misc]
+            self.model, articles, max_chars=self.max_chars, n_jobs=n_jobs, batch_size=batch_size, errors=errors
         )
 
 
