@@ -1,16 +1,17 @@
 """Scoring many articles: in input order, in parallel, in memory that does not grow with their number.
 
 :func:`score_many` is what :meth:`Scorer.score_many` runs. It cuts the input into chunks of
-``batch_size`` articles and hands each chunk to a joblib worker; joblib's generator output keeps
-the results in input order and only a few chunks in flight, so a million articles cost the memory
-of a few chunks. The joblib backend is whatever is active: processes (loky) by default, or a Dask
-cluster inside ``joblib.parallel_config(backend="dask")``.
+``batch_size`` articles and hands each chunk to a worker process, keeping
+the results in input order with at most two chunks per worker in flight, so a million articles
+cost the memory of a few chunks. Workers are joblib's loky processes on one machine, or the
+workers of a Dask cluster (``dask.distributed`` futures) given a scheduler address or client.
 
 :func:`score_file` is ``reliability batch``: JSONL or CSV in, JSONL reports out, failures to an
 errors file, resumable.
 
-Workers receive the loaded model with each chunk (a few kilobytes), not a path, so a cluster's
-workers need the package installed but not the model file.
+Workers receive the loaded model (a few kilobytes: with each chunk on one machine, once per
+worker on Dask), not a path, so a cluster's workers need the package installed but not the
+model file.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from pydantic import ValidationError
 
 from ._exceptions import DataError, ReliabilityError
 from ._records import Article, ReliabilityReport
@@ -91,29 +94,83 @@ def score_chunk(
     return results
 
 
+@contextlib.contextmanager
+def _dask_client(scheduler: object) -> Iterator[Any]:
+    """A ``dask.distributed`` client: the one given, or one connected to the address for the block."""
+    if not isinstance(scheduler, str):
+        yield scheduler  # a Client the caller owns and closes
+        return
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise ReliabilityError(
+            "a Dask scheduler needs Dask: pip install 'reliability[dask]' (here and on the cluster's workers)"
+        ) from None
+    try:
+        client = Client(scheduler, timeout="30s")
+    except OSError as exc:
+        raise ReliabilityError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        yield client
+
+
 def _parallel_results(
     model: ReliabilityModel,
     max_chars: int,
     chunks: Iterator[list[T]],
     n_jobs: int | None,
+    scheduler: object,
     render: Callable[[ReliabilityReport], object] | None,
 ) -> Iterator[list[object]]:
-    from joblib import Parallel, delayed
-    from joblib.parallel import get_active_backend
+    """Each chunk's results, in input order, with at most two chunks per worker in flight.
 
-    backend, configured_jobs = get_active_backend()
-    effective = n_jobs if n_jobs is not None else (configured_jobs or 1)
-    # Only the default backend with one job runs here; an active Dask or threading config wins.
-    sequential = effective == 1 and type(backend).__name__ in ("LokyBackend", "SequentialBackend")
-    if sequential:
+    joblib's ``Parallel(return_as="generator")`` keeps pulling input while a slow consumer
+    lags (measured: 477 finished, unconsumed tasks after 10 consumed), so the window of
+    futures here is what keeps memory bounded.
+    """
+    if scheduler is None and n_jobs in (1, None):
         # In-process: no worker start-up, no pickling; the common case for a library call.
         for chunk in chunks:
             yield score_chunk(model, max_chars, chunk, render)
         return
-    # return_as="generator": results come back in submission order, and only pre_dispatch
-    # chunks are pulled from the input ahead of the consumer, so memory stays bounded.
-    parallel = Parallel(n_jobs=n_jobs, return_as="generator", batch_size=1, pre_dispatch="2*n_jobs")
-    yield from parallel(delayed(score_chunk)(model, max_chars, chunk, render) for chunk in chunks)
+    with contextlib.ExitStack() as stack:
+        if scheduler is not None:
+            client = stack.enter_context(_dask_client(scheduler))
+            workers = max(1, sum(client.nthreads().values()))
+            shipped: Any = client.scatter(model, broadcast=True)  # sent once, not with every chunk
+            submit: Callable[..., Any] = client.submit
+            extra: dict[str, Any] = {"pure": False}
+        else:
+            from joblib import cpu_count
+            from joblib.externals.loky import get_reusable_executor
+
+            workers = cpu_count() if n_jobs is None or n_jobs < 0 else n_jobs
+            # Worker processes stay alive between calls, so a second score_many starts at once.
+            submit, shipped, extra = get_reusable_executor(max_workers=workers).submit, model, {}
+        window: deque[tuple[Any, int]] = deque()
+
+        def submit_next() -> bool:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return False
+            window.append((submit(score_chunk, shipped, max_chars, chunk, render, **extra), len(chunk)))
+            return True
+
+        try:
+            while len(window) < 2 * workers and submit_next():
+                pass
+            while window:
+                future, size = window.popleft()
+                try:
+                    results = future.result()
+                except Exception as exc:  # a worker died: every article of its chunk failed
+                    logger.error("a worker failed on a chunk of %d articles: %s", size, exc)
+                    results = [exc] * size
+                submit_next()  # keep the workers busy while the consumer handles these results
+                yield results
+        finally:
+            for future, _ in window:  # Ctrl-C, or the consumer stopped early
+                future.cancel()
 
 
 def score_many(
@@ -124,6 +181,7 @@ def score_many(
     n_jobs: int | None = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     errors: ErrorPolicy = "raise",
+    scheduler: object = None,
     render: Callable[[ReliabilityReport], object] | None = None,
 ) -> Iterator[object]:
     """Reports for ``articles`` in input order; see :meth:`reliability.Scorer.score_many`."""
@@ -131,9 +189,12 @@ def score_many(
         raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}")
     if errors not in ("raise", "return"):
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
+    if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
+        raise ValueError(f"n_jobs must be a positive integer or -1 (one per core), not {n_jobs!r}")
     if isinstance(articles, str | Article):
         raise TypeError("score_many takes an iterable of articles; for one article use score() or score_article()")
-    for results in _parallel_results(model, max_chars, _chunks(articles, batch_size), n_jobs, render):
+    chunks = _chunks(articles, batch_size)
+    for results in _parallel_results(model, max_chars, chunks, n_jobs, scheduler, render):
         for result in results:
             if isinstance(result, Exception) and errors == "raise":
                 raise result
@@ -204,8 +265,9 @@ def _article_from(fields: dict[str, Any]) -> Article | str:
         optional[key] = value
     try:
         return Article(text=text, **optional)
-    except ValueError as exc:  # pydantic's ValidationError: a bad date, say
-        return describe_error(exc)
+    except ValidationError as exc:  # a date that is not ISO 8601, say
+        first = exc.errors()[0]
+        return f"{'.'.join(map(str, first['loc'][:1]))!r}: {first['msg']}"
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
@@ -385,9 +447,6 @@ def score_file(
             yield article
 
     with contextlib.ExitStack() as stack:
-        if scheduler is not None:
-            n_jobs = -1  # every worker of the cluster
-            stack.enter_context(_dask_backend(scheduler))
         out = stack.enter_context(target.open("ab", buffering=0))
         err = stack.enter_context(failures.open("wb", buffering=0))
 
@@ -400,7 +459,7 @@ def score_file(
                 progress(counts["scored"] + counts["failed"] + counts["skipped"], total)
 
         results = score_many(loaded, articles(), max_chars=scorer.max_chars, n_jobs=n_jobs,
-                             batch_size=batch_size, errors="return", render=_report_json)
+                             batch_size=batch_size, errors="return", scheduler=scheduler, render=_report_json)
         for result in results:
             item = pending.popleft()
             while item.reason is not None:
@@ -426,22 +485,3 @@ def score_file(
 
 def _line_error(item: _Pending, reason: str) -> bytes:
     return (json.dumps({"id": item.id, "line": item.line, "reason": reason}, ensure_ascii=False) + "\n").encode()
-
-
-@contextlib.contextmanager
-def _dask_backend(address: str) -> Iterator[None]:
-    """Run joblib work on the Dask cluster at ``address`` for the duration of the block."""
-    try:
-        from dask.distributed import Client
-    except ImportError:
-        raise ReliabilityError(
-            "--scheduler needs Dask: pip install 'reliability[dask]' (here and on the cluster's workers)"
-        ) from None
-    from joblib import parallel_config
-
-    try:
-        client = Client(address, timeout="30s")
-    except OSError as exc:
-        raise ReliabilityError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
-    with client, parallel_config(backend="dask"):
-        yield

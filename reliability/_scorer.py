@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ._batch import DEFAULT_BATCH_SIZE, ErrorPolicy
 from ._explain import explain
@@ -96,14 +97,17 @@ class Scorer:
         n_jobs: int | None = 1,
         batch_size: int = DEFAULT_BATCH_SIZE,
         errors: ErrorPolicy = "raise",
+        scheduler: str | Any = None,
     ) -> Iterator[ReliabilityReport | Exception]:
         """Score many articles; a generator over their reports in input order.
 
         ``articles`` is any iterable of :class:`Article` records or texts, consumed lazily: only
         a few chunks of ``batch_size`` articles are in memory at a time, however many there are.
-        ``n_jobs`` worker processes score chunks in parallel through joblib (``-1``: one per
-        core); results are identical to :meth:`score_article` one at a time. Inside
-        ``joblib.parallel_config(backend="dask")`` the chunks run on a Dask cluster instead.
+        ``n_jobs`` worker processes (joblib's loky; ``-1``: one per core) score chunks in
+        parallel, at most two chunks per worker ahead of the consumer; results are identical to
+        :meth:`score_article` one at a time. ``scheduler`` (a Dask scheduler address such as
+        ``"tcp://host:8786"``, or a ``dask.distributed.Client``) runs the chunks on that
+        cluster's workers instead, which need ``reliability[dask]`` installed.
 
         With ``errors="raise"`` (the default) an article that cannot be scored raises its error
         when the generator reaches it; with ``errors="return"`` the exception is yielded in its
@@ -112,7 +116,8 @@ class Scorer:
         from ._batch import score_many
 
         yield from score_many(  # type: ignore[misc]
-            self.model, articles, max_chars=self.max_chars, n_jobs=n_jobs, batch_size=batch_size, errors=errors
+            self.model, articles, max_chars=self.max_chars, n_jobs=n_jobs, batch_size=batch_size, errors=errors,
+            scheduler=scheduler,
         )
 
 
