@@ -71,18 +71,20 @@ def _child_single(data: Path, limit: int | None) -> dict[str, float]:
     for article in articles[:10]:  # warm-up: lexicons, registry index, model
         scorer.score_article(article)
     latencies = []
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for article in articles:
         t0 = time.perf_counter()
         scorer.score_article(article)
         latencies.append(time.perf_counter() - t0)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     words = sum(_words(t) for _, t in texts)
     return {
         "articles": len(articles),
         "mean_kb": sum(len(t.encode()) for _, t in texts) / len(texts) / 1024,
         "articles_per_s": len(articles) / elapsed,
         "words_per_s": words / elapsed,
+        # CPU time is what an idle core would take; wall time also counts other processes' turns.
+        "articles_per_cpu_s": len(articles) / cpu,
         "p50_ms": 1000 * _percentile(latencies, 50),
         "p99_ms": 1000 * _percentile(latencies, 99),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -207,6 +209,7 @@ def main() -> None:
     rows = [
         ("articles (PolNeAR, mean KB)", f"{single['articles']} ({single['mean_kb']:.1f} KB)", ""),
         ("one core: articles/s (score_article, full report)", f"{single['articles_per_s']:.1f}", "≥ 300"),
+        ("one core: articles per CPU-second (what an idle core gives)", f"{single['articles_per_cpu_s']:.1f}", ""),
         ("one core: words/s", f"{single['words_per_s']:,.0f}", ""),
         ("latency p50 / p99 (ms)", f"{single['p50_ms']:.1f} / {single['p99_ms']:.1f}", ""),
         ("peak RSS, one-core run (MB)", f"{single['peak_rss_mb']:.0f}", "≤ 300"),
