@@ -9,6 +9,7 @@ furniture ("Post a Comment") or too short to assert anything.
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from ._attributions import Found, to_attribution
 from ._chains import enclosing
@@ -109,22 +110,24 @@ def build_claims(
     text = seg.text
     hedge_starts = [h.start for h in hedges]
     parents = enclosing(found)
-    claims: list[tuple[int, Claim]] = []
+    # Nested statements of each statement, in text order: one pass, not one scan per statement.
+    children: list[list[Found]] = [[] for _ in found]
+    for j, parent in enumerate(parents):
+        if parent is not None:
+            children[parent].append(found[j])
+    # (start, fields) per claim; the records are built once their order, and so their ids, are known.
+    claims: list[tuple[int, dict[str, Any]]] = []
     covered: list[tuple[int, int]] = []
     for i, item in enumerate(found):
-        inner = [found[j] for j, p in enumerate(parents) if p == i]
-        s, e = _trimmed(text, *_own_words(item, inner))
+        s, e = _trimmed(text, *_own_words(item, children[i]))
         if e - s < 2:
             continue
-        span = Span(start=s, end=e, text=text[s:e])
-        claim = Claim(
-            id="",
-            text=span,
-            attribution=to_attribution(text, item, source_of[i]),
-            chain_id=chain_of[i],
-            hedges=_within(hedges, hedge_starts, s, e),
-        )
-        claims.append((s, claim))
+        claims.append((s, {
+            "text": Span(start=s, end=e, text=text[s:e]),
+            "attribution": to_attribution(text, item, source_of[i]),
+            "chain_id": chain_of[i],
+            "hedges": _within(hedges, hedge_starts, s, e),
+        }))
         covered.append((min(item.content[0], *(b[0] for b in (item.source, item.cue) if b)),
                         max(item.content[1], *(b[1] for b in (item.source, item.cue) if b))))
     covered.sort()
@@ -132,10 +135,10 @@ def build_claims(
         s, e = _trimmed(text, sentence.start, sentence.end)
         if _overlaps(covered, s, e) or not _assertive(text, s, e):
             continue
-        claims.append((s, Claim(id="", text=Span(start=s, end=e, text=text[s:e]), attribution=None,
-                                chain_id=article_chain, hedges=_within(hedges, hedge_starts, s, e))))
+        claims.append((s, {"text": Span(start=s, end=e, text=text[s:e]), "attribution": None,
+                           "chain_id": article_chain, "hedges": _within(hedges, hedge_starts, s, e)}))
     claims.sort(key=lambda pair: pair[0])
-    return [c.model_copy(update={"id": f"claim{n}"}) for n, (_, c) in enumerate(claims, 1)]
+    return [Claim(id=f"claim{n}", **fields) for n, (_, fields) in enumerate(claims, 1)]
 
 
 def _overlaps(covered: list[tuple[int, int]], s: int, e: int) -> bool:

@@ -29,6 +29,7 @@ _ABBREVIATIONS = frozenset(
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_QUOTE_MARK = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +118,12 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             prev_end = paragraphs[index - 1][1]
             quotes.append(Quote(open_at, prev_end, open_at + 1, prev_end, closed=False))
             open_at = None
-        continued = open_at is not None
-        for i in range(p_start, p_end):
+        # Skip the mark that reopens a quote continued from the previous paragraph.
+        first = p_start + 1 if open_at is not None else p_start
+        # Only quotation marks change the state, so the scan jumps from mark to mark.
+        for mark in _QUOTE_MARK.finditer(text, first, p_end):
+            i = mark.start()
             ch = text[i]
-            if continued:
-                # The mark that reopens a quote continued from the previous paragraph.
-                continued = False
-                continue
             if open_at is None:
                 if ch in OPENING or (ch == STRAIGHT and _opens(text, i, p_start)):
                     open_at = i
