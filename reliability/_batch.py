@@ -142,11 +142,12 @@ def _parallel_results(
             extra: dict[str, Any] = {"pure": False}
         else:
             from joblib import cpu_count
-            from joblib.externals.loky import get_reusable_executor
+            from joblib.executor import get_memmapping_executor
 
             workers = cpu_count() if n_jobs is None or n_jobs < 0 else n_jobs
-            # Worker processes stay alive between calls, so a second score_many starts at once.
-            submit, shipped, extra = get_reusable_executor(max_workers=workers).submit, model, {}
+            # joblib's own reusable loky executor (the one its Parallel uses, so the two share
+            # workers rather than clash): processes stay alive between calls.
+            submit, shipped, extra = get_memmapping_executor(workers).submit, model, {}
         window: deque[tuple[Any, int]] = deque()
 
         def submit_next() -> bool:
