@@ -415,7 +415,7 @@ def score_file(
         raise DataError("the input, output and errors files must be three different files")
     records = _records(source)
     total = _count_records(source) if progress is not None else None
-    scorer = Scorer(model)
+    scorer = Scorer(Path(model) if isinstance(model, os.PathLike) else model)
     loaded = scorer.model  # load (and check) once, in this process, before any worker starts
     started = time.perf_counter()
     done = _done_ids(target)

@@ -249,3 +249,13 @@ def test_batch_on_a_dask_cluster_equals_one_process(tmp_path, polnear_dev):
         assert len(cluster.scheduler.workers) == 2
     assert (summary.scored, summary.failed) == (len(records), 0)
     assert local.read_bytes() == remote.read_bytes()
+
+
+def test_progress_bar_shows_rate_and_eta(capsys):
+    from reliability.cli import _ProgressBar
+
+    bar = _ProgressBar()
+    bar(0, 10)
+    bar(10, 10)
+    err = capsys.readouterr().err
+    assert "10/10 100%" in err and "articles/s" in err and "ETA 0:00:00" in err and err.endswith("\n")
