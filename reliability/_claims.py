@@ -34,16 +34,18 @@ def find_hedges(tokens: list[Token], text: str) -> list[Span]:
     """Hedging words and phrases from the lexicon ``hedges.txt`` among ``tokens``."""
     table = _hedge_phrases()
     spans = []
-    i = 0
-    while i < len(tokens):
-        for phrase in table.get(tokens[i].lower, ()):
+    after = 0  # matches do not overlap: the next may start only after the last one ends
+    # Only tokens that start some hedge phrase can start a match; finding them first is fast.
+    for i in [i for i, token in enumerate(tokens) if token.lower in table]:
+        if i < after:
+            continue
+        for phrase in table[tokens[i].lower]:
             j = i + len(phrase)
             if j <= len(tokens) and all(tokens[i + k].lower == w for k, w in enumerate(phrase)):
                 s, e = tokens[i].start, tokens[j - 1].end
                 spans.append(Span(start=s, end=e, text=text[s:e]))
-                i = j - 1
+                after = j
                 break
-        i += 1
     return spans
 
 
