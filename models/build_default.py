@@ -71,11 +71,15 @@ Written by `models/build_default.py` from `models/default.card.json`; do not edi
 
 ## What it is
 
-A standardised logistic regression over the {len(card['feature_names'])} features of
-`docs/features.md`, with Platt calibration fitted on out-of-fold logits. Library
+A standardised logistic regression over the named features of `docs/features.md` plus one
+stacked `style_score` (the cross-fitted log-odds of a logistic regression over the writing-style
+profile — 145 function-word rates, 27 punctuation rates, 4 character statistics —
+`style_C` = {card.get('style_C')}), with {card['calibration']['method']} calibration
+fitted on out-of-fold logits. {len(card['feature_names'])} input columns. Library
 {card['library_version']}, scikit-learn {card['sklearn_version']}, Python {card['python_version']},
 seed {card['seed']}, C = {card['C']}. Labels: `low` below {card['thresholds'][0]}, `high` from
-{card['thresholds'][1]}, `mixed` between.
+{card['thresholds'][1]}, `mixed` between. Model files are pickles: load only files you trust
+(the loader checks the sha256 on the card).
 
 ## Training data
 
@@ -98,11 +102,13 @@ are their own groups (no outlet is recorded) and FakeNewsAMT fake/legit pairs sh
 |---|---|
 | grouped-CV ROC-AUC, this model | {m['grouped_cv_roc_auc']:.3f} |
 | grouped-CV ROC-AUC, TF-IDF + logistic regression on the same folds | {baseline:.3f} |
-| grouped-CV Brier score (calibrated) | {m['grouped_cv_brier']:.3f} |
-| grouped-CV expected calibration error (10 bins) | {m['grouped_cv_ece']:.3f} |
+| grouped-CV PR-AUC (reliable class) | {m['grouped_cv_pr_auc']:.3f} |
+| grouped-CV F1 at P = 0.5 | {m['grouped_cv_f1']:.3f} |
+| grouped-CV Brier score (nested calibration) | {m['grouped_cv_brier']:.3f} |
+| grouped-CV expected calibration error (10 bins, nested calibration) | {m['grouped_cv_ece']:.3f} |
 
-The calibration figures use out-of-fold logits and a calibration fitted on those same logits,
-so they are slightly optimistic.
+Per-corpus figures (ReCOVery grouped by publisher, random folds, leave-one-dataset-out) are in
+`docs/model-evaluation.md`, written by `python models/evaluate_default.py --full`.
 
 ## Intended use and limits
 

@@ -16,18 +16,22 @@ from typing import TYPE_CHECKING, Any
 from ._exceptions import (
     DataError,
     EmptyTextError,
+    HtmlInputError,
     InputError,
     InputTooLargeError,
+    InvalidCharacterError,
     ModelError,
     ModelNotFoundError,
     ModelVersionError,
     ReliabilityError,
+    UnsupportedLanguageError,
 )
 from ._records import (
     Article,
     Attribution,
     CitationChain,
     Claim,
+    ClaimReason,
     Explanation,
     LabelledArticle,
     ModelInfo,
@@ -38,9 +42,11 @@ from ._records import (
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._evaluation import EvaluationReport, evaluate
     from ._features import ArticleFeatures
-    from ._model import ReliabilityModel, load_model
+    from ._model import ReliabilityModel, TrainedModel, load_model
     from ._pipeline import extract_attributions
+    from ._report import render_report
     from ._scorer import Scorer, score_article
     from ._training import train
 
@@ -50,11 +56,15 @@ __all__ = [
     "Attribution",
     "CitationChain",
     "Claim",
+    "ClaimReason",
     "DataError",
     "EmptyTextError",
+    "EvaluationReport",
     "Explanation",
+    "HtmlInputError",
     "InputError",
     "InputTooLargeError",
+    "InvalidCharacterError",
     "LabelledArticle",
     "ModelError",
     "ModelInfo",
@@ -66,9 +76,13 @@ __all__ = [
     "Scorer",
     "Source",
     "Span",
+    "TrainedModel",
+    "UnsupportedLanguageError",
     "__version__",
+    "evaluate",
     "extract_attributions",
     "load_model",
+    "render_report",
     "score_article",
     "train",
 ]
@@ -76,8 +90,12 @@ __all__ = [
 _LAZY = {
     "ArticleFeatures": "._features",
     "ReliabilityModel": "._model",
+    "TrainedModel": "._model",
+    "EvaluationReport": "._evaluation",
+    "evaluate": "._evaluation",
     "load_model": "._model",
     "extract_attributions": "._pipeline",
+    "render_report": "._report",
     "Scorer": "._scorer",
     "score_article": "._scorer",
     "train": "._training",

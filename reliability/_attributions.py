@@ -107,6 +107,19 @@ def _quote_content(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _covered(starts: list[int], intervals: list[tuple[int, int]]) -> list[bool]:
+    """For each sorted token start, whether it lies in some ``[start, end)`` interval.
+
+    Marks each interval's tokens found by binary search, so a sentence of thousands of quotation
+    marks costs linear time, not tokens × quotes.
+    """
+    flags = [False] * len(starts)
+    for lo_offset, hi_offset in intervals:
+        for k in range(bisect.bisect_left(starts, lo_offset), bisect.bisect_left(starts, hi_offset)):
+            flags[k] = True
+    return flags
+
+
 class _SentenceRules:
     """The rules applied to one sentence."""
 
@@ -120,9 +133,14 @@ class _SentenceRules:
         quote = seg.quote_at(sentence.start)
         self.quotes = [quote] if quote is not None else []
         self.quotes += [q for q in seg.quotes_in(sentence.start, sentence.end) if q is not quote]
-        self.in_quote = [any(q.inner_start <= t.start < q.inner_end for q in self.quotes) for t in self.tokens]
+        starts = [t.start for t in self.tokens]
+        self.in_quote = _covered(starts, [(q.inner_start, q.inner_end) for q in self.quotes])
         self.outlets = outlets
-        self.in_outlet = [any(m.start <= t.start < m.end for m in self.outlets) for t in self.tokens]
+        # Outlet mentions come left to right without overlaps, so both their starts and their
+        # ends increase, and the mentions inside a stretch of text are one slice (bisection).
+        self._outlet_starts = [m.start for m in outlets]
+        self._outlet_ends = [m.end for m in outlets]
+        self.in_outlet = _covered(starts, [(m.start, m.end) for m in self.outlets])
         self.lex = lexicons()
 
     # --- noun phrases -------------------------------------------------------------------------
@@ -218,7 +236,7 @@ class _SentenceRules:
         for k in range(lo + 1, hi):
             if self.tokens[k].lower in _RELAY_PREPOSITIONS:
                 start, end = self.tokens[k].start, self.tokens[hi - 1].end
-                relays = tuple(m for m in self.outlets if start <= m.start and m.end <= end)
+                relays = self.outlets_within(start, end)
                 if relays or self.tokens[k].lower in ("via", "on"):
                     return (lo, k), relays
         return (lo, hi), ()
@@ -226,11 +244,15 @@ class _SentenceRules:
     def bounds(self, lo: int, hi: int) -> tuple[int, int]:
         return self.tokens[lo].start, self.tokens[hi - 1].end
 
+    def outlets_within(self, start: int, end: int) -> tuple[OutletMention, ...]:
+        """The outlet mentions lying inside ``text[start:end]``, in order."""
+        lo = bisect.bisect_left(self._outlet_starts, start)
+        hi = bisect.bisect_right(self._outlet_ends, end)
+        return tuple(self.outlets[lo:hi])
+
     def outlet_in(self, start: int, end: int) -> OutletMention | None:
-        for mention in self.outlets:
-            if start <= mention.start and mention.end <= end:
-                return mention
-        return None
+        lo = bisect.bisect_left(self._outlet_starts, start)
+        return self.outlets[lo] if lo < len(self.outlets) and self.outlets[lo].end <= end else None
 
     # --- content ------------------------------------------------------------------------------
 
@@ -295,7 +317,7 @@ class _SentenceRules:
         if limit is None or limit == first:
             return ()  # "Quoted from, X said ...": no outlet named
         end = self.tokens[limit].start
-        named = tuple(m for m in self.outlets if m.end <= end)
+        named = tuple(self.outlets[: bisect.bisect_right(self._outlet_ends, end)])
         if named:
             return named
         # An outlet the registry does not know: the capitalised words before the comma.
@@ -345,7 +367,7 @@ class _SentenceRules:
             if k is None or nxt.lower in ("by", "to", "for", "as", "about") or self._noun_use(i, i + 2) \
                     or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(i + 1, k + 1)):
                 return None
-            venue = tuple(m for m in self.outlets if tokens[i].end <= m.start and m.end <= tokens[k].start)
+            venue = self.outlets_within(tokens[i].end, tokens[k].start)
             np = self.left_np(i)
             content = self.content_after(k)
             if np is None or content is None:
@@ -431,7 +453,7 @@ class _SentenceRules:
 
     def _told_relays(self, i: int) -> tuple[OutletMention, ...]:
         end = self.tokens[min(len(self.tokens) - 1, self._skip_object(i))].start
-        return tuple(m for m in self.outlets if self.tokens[i].end <= m.start and m.end <= end)
+        return self.outlets_within(self.tokens[i].end, end)
 
     def _make(
         self,

@@ -56,26 +56,20 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _as_article(item: object, max_chars: int) -> Article:
-    from ._validation import check_text
-
-    if isinstance(item, Article):
-        check_text(item.text, max_chars=max_chars)
-        return item
-    if isinstance(item, str):
-        return Article(text=check_text(item, max_chars=max_chars))
-    raise TypeError(f"score_many takes Article records or str, not {type(item).__name__}")
-
-
-def _score_one(model: ReliabilityModel, max_chars: int, item: object) -> ReliabilityReport:
+def _score_one(model: ReliabilityModel, options: dict[str, Any], item: object) -> ReliabilityReport:
     from ._scorer import Scorer
 
-    return Scorer(model, max_chars=max_chars).score_article(_as_article(item, max_chars))
+    scorer = Scorer(model, **options)
+    if isinstance(item, Article):
+        return scorer.score_article(item)
+    if isinstance(item, str):
+        return scorer.score(item)
+    raise TypeError(f"score_many takes Article records or str, not {type(item).__name__}")
 
 
 def score_chunk(
     model: ReliabilityModel,
-    max_chars: int,
+    options: dict[str, Any],
     items: list[T],
     render: Callable[[ReliabilityReport], object] | None = None,
 ) -> list[object]:
@@ -87,7 +81,7 @@ def score_chunk(
     results: list[object] = []
     for item in items:
         try:
-            report = _score_one(model, max_chars, item)
+            report = _score_one(model, options, item)
             results.append(report if render is None else render(report))
         except Exception as exc:  # returned to the caller in order, never swallowed
             results.append(exc)
@@ -116,7 +110,7 @@ def _dask_client(scheduler: object) -> Iterator[Any]:
 
 def _parallel_results(
     model: ReliabilityModel,
-    max_chars: int,
+    options: dict[str, Any],
     chunks: Iterator[list[T]],
     n_jobs: int | None,
     scheduler: object,
@@ -131,7 +125,7 @@ def _parallel_results(
     if scheduler is None and n_jobs in (1, None):
         # In-process: no worker start-up, no pickling; the common case for a library call.
         for chunk in chunks:
-            yield score_chunk(model, max_chars, chunk, render)
+            yield score_chunk(model, options, chunk, render)
         return
     with contextlib.ExitStack() as stack:
         if scheduler is not None:
@@ -154,7 +148,7 @@ def _parallel_results(
             chunk = next(chunks, None)
             if chunk is None:
                 return False
-            window.append((submit(score_chunk, shipped, max_chars, chunk, render, **extra), len(chunk)))
+            window.append((submit(score_chunk, shipped, options, chunk, render, **extra), len(chunk)))
             return True
 
         try:
@@ -178,7 +172,7 @@ def score_many(
     model: ReliabilityModel,
     articles: Iterable[ArticleInput],
     *,
-    max_chars: int,
+    options: dict[str, Any],
     n_jobs: int | None = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     errors: ErrorPolicy = "raise",
@@ -195,7 +189,7 @@ def score_many(
     if isinstance(articles, str | Article):
         raise TypeError("score_many takes an iterable of articles; for one article use score() or score_article()")
     chunks = _chunks(articles, batch_size)
-    for results in _parallel_results(model, max_chars, chunks, n_jobs, scheduler, render):
+    for results in _parallel_results(model, options, chunks, n_jobs, scheduler, render):
         for result in results:
             if isinstance(result, Exception) and errors == "raise":
                 raise result
@@ -459,7 +453,8 @@ def score_file(
             if progress is not None:
                 progress(counts["scored"] + counts["failed"] + counts["skipped"], total)
 
-        results = score_many(loaded, articles(), max_chars=scorer.max_chars, n_jobs=n_jobs,
+        options = {"max_chars": scorer.max_chars, "non_english": scorer.non_english}
+        results = score_many(loaded, articles(), options=options, n_jobs=n_jobs,
                              batch_size=batch_size, errors="return", scheduler=scheduler, render=_report_json)
         for result in results:
             item = pending.popleft()

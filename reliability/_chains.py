@@ -9,6 +9,8 @@ shared between statements.
 
 from __future__ import annotations
 
+import bisect
+
 from ._attributions import Found
 from ._records import ARTICLE_SOURCE_ID, CitationChain
 from ._sources import Resolution
@@ -19,20 +21,80 @@ _PRINT_OR_WIRE = frozenset({"news_outlet", "wire_agency", "blog", "social_media"
 
 
 def enclosing(found: list[Found]) -> list[int | None]:
-    """For each statement, the index of the smallest other statement whose content holds its cue."""
-    result: list[int | None] = []
-    for i, item in enumerate(found):
-        anchor = item.cue or item.content
-        best: int | None = None
-        for j, outer in enumerate(found):
-            if j == i or outer.content == item.content:
-                continue
-            if outer.content[0] <= anchor[0] and anchor[1] <= outer.content[1]:
-                if best is None or (outer.content[1] - outer.content[0]) < (
-                    found[best].content[1] - found[best].content[0]
-                ):
-                    best = j
-        result.append(best)
+    """For each statement, the index of the smallest other statement whose content holds its cue.
+
+    Ties go to the lowest index. A sweep over cue starts inserts every content that starts at
+    or before the cue into a min-segment tree keyed by the content's end; the answer is the
+    minimum (length, index) over the ends at or after the cue's end. Hostile text with
+    thousands of nested statements ("A said B said C said ...") so costs n log n, not n².
+    """
+    n = len(found)
+    ends = sorted({item.content[1] for item in found})
+    size = 1
+    while size < max(len(ends), 1):
+        size *= 2
+    none = (float("inf"), n)
+    tree: list[tuple[float, int]] = [none] * (2 * size)
+    # Per end, the (length, index) of the inserted contents ending there, sorted.
+    at_end: list[list[tuple[float, int]]] = [[] for _ in ends]
+
+    def smallest(lo: int, hi: int) -> tuple[float, int]:
+        best = none
+        lo += size
+        hi += size
+        while lo < hi:
+            if lo & 1:
+                best = min(best, tree[lo])
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                best = min(best, tree[hi])
+            lo >>= 1
+            hi >>= 1
+        return best
+
+    by_start = sorted(range(n), key=lambda j: found[j].content[0])
+    anchors = [item.cue or item.content for item in found]
+    result: list[int | None] = [None] * n
+    inserted = 0
+    for i in sorted(range(n), key=lambda i: anchors[i][0]):
+        a0, a1 = anchors[i]
+        while inserted < n and found[by_start[inserted]].content[0] <= a0:
+            j = by_start[inserted]
+            s, e = found[j].content
+            leaf = bisect.bisect_left(ends, e)
+            bisect.insort(at_end[leaf], (e - s, j))
+            node = size + leaf
+            tree[node] = at_end[leaf][0]
+            node >>= 1
+            while node:
+                tree[node] = min(tree[2 * node], tree[2 * node + 1])
+                node >>= 1
+            inserted += 1
+        lo = bisect.bisect_left(ends, a1)
+        c0, c1 = found[i].content
+        own = bisect.bisect_left(ends, c1)
+        if lo <= own < len(ends):
+            # Contents equal to this statement's own (itself included) end at the same place
+            # with the same length; skip them at that end, use the tree everywhere else.
+            best = min(smallest(lo, own), smallest(own + 1, len(ends)))
+            entries = at_end[own]
+            k = bisect.bisect_left(entries, (c1 - c0, n)) if entries and entries[0][0] == c1 - c0 else 0
+            if k < len(entries):
+                best = min(best, entries[k])
+        else:
+            best = smallest(lo, len(ends))
+        if best[1] < n:
+            result[i] = best[1]
+    return result
+
+
+def children(parents: list[int | None]) -> list[list[int]]:
+    """For each statement, the statements directly nested in it, in order."""
+    result: list[list[int]] = [[] for _ in parents]
+    for j, parent in enumerate(parents):
+        if parent is not None:
+            result[parent].append(j)
     return result
 
 

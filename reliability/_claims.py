@@ -12,7 +12,7 @@ import bisect
 from typing import Any
 
 from ._attributions import Found, to_attribution
-from ._chains import enclosing
+from ._chains import children, enclosing
 from ._records import Claim, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Token, tokenize
@@ -39,6 +39,8 @@ def find_hedges(tokens: list[Token], text: str) -> list[Span]:
     for i in [i for i, token in enumerate(tokens) if token.lower in table]:
         if i < after:
             continue
+        if tokens[i].text == "May" and _is_date(tokens, i):
+            continue  # the month, not the modal: "on May 5", "in May 2024", "5 May"
         for phrase in table[tokens[i].lower]:
             j = i + len(phrase)
             if j <= len(tokens) and all(tokens[i + k].lower == w for k, w in enumerate(phrase)):
@@ -47,6 +49,13 @@ def find_hedges(tokens: list[Token], text: str) -> list[Span]:
                 after = j
                 break
     return spans
+
+
+def _is_date(tokens: list[Token], i: int) -> bool:
+    before = tokens[i - 1].lower if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return after[:1].isdigit() or before[:1].isdigit() or before in ("in", "on", "of", "since", "until", "by", "early",
+                                                                      "late", "mid", "last", "next", "this")
 
 
 def _within(spans: list[Span], starts: list[int], s: int, e: int) -> list[Span]:
@@ -111,17 +120,13 @@ def build_claims(
     """Claims in text order: reported statements, then the article's own sentences."""
     text = seg.text
     hedge_starts = [h.start for h in hedges]
-    parents = enclosing(found)
-    # Nested statements of each statement, in text order: one pass, not one scan per statement.
-    children: list[list[Found]] = [[] for _ in found]
-    for j, parent in enumerate(parents):
-        if parent is not None:
-            children[parent].append(found[j])
+    nested = children(enclosing(found))
     # (start, fields) per claim; the records are built once their order, and so their ids, are known.
     claims: list[tuple[int, dict[str, Any]]] = []
     covered: list[tuple[int, int]] = []
     for i, item in enumerate(found):
-        s, e = _trimmed(text, *_own_words(item, children[i]))
+        inner = [found[j] for j in nested[i]]
+        s, e = _trimmed(text, *_own_words(item, inner))
         if e - s < 2:
             continue
         claims.append((s, {

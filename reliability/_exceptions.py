@@ -3,7 +3,10 @@
     ReliabilityError
     ├── InputError (ValueError)            bad article input
     │   ├── EmptyTextError                 empty or whitespace-only text
-    │   └── InputTooLargeError             text over the configured size limit
+    │   ├── InputTooLargeError             text over the configured size limit
+    │   ├── InvalidCharacterError          lone surrogates: text that is not Unicode
+    │   ├── HtmlInputError                 HTML markup given as plain text
+    │   └── UnsupportedLanguageError       not English, when the caller asked to refuse it
     ├── DataError (ValueError)             a malformed data file (lexicon, registry, ratings, dataset)
     └── ModelError
         ├── ModelNotFoundError (FileNotFoundError)
@@ -30,6 +33,18 @@ class EmptyTextError(InputError):
 
 class InputTooLargeError(InputError):
     """The article text is longer than the configured limit."""
+
+
+class InvalidCharacterError(InputError):
+    """The text holds lone surrogates (undecodable bytes smuggled in), which no report can encode."""
+
+
+class HtmlInputError(InputError):
+    """The text is HTML markup; it must be converted, not scored as prose."""
+
+
+class UnsupportedLanguageError(InputError):
+    """The text is not English and the scorer was asked to refuse such text."""
 
 
 class DataError(ReliabilityError, ValueError):

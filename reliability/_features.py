@@ -23,8 +23,9 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from ._claims import is_boilerplate
 from ._pipeline import Analysis, analyze
 from ._records import ARTICLE_SOURCE_ID, Article, Span
+from ._style import style_names, style_vector
 
-__all__ = ["FEATURES", "FEATURE_NAMES", "ArticleFeatures", "Feature", "compute_features"]
+__all__ = ["FEATURES", "FEATURE_NAMES", "INPUT_NAMES", "ArticleFeatures", "Feature", "article_row", "compute_features"]
 
 Evidence = list[Span]
 _PRIMARY_KINDS = frozenset({"official", "expert", "organization"})
@@ -141,7 +142,8 @@ def _max_depth(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
 
 def _mean_depth(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     depths = _depths(a, ctx)
-    return (sum(d for d, _ in depths) / len(depths) if depths else 0.0), []
+    relayed = [i for d, i in depths if d > 0]
+    return (sum(d for d, _ in depths) / len(depths) if depths else 0.0), _claim_evidence(a, relayed, "source")
 
 
 def _origins(a: Analysis, ctx: _Context) -> set[str]:
@@ -160,7 +162,7 @@ def _primary(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
 
 
 def _official_share(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
-    found = _origins(a, ctx)  # once, not per source: quadratic in long articles otherwise
+    found = _origins(a, ctx)  # once, not once per source: thousands of sources stay linear
     origins = [s for s in a.sources if s.id in found and s.id != ARTICLE_SOURCE_ID]
     primary = [s for s in origins if s.kind in _PRIMARY_KINDS]
     return (len(primary) / len(origins) if origins else 0.0), []
@@ -305,6 +307,8 @@ FEATURES: tuple[Feature, ...] = (
 )
 
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
+#: Every column ArticleFeatures produces: the named features, then the style profile.
+INPUT_NAMES: tuple[str, ...] = FEATURE_NAMES + style_names()
 
 
 def compute_features(analysis: Analysis) -> tuple[np.ndarray, list[Evidence]]:
@@ -332,12 +336,22 @@ def _as_article(item: Any) -> Article:
     raise TypeError(f"cannot read an article from {type(item).__name__}")
 
 
+def article_row(analysis: Analysis) -> tuple[np.ndarray, list[Evidence]]:
+    """The model's full input row for one article (named features, then the style profile),
+    and the evidence of the named features."""
+    values, evidence = compute_features(analysis)
+    return np.concatenate([values, style_vector(analysis.article.text, analysis.segmentation.tokens)]), evidence
+
+
 def _row(item: Any) -> np.ndarray:
-    return compute_features(analyze(_as_article(item)))[0]
+    return article_row(analyze(_as_article(item)))[0]
 
 
 class ArticleFeatures(TransformerMixin, BaseEstimator):
-    """scikit-learn transformer: articles in, the named feature matrix out.
+    """scikit-learn transformer: articles in, the feature matrix out.
+
+    Columns: the named features of ``FEATURE_NAMES`` (``docs/features.md``), then the
+    function-word rates ``fw_<word>`` of the style profile.
 
     Accepts a sequence of :class:`~reliability.Article`, ``LabelledArticle``, dicts with a
     ``text`` key, or strings. A bare string is refused (it is one article, not a sequence).
@@ -360,7 +374,7 @@ class ArticleFeatures(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Sequence[Any], y: object = None) -> ArticleFeatures:
         _check_sequence(X)
-        self.n_features_out_ = len(FEATURE_NAMES)
+        self.n_features_out_ = len(INPUT_NAMES)
         return self
 
     def transform(self, X: Sequence[Any]) -> np.ndarray:
@@ -371,10 +385,10 @@ class ArticleFeatures(TransformerMixin, BaseEstimator):
             from joblib import Parallel, delayed
 
             rows = Parallel(n_jobs=self.n_jobs, batch_size=32)(delayed(_row)(item) for item in X)
-        return np.vstack(rows) if rows else np.empty((0, len(FEATURE_NAMES)))
+        return np.vstack(rows) if rows else np.empty((0, len(INPUT_NAMES)))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
-        return np.asarray(FEATURE_NAMES, dtype=object)
+        return np.asarray(INPUT_NAMES, dtype=object)
 
 
 def _check_sequence(X: object) -> None:

@@ -5,16 +5,19 @@ Platt calibration fitted on out-of-fold logits, score thresholds for the labels,
 (a JSON sidecar ``<name>.card.json``) that records versions, feature names, training data,
 licenses, the data hash, metrics and the artifact's sha256.
 
-Model files are pickles, and a pickle can run code. Loading therefore checks the artifact
-against the sha256 on its card before unpickling, and refuses on a mismatch unless the caller
-passes ``trusted=True`` for a file they vouch for.
+Model files are pickles, and a pickle can run code. Loading therefore (1) checks the artifact
+against the sha256 on its card, which catches a file changed after it was saved, and (2)
+unpickles with an allowlist of the few types a reliability model is made of (a scikit-learn
+pipeline of :class:`ArticleFeatures`, ``StandardScaler`` and ``LogisticRegression`` over
+numeric numpy arrays), which stops a foreign file shipped with a matching card from running
+code: any other global, object arrays, and arrays too large to be a model are refused. Only
+``trusted=True``, for a file the caller vouches for, skips both.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +28,9 @@ import numpy as np
 from ._exceptions import ModelError, ModelNotFoundError, ModelVersionError
 from ._records import Label, ModelInfo
 
-__all__ = ["ReliabilityModel", "card_path", "default_model_path", "load_model"]
+__all__ = [
+    "ReliabilityModel", "TrainedModel", "calibrate", "card_path", "default_model_path", "fit_calibration", "load_model",
+]
 
 CARD_SUFFIX = ".card.json"
 DEFAULT_MODEL = "default.joblib"
@@ -45,34 +50,53 @@ def default_model_path() -> Path:
 class ReliabilityModel:
     """A trained, calibrated model with its card."""
 
-    pipeline: Any  # sklearn Pipeline: features, scale, classifier
-    calibration: tuple[float, float]  # Platt: p = sigmoid(a * logit + b)
+    pipeline: Any  # sklearn Pipeline: ("features", ArticleFeatures), ("classifier", StyleStackedClassifier)
+    calibration: dict[str, Any]  # {"method": "sigmoid", "a", "b"} or {"method": "isotonic", "x", "y"}
     thresholds: tuple[float, float]  # score < low → "low"; score ≥ high → "high"
     card: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def feature_names(self) -> list[str]:
+    def input_names(self) -> list[str]:
+        """Every column the model reads: named features, then the style profile."""
         return [str(n) for n in self.pipeline.named_steps["features"].get_feature_names_out()]
 
-    def decompose(self, x: np.ndarray) -> tuple[float, float, np.ndarray]:
-        """Logit, base value and per-feature contributions for one feature vector.
+    @property
+    def feature_names(self) -> list[str]:
+        """The explained inputs, one explanation each: named features, then ``style_score``."""
+        from ._classifier import STYLE_SCORE
+        from ._features import FEATURE_NAMES
 
-        For the linear model the decomposition is exact: with standardised features ``z``,
-        ``logit = intercept + Σ coef·z``; the base value is the intercept (the logit of an
-        article whose every feature is at its training mean).
-        """
-        scale = self.pipeline.named_steps["scale"]
         clf = self.pipeline.named_steps["classifier"]
-        z = scale.transform(x.reshape(1, -1))[0]
-        contributions = clf.coef_[0] * z
-        base = float(clf.intercept_[0])
-        logit = base + float(contributions.sum())
-        return logit, base, contributions
+        return list(FEATURE_NAMES) + ([STYLE_SCORE] if getattr(clf, "has_style_", False) else [])
+
+    @property
+    def typical_values(self) -> np.ndarray:
+        """Training means of the explained inputs (what a typical training article has)."""
+        return self.pipeline.named_steps["classifier"].scaler_.mean_  # type: ignore[no-any-return]
+
+    def decompose(self, x: np.ndarray) -> tuple[float, float, np.ndarray, np.ndarray]:
+        """Logit, base value, contributions and values of the explained inputs for one input row.
+
+        Exact: the model is a logistic regression over standardised inputs ``z``, so
+        ``logit = intercept + Σ coef·z``; the base value is the intercept (the logit of an
+        article whose every input is at its training mean).
+        """
+        from ._classifier import StyleStackedClassifier
+
+        clf = self.pipeline.named_steps["classifier"]
+        # Only the library's linear classifier has an exact additive split of its logit; refuse
+        # any other rather than explain it with contributions that do not add up.
+        if not isinstance(clf, StyleStackedClassifier):
+            raise ModelError(
+                f"{type(clf).__name__} is not the library's linear classifier, so its score has no exact "
+                "additive explanation; train models with reliability.train"
+            )
+        return clf.decompose(x)
+
 
     def probability(self, logit: float) -> float:
-        a, b = self.calibration
-        value = a * logit + b
-        return 1.0 / (1.0 + math.exp(-value)) if value >= 0 else math.exp(value) / (1.0 + math.exp(value))
+        """The calibrated probability that the article is reliable."""
+        return float(calibrate(self.calibration, np.array([logit]))[0])
 
     def label(self, score: float) -> Label:
         low, high = self.thresholds
@@ -101,10 +125,37 @@ class ReliabilityModel:
         card = dict(self.card)
         card["artifact_sha256"] = _sha256(path)
         card["thresholds"] = list(self.thresholds)
-        card["calibration"] = list(self.calibration)
+        card["calibration"] = {"method": self.calibration["method"]}
         card_path(path).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         self.card = card
         return path
+
+
+def calibrate(calibration: dict[str, Any], logits: np.ndarray) -> np.ndarray:
+    """Map logits to calibrated probabilities (Platt sigmoid or isotonic step function)."""
+    if calibration["method"] == "isotonic":
+        return np.interp(logits, calibration["x"], calibration["y"])
+    value = calibration["a"] * np.asarray(logits, dtype=float) + calibration["b"]
+    return 0.5 * (1.0 + np.tanh(0.5 * value))  # = 1 / (1 + exp(-value)), without overflow
+
+
+def fit_calibration(logits: np.ndarray, y: np.ndarray, method: str = "sigmoid") -> dict[str, Any]:
+    """Fit a calibration on held-out logits (never on the logits of training articles)."""
+    if method == "isotonic":
+        from sklearn.isotonic import IsotonicRegression
+
+        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(logits, y)
+        return {"method": "isotonic", "x": iso.X_thresholds_.tolist(), "y": iso.y_thresholds_.tolist()}
+    if method != "sigmoid":
+        raise ValueError(f"calibration must be 'sigmoid' or 'isotonic', not {method!r}")
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e6, max_iter=1000).fit(np.asarray(logits).reshape(-1, 1), y)
+    return {"method": "sigmoid", "a": float(lr.coef_[0, 0]), "b": float(lr.intercept_[0])}
+
+
+#: What :func:`reliability.train` returns: the same class under the name of its role.
+TrainedModel = ReliabilityModel
 
 
 def _sha256(path: Path) -> str:
@@ -115,19 +166,85 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+#: The only globals a reliability model file may name: what ``ReliabilityModel.save`` writes
+#: (numpy 2 and numpy 1 spell the scalar constructor differently; the style-stacked classifier
+#: is the default model's from version 0.1.0 on).
+SAFE_GLOBALS = frozenset({
+    ("joblib.numpy_pickle", "NumpyArrayWrapper"),
+    ("numpy", "dtype"),
+    ("numpy", "ndarray"),
+    ("numpy._core.multiarray", "scalar"),
+    ("numpy.core.multiarray", "scalar"),
+    ("reliability._classifier", "StyleStackedClassifier"),
+    ("reliability._features", "ArticleFeatures"),
+    ("sklearn.linear_model._logistic", "LogisticRegression"),
+    ("sklearn.pipeline", "Pipeline"),
+    ("sklearn.preprocessing._data", "StandardScaler"),
+})
+#: Largest array a model may hold (elements); a bigger one is a decompression bomb, not weights.
+MAX_ARRAY_ELEMENTS = 10_000_000
+#: Largest model card read (bytes).
+MAX_CARD_BYTES = 10_000_000
+
+
+class _Refused(Exception):
+    """Raised inside the restricted unpickler; load_model turns it into a ModelError."""
+
+
+def _safe_load(path: Path) -> Any:
+    """Unpickle a joblib file, allowing only :data:`SAFE_GLOBALS` and numeric arrays."""
+    import math
+    import pickle
+
+    try:  # joblib's unpickler is public in behaviour but lives in a private-ish module
+        from joblib.numpy_pickle import NumpyArrayWrapper, NumpyUnpickler, _validate_fileobject_and_memmap
+    except ImportError as exc:  # pragma: no cover - depends on the installed joblib
+        raise ModelError(
+            f"this joblib version cannot load models safely ({exc}); pass trusted=True for a file you vouch for"
+        ) from exc
+
+    class RestrictedUnpickler(NumpyUnpickler):  # type: ignore[misc, valid-type]
+        dispatch = NumpyUnpickler.dispatch.copy()
+
+        def find_class(self, module: str, name: str) -> Any:
+            if (module, name) not in SAFE_GLOBALS:
+                raise _Refused(f"it refers to {module}.{name}, which no reliability model contains")
+            return super().find_class(module, name)
+
+        def load_build(self) -> None:
+            state, instance = self.stack[-1], self.stack[-2]
+            if isinstance(instance, NumpyArrayWrapper):
+                # Object arrays are read with plain pickle.load, outside this allowlist.
+                dtype = state.get("dtype") if isinstance(state, dict) else None
+                shape = state.get("shape") if isinstance(state, dict) else None
+                if dtype is None or getattr(dtype, "hasobject", True):
+                    raise _Refused("it holds an array of Python objects, which no reliability model contains")
+                if not isinstance(shape, tuple) or math.prod(int(n) for n in shape) > MAX_ARRAY_ELEMENTS:
+                    raise _Refused(f"it holds an array of shape {shape!r}, too large to be model weights")
+            NumpyUnpickler.load_build(self)
+
+        dispatch[pickle.BUILD[0]] = load_build
+
+    with path.open("rb") as handle, _validate_fileobject_and_memmap(handle, str(path), None) as (fobj, _):
+        if isinstance(fobj, str):  # joblib < 0.10 format: loaded by another, unrestricted path
+            raise _Refused("it is in the joblib format from before 0.10")
+        return RestrictedUnpickler(str(path), fobj, True).load()
+
+
 def load_model(path: str | Path | None = None, *, trusted: bool = False) -> ReliabilityModel:
     """Load a model and check it against its card.
 
     Raises :class:`ModelNotFoundError` when the file or its card is missing,
-    :class:`ModelError` when the file does not match the sha256 on its card (pass
-    ``trusted=True`` only for files you vouch for: unpickling runs code), and
-    :class:`ModelVersionError` when it was built by other versions or for other features.
+    :class:`ModelError` when the file does not match the sha256 on its card or names anything
+    but the types a reliability model is made of (pass ``trusted=True`` only for files you vouch
+    for: unpickling them runs their code), and :class:`ModelVersionError` when it was built by
+    other versions or for other features.
     """
     import joblib
     import sklearn
 
     from . import __version__
-    from ._features import FEATURE_NAMES
+    from ._features import INPUT_NAMES
 
     path = Path(path) if path is not None else default_model_path()
     if not path.is_file():
@@ -138,7 +255,11 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
     if not card_file.is_file():
         raise ModelNotFoundError(f"model {path} has no card at {card_file}; models are saved with their card")
     try:
+        if card_file.stat().st_size > MAX_CARD_BYTES:
+            raise ValueError(f"it is over {MAX_CARD_BYTES:,} bytes")
         card = json.loads(card_file.read_text(encoding="utf-8"))
+        if not isinstance(card, dict):
+            raise ValueError("it is not a JSON object")
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot read the model card {card_file}: {exc}") from exc
     if not trusted and card.get("artifact_sha256") != _sha256(path):
@@ -151,21 +272,30 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
             f"{path} was trained with scikit-learn {card.get('sklearn_version')}, this is {sklearn.__version__}; "
             "install the version on the card or retrain the model"
         )
-    if list(card.get("feature_names", [])) != list(FEATURE_NAMES):
+    if list(card.get("feature_names", [])) != list(INPUT_NAMES):
         raise ModelVersionError(
             f"{path} was trained on other features than this library version ({__version__}) computes; retrain it"
         )
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # scikit-learn's InconsistentVersionWarning becomes an error
         try:
-            payload = joblib.load(path)
+            payload = joblib.load(path) if trusted else _safe_load(path)
+        except _Refused as exc:
+            raise ModelError(
+                f"refusing to load {path}: {exc}. Loading it could run code; pass trusted=True only "
+                "for a file you vouch for"
+            ) from None
+        except ModelError:
+            raise
         except Warning as exc:
             raise ModelVersionError(f"{path}: {exc}") from exc
         except Exception as exc:
             raise ModelError(f"cannot load the model {path}: {exc}") from exc
+    if not isinstance(payload, dict) or not {"pipeline", "calibration", "thresholds"} <= payload.keys():
+        raise ModelError(f"{path} is not a reliability model: it holds no pipeline, calibration and thresholds")
     return ReliabilityModel(
         pipeline=payload["pipeline"],
-        calibration=tuple(payload["calibration"]),  # type: ignore[arg-type]
+        calibration=payload["calibration"],
         thresholds=tuple(payload["thresholds"]),  # type: ignore[arg-type]
         card=card,
     )

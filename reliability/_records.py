@@ -18,6 +18,7 @@ __all__ = [
     "Attribution",
     "CitationChain",
     "Claim",
+    "ClaimReason",
     "Directness",
     "Explanation",
     "Label",
@@ -140,6 +141,19 @@ class CitationChain(_Record):
     depth: Annotated[int, Field(ge=0, description="Number of relays between origin and article.")]
 
 
+class ClaimReason(_Record):
+    """One reason a claim's own score is what it is: a factor, its weight, in words, with evidence."""
+
+    factor: str = Field(description='What was found, as a stable name ("directness_vague", "hedged").')
+    weight: float = Field(
+        description="Its additive share of the claim's logit; positive means better sourced."
+    )
+    message: str = Field(description="What was found and why it matters, in plain English.")
+    evidence: list[Span] = Field(
+        default_factory=list, description="The words in the article that show it."
+    )
+
+
 class Claim(_Record):
     """A check-worthy statement of the article."""
 
@@ -151,6 +165,16 @@ class Claim(_Record):
     chain_id: str | None = Field(default=None, description="Id of the claim's CitationChain.")
     hedges: list[Span] = Field(
         default_factory=list, description='Hedging words inside the claim ("may", "reportedly").'
+    )
+    score: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+        default=None,
+        description="How well the claim itself is sourced, in [0, 1], from its attribution, chain "
+        "and hedges: sigmoid(claim base + the sum of reason weights). None until the report "
+        "is scored. A rule-based figure, not a calibrated probability.",
+    )
+    reasons: list[ClaimReason] = Field(
+        default_factory=list,
+        description="Why the claim scores as it does, largest weight (in magnitude) first.",
     )
 
 
@@ -203,6 +227,16 @@ class ReliabilityReport(_Record):
         default_factory=dict, description="The feature vector, by feature name."
     )
     model: ModelInfo = Field(description="The model that produced the score.")
+    language: str = Field(
+        default="und",
+        description='The language the text appears to be in: "en", another ISO 639-1 code, '
+        '"und-<Script>" when only the script is known, "und" when undetermined. The lexicons '
+        "and the model are English-only: for any other language the score is not meaningful.",
+    )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Caveats about this report in plain English, such as text that is not English.",
+    )
 
 
 class LabelledArticle(_Record):

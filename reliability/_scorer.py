@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+import pydantic
 
 from ._batch import DEFAULT_BATCH_SIZE, ErrorPolicy
+from ._claim_scores import score_claims
+from ._exceptions import InputError, UnsupportedLanguageError
 from ._explain import explain
-from ._features import compute_features
+from ._features import article_row
+from ._language import detect_language, language_name
 from ._model import ReliabilityModel, load_model
 from ._pipeline import analyze
 from ._records import Article, ReliabilityReport
-from ._validation import DEFAULT_MAX_CHARS, check_text
+from ._validation import DEFAULT_MAX_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, check_optional, check_text
+
+logger = logging.getLogger("reliability")
 
 __all__ = ["Scorer", "score_article"]
 
@@ -32,6 +40,13 @@ class Scorer:
         run code when loaded: only for files you vouch for.
     max_chars:
         Longest article text accepted; longer text raises :class:`InputTooLargeError`.
+    non_english:
+        What to do with text that is not English (the lexicons and the model are English-only):
+        ``"warn"`` scores it and says so in ``report.language`` and ``report.warnings``;
+        ``"raise"`` refuses it with :class:`UnsupportedLanguageError`.
+
+    One scorer may be shared by many threads: it holds no per-article state, and the model
+    loads once under a lock.
     """
 
     def __init__(
@@ -40,10 +55,16 @@ class Scorer:
         *,
         trusted: bool = False,
         max_chars: int = DEFAULT_MAX_CHARS,
+        non_english: Literal["warn", "raise"] = "warn",
     ) -> None:
+        if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+            raise ValueError(f"max_chars must be a positive int, not {max_chars!r}")
+        if non_english not in ("warn", "raise"):
+            raise ValueError(f'non_english must be "warn" or "raise", not {non_english!r}')
         self._source = model
         self._trusted = trusted
         self.max_chars = max_chars
+        self.non_english = non_english
         self._model: ReliabilityModel | None = model if isinstance(model, ReliabilityModel) else None
         self._lock = threading.Lock()
 
@@ -57,6 +78,31 @@ class Scorer:
                     self._model = load_model(path, trusted=self._trusted)
         return self._model
 
+    def _check(self, article: Article) -> tuple[str, list[str]]:
+        """Hold an Article to the input contract; its language and the warnings it calls for."""
+        check_text(article.text, max_chars=self.max_chars)
+        check_optional(article.title, "title", max_chars=MAX_TITLE_CHARS)
+        check_optional(article.url, "url", max_chars=MAX_URL_CHARS)
+        language = detect_language(article.text)
+        if language == "en":
+            return language, []
+        name = language_name(language)
+        if self.non_english == "raise" and language != "und":
+            raise UnsupportedLanguageError(
+                f"the text appears to be in {name} ({language}); reliability reads English only. "
+                'Use Scorer(non_english="warn") to score it anyway'
+            )
+        logger.info("scoring text detected as %s", language)
+        if language == "und":
+            return language, [
+                "Could not tell which language the text is in (it has almost no common English words); "
+                "the score assumes English prose and may not be meaningful."
+            ]
+        return language, [
+            f"The text appears to be in {name} ({language}), not English. The attribution cues, lexicons "
+            "and model are English-only, so the score and explanations are not meaningful."
+        ]
+
     def score(
         self,
         text: str,
@@ -66,28 +112,40 @@ class Scorer:
         published: date | datetime | str | None = None,
     ) -> ReliabilityReport:
         """Score one article; see :func:`score_article`."""
-        article = Article(text=check_text(text, max_chars=self.max_chars), title=title, url=url,
-                          published=published)  # type: ignore[arg-type]
+        text = check_text(text, max_chars=self.max_chars)
+        title = check_optional(title, "title", max_chars=MAX_TITLE_CHARS)
+        url = check_optional(url, "url", max_chars=MAX_URL_CHARS)
+        try:
+            article = Article(text=text, title=title, url=url, published=published)  # type: ignore[arg-type]
+        except pydantic.ValidationError:  # text, title and url are checked: only the date is left
+            raise InputError(
+                f"published must be a date, a datetime or an ISO 8601 string, not {published!r}"[:300]
+            ) from None
         return self.score_article(article)
 
     def score_article(self, article: Article) -> ReliabilityReport:
         """Score an :class:`Article` record."""
         model = self.model
+        language, warnings = self._check(article)
         analysis = analyze(article)
-        values, evidence = compute_features(analysis)
-        logit, base, contributions = model.decompose(values)
+        row, evidence = article_row(analysis)
+        logit, base, contributions, values = model.decompose(row)
+        evidence = evidence + [[] for _ in range(len(values) - len(evidence))]  # style_score has no span
         score = model.probability(logit)
         return ReliabilityReport(
             score=score,
             label=model.label(score),
             logit=logit,
             base_value=base,
-            claims=analysis.claims,
+            claims=score_claims(analysis.claims, analysis.chains, analysis.sources),
             sources=analysis.sources,
             chains=analysis.chains,
-            explanations=explain(analysis, model.feature_names, values, contributions, evidence),
+            explanations=explain(analysis, model.feature_names, values, contributions, evidence,
+                                 typical=model.typical_values),
             features={name: float(v) for name, v in zip(model.feature_names, values, strict=True)},
             model=model.info(),
+            language=language,
+            warnings=warnings,
         )
 
     def score_many(
@@ -116,8 +174,8 @@ class Scorer:
         from ._batch import score_many
 
         yield from score_many(  # type: ignore[misc]
-            self.model, articles, max_chars=self.max_chars, n_jobs=n_jobs, batch_size=batch_size, errors=errors,
-            scheduler=scheduler,
+            self.model, articles, options={"max_chars": self.max_chars, "non_english": self.non_english},
+            n_jobs=n_jobs, batch_size=batch_size, errors=errors, scheduler=scheduler,
         )
 
 

@@ -9,6 +9,8 @@ plural sources ("reports", "sources", "officials") are anonymous. Relays named b
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -227,10 +229,11 @@ class _Resolver:
 
     def finish(self) -> list[Source]:
         sources = []
+        runs = self._word_runs()
         for cluster in self.clusters.values():
             spans = sorted(set(cluster.mentions))
             if cluster.surname and cluster.kind in ("person", "official", "expert"):
-                spans = sorted(set(spans) | self._surname_mentions(cluster))
+                spans = sorted(set(spans) | self._surname_mentions(cluster, runs))
             sources.append(
                 Source(
                     id=cluster.id,
@@ -245,7 +248,14 @@ class _Resolver:
             )
         return sources
 
-    def _surname_mentions(self, cluster: _Cluster) -> set[tuple[int, int]]:
+    def _word_runs(self) -> dict[str, list[tuple[int, int]]]:
+        """Where each maximal run of word characters occurs, read once for all clusters."""
+        runs: dict[str, list[tuple[int, int]]] = {}
+        for match in _WORD_RUN.finditer(self.text):
+            runs.setdefault(match.group(), []).append(match.span())
+        return runs
+
+    def _surname_mentions(self, cluster: _Cluster, runs: dict[str, list[tuple[int, int]]]) -> set[tuple[int, int]]:
         """Every other place the text names this person, so readers see all mentions."""
         assert cluster.surname is not None
         found: set[tuple[int, int]] = set()
@@ -253,13 +263,26 @@ class _Resolver:
         words = {w for w in cluster.name.split() if self.by_surname.get(w.lower()) == cluster.id}
         if not words:
             return found
-        pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b"
-        for match in re.finditer(pattern, self.text):
-            s, e = match.span()
-            if not any(a <= s and e <= b for a, b in covered):
+        if all(_WORD_RUN.fullmatch(w) for w in words):
+            # A word-character-only name between word boundaries is exactly a maximal run, so
+            # the runs read once answer this without scanning the text again per person.
+            spans = sorted(span for w in words for span in runs.get(w, ()))
+        else:  # a name like "Smith-Jones": the boundaries fall inside runs
+            pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b"
+            spans = [m.span() for m in re.finditer(pattern, self.text)]
+        # A match is covered when some mention starting at or before it ends at or after it:
+        # mentions sorted by start with a running maximum of their ends answer that by bisection.
+        ordered = sorted(covered)
+        mention_starts = [a for a, _ in ordered]
+        reach = list(itertools.accumulate((b for _, b in ordered), max))
+        for s, e in spans:
+            k = bisect.bisect_right(mention_starts, s)
+            if not (k and reach[k - 1] >= e):
                 found.add((s, e))
         return found
 
+
+_WORD_RUN = re.compile(r"\w+")
 
 _COUNTRY_ADJECTIVE = {"RU": "Russian", "CN": "Chinese", "KP": "North Korean", "IR": "Iranian", "SY": "Syrian",
                       "TR": "Turkish", "VE": "Venezuelan", "CU": "Cuban", "BY": "Belarusian"}

@@ -63,18 +63,15 @@ def grouped_folds(
     return [(tr, te) for tr, te in splitter.split(np.zeros(len(y)), y, groups)]
 
 
-def _classifier(C: float, seed: int):  # type: ignore[no-untyped-def]
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
-    from sklearn.preprocessing import StandardScaler
+def make_classifier(*, C: float = 0.3, style_C: float = 0.01, seed: int = 0):  # type: ignore[no-untyped-def]
+    from ._classifier import StyleStackedClassifier
+    from ._features import FEATURE_NAMES
 
-    return Pipeline([
-        ("scale", StandardScaler()),
-        ("classifier", LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=seed)),
-    ])
+    return StyleStackedClassifier(n_core=len(FEATURE_NAMES), C=C, style_C=style_C, random_state=seed)
 
 
-def _baseline(seed: int):  # type: ignore[no-untyped-def]
+def make_baseline(seed: int = 0):  # type: ignore[no-untyped-def]
+    """TF-IDF (words and bigrams) + logistic regression: the simple baseline every figure is compared to."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
@@ -85,29 +82,20 @@ def _baseline(seed: int):  # type: ignore[no-untyped-def]
     ])
 
 
-def _platt(logits: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    from sklearn.linear_model import LogisticRegression
-
-    lr = LogisticRegression(C=1e6, max_iter=1000).fit(logits.reshape(-1, 1), y)
-    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
-
-
-def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
-    """Mean |accuracy − confidence| over equal-width probability bins, weighted by bin size."""
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    index = np.clip(np.digitize(p, edges[1:-1]), 0, bins - 1)
-    total = 0.0
-    for b in range(bins):
-        mask = index == b
-        if mask.any():
-            total += mask.sum() * abs(y[mask].mean() - p[mask].mean())
-    return float(total / len(y))
-
-
 def featurize(records: Sequence[LabelledArticle], *, n_jobs: int | None = None) -> np.ndarray:
+    """The model's input matrix for ``records`` (the expensive step: every article is analysed)."""
     from ._features import ArticleFeatures
 
     return ArticleFeatures(n_jobs=n_jobs).fit_transform(records)
+
+
+def check_records(records: Sequence[LabelledArticle]) -> np.ndarray:
+    if len(records) < 10:
+        raise DataError(f"need at least 10 labelled articles to train, got {len(records)}")
+    y = np.array([r.label for r in records])
+    if len(set(y.tolist())) < 2:
+        raise DataError("the training data holds only one label; both reliable and unreliable are needed")
+    return y
 
 
 def train(
@@ -115,78 +103,75 @@ def train(
     *,
     name: str = "custom",
     C: float = 0.3,
+    style_C: float = 0.01,
+    calibration: str = "sigmoid",
     n_splits: int = 5,
     seed: int = 0,
     n_jobs: int | None = None,
-    training_data: list[dict[str, Any]] | None = None,
     baseline: bool = True,
+    training_data: list[dict[str, Any]] | None = None,
     features: np.ndarray | None = None,
 ):  # type: ignore[no-untyped-def]
-    """Train a calibrated model on labelled articles; evaluate it with outlet-grouped folds.
+    """Train a calibrated model on labelled articles and evaluate it with outlet-grouped folds.
 
-    Returns a :class:`~reliability.ReliabilityModel` whose card carries the grouped-CV figures
-    of the model and of the TF-IDF + logistic regression baseline on the same folds.
+    The calibration (``"sigmoid"`` or ``"isotonic"``) is fitted on out-of-fold logits, so it
+    never sees a logit of an article the model was fitted on. The card of the returned
+    :class:`~reliability.ReliabilityModel` carries the grouped-CV figures of the model and of
+    the TF-IDF + logistic regression baseline on the same folds (``baseline=False`` skips it).
+    Deterministic given ``seed``.
     """
     import sklearn
-    from sklearn.base import clone
-    from sklearn.metrics import brier_score_loss, roc_auc_score
     from sklearn.pipeline import Pipeline
 
     from . import __version__
-    from ._features import FEATURE_NAMES, ArticleFeatures
-    from ._model import ReliabilityModel
+    from ._evaluation import cross_validate
+    from ._features import INPUT_NAMES, ArticleFeatures
+    from ._model import ReliabilityModel, fit_calibration
 
-    if len(records) < 10:
-        raise DataError(f"need at least 10 labelled articles to train, got {len(records)}")
-    y = np.array([r.label for r in records])
-    if len(set(y.tolist())) < 2:
-        raise DataError("the training data holds only one label; both reliable and unreliable are needed")
+    y = check_records(records)
     groups = [group_of(r) for r in records]
     X = features if features is not None else featurize(records, n_jobs=n_jobs)
     folds = grouped_folds(y, groups, n_splits=n_splits, seed=seed)
-
-    oof = np.zeros(len(y))
-    for tr, te in folds:
-        model = clone(_classifier(C, seed)).fit(X[tr], y[tr])
-        oof[te] = model.decision_function(X[te])
-    calibration = _platt(oof, y)
-    a, b = calibration
-    oof_p = 1.0 / (1.0 + np.exp(-(a * oof + b)))
+    texts = [f"{r.title or ''}\n{r.text}" for r in records] if baseline else None
+    result, oof_logits = cross_validate(
+        X, y, groups, folds, scheme="grouped", C=C, style_C=style_C, calibration=calibration, seed=seed, texts=texts,
+        n_jobs=n_jobs,
+    )
     metrics: dict[str, float] = {
-        "grouped_cv_roc_auc": float(roc_auc_score(y, oof)),
-        "grouped_cv_brier": float(brier_score_loss(y, oof_p)),
-        "grouped_cv_ece": expected_calibration_error(y, oof_p),
+        "grouped_cv_roc_auc": result.model.roc_auc,
+        "grouped_cv_pr_auc": result.model.pr_auc,
+        "grouped_cv_f1": result.model.f1,
+        "grouped_cv_brier": result.model.brier,
+        "grouped_cv_ece": result.model.ece,
         "n_articles": float(len(y)),
         "n_groups": float(len(set(groups))),
         "n_folds": float(len(folds)),
     }
-    if baseline:
-        texts = [f"{r.title or ''}\n{r.text}" for r in records]
-        base_oof = np.zeros(len(y))
-        for tr, te in folds:
-            model = clone(_baseline(seed)).fit([texts[i] for i in tr], y[tr])
-            base_oof[te] = model.decision_function([texts[i] for i in te])
-        metrics["baseline_tfidf_grouped_cv_roc_auc"] = float(roc_auc_score(y, base_oof))
+    if result.baseline is not None:
+        metrics["baseline_tfidf_grouped_cv_roc_auc"] = result.baseline.roc_auc
+        metrics["baseline_tfidf_grouped_cv_pr_auc"] = result.baseline.pr_auc
     logger.info("grouped CV: %s", metrics)
 
-    final = _classifier(C, seed).fit(X, y)
-    pipeline = Pipeline([
-        ("features", ArticleFeatures()),
-        ("scale", final.named_steps["scale"]),
-        ("classifier", final.named_steps["classifier"]),
-    ])
+    classifier = make_classifier(C=C, style_C=style_C, seed=seed).fit(X, y, groups)
+    pipeline = Pipeline([("features", ArticleFeatures()), ("classifier", classifier)])
     card = {
         "name": name,
         "library_version": __version__,
         "sklearn_version": sklearn.__version__,
         "python_version": platform.python_version(),
         "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
-        "feature_names": list(FEATURE_NAMES),
+        "feature_names": list(INPUT_NAMES),
         "training_data": training_data or [{"name": "custom", "n_articles": len(records)}],
         "data_sha256": data_hash(records),
         "seed": seed,
         "C": C,
+        "style_C": style_C,
         "cv": f"StratifiedGroupKFold(n_splits={len(folds)}, shuffle=True, random_state={seed}), grouped by outlet",
         "metrics": metrics,
     }
-    return ReliabilityModel(pipeline=pipeline, calibration=calibration, thresholds=DEFAULT_THRESHOLDS, card=card)
+    return ReliabilityModel(
+        pipeline=pipeline,
+        calibration=fit_calibration(oof_logits, y, calibration),
+        thresholds=DEFAULT_THRESHOLDS,
+        card=card,
+    )

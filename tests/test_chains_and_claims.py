@@ -70,3 +70,9 @@ def test_real_polnear_articles_give_exact_spans_and_wire_sources(polnear_dev):
         assert all(c.hops[-1] == "article" and c.depth == max(0, len(c.hops) - 2) for c in a.chains)
         wire_found += any(s.kind == "wire_agency" for s in a.sources)
     assert wire_found >= 1
+
+
+def test_the_month_may_is_not_a_hedge():
+    claims = _analysis("The council voted on May 5 to close the bridge. The bridge may reopen in May 2027.").claims
+    hedges = [h.text for c in claims for h in c.hedges]
+    assert hedges == ["may"]

@@ -9,7 +9,7 @@ from sklearn.base import clone
 from sklearn.utils.estimator_checks import check_get_params_invariance, check_set_params
 
 from reliability import Article, ArticleFeatures
-from reliability._features import FEATURE_NAMES, FEATURES
+from reliability._features import FEATURE_NAMES, FEATURES, INPUT_NAMES
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "features.md"
 
@@ -18,7 +18,9 @@ def test_names_are_stable_snake_case_and_unique():
     assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES)
     for name in FEATURE_NAMES:
         assert re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", name), name
-    assert list(ArticleFeatures().get_feature_names_out()) == list(FEATURE_NAMES)
+    assert list(ArticleFeatures().get_feature_names_out()) == list(INPUT_NAMES)
+    assert INPUT_NAMES[: len(FEATURE_NAMES)] == FEATURE_NAMES
+    assert all(n.startswith(("fw_", "punct_", "style_")) for n in INPUT_NAMES[len(FEATURE_NAMES) :])
 
 
 def test_every_feature_is_defined_in_the_docs():
@@ -30,7 +32,7 @@ def test_every_feature_is_defined_in_the_docs():
 def test_transform_accepts_articles_dicts_and_strings():
     text = 'The mayor said that the bridge would open. "It is safe," she said.'
     rows = ArticleFeatures().fit_transform([Article(text=text), {"text": text}, text])
-    assert rows.shape == (3, len(FEATURE_NAMES))
+    assert rows.shape == (3, len(INPUT_NAMES))
     assert np.allclose(rows[0], rows[1]) and np.allclose(rows[0], rows[2])
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from reliability import ModelError, ModelNotFoundError, ModelVersionError, Scorer, load_model
-from reliability._features import FEATURE_NAMES
+from reliability._features import INPUT_NAMES
 from reliability._model import card_path, default_model_path
 
 
@@ -23,7 +23,7 @@ def model_copy(tmp_path):
 def test_default_model_card():
     model = load_model()
     card = model.card
-    assert card["feature_names"] == list(FEATURE_NAMES)
+    assert card["feature_names"] == list(INPUT_NAMES)
     assert card["metrics"]["grouped_cv_roc_auc"] > 0.5
     assert "baseline_tfidf_grouped_cv_roc_auc" in card["metrics"]
     assert all("license" in d for d in card["training_data"])
@@ -34,8 +34,9 @@ def test_decomposition_is_exact():
     model = load_model()
     rng = np.random.default_rng(0)
     for _ in range(20):
-        x = rng.normal(size=len(FEATURE_NAMES)) * 3
-        logit, base, contributions = model.decompose(x)
+        x = np.abs(rng.normal(size=len(INPUT_NAMES)))
+        logit, base, contributions, values = model.decompose(x)
+        assert len(contributions) == len(values) == len(model.feature_names)
         assert math.isclose(base + contributions.sum(), logit, abs_tol=1e-9)
         assert math.isclose(logit, model.pipeline[1:].decision_function(x.reshape(1, -1))[0], abs_tol=1e-9)
 
