@@ -378,6 +378,7 @@ def score_file(
     *,
     errors_path: str | os.PathLike[str] | None = None,
     model: str | os.PathLike[str] | ReliabilityModel | None = None,
+    trusted: bool = False,
     n_jobs: int | None = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     scheduler: str | None = None,
@@ -397,7 +398,8 @@ def score_file(
 
     ``scheduler`` is the address of a Dask scheduler (``tcp://host:8786``): chunks of
     ``batch_size`` records then run on the cluster's workers (needs ``reliability[dask]``).
-    ``progress(done, total)`` is called as records finish.
+    ``progress(done, total)`` is called as records finish. ``model`` and ``trusted`` are as for
+    :class:`~reliability.Scorer`.
     """
     from ._scorer import Scorer
 
@@ -409,7 +411,7 @@ def score_file(
         raise DataError("the input, output and errors files must be three different files")
     records = _records(source)
     total = _count_records(source) if progress is not None else None
-    scorer = Scorer(Path(model) if isinstance(model, os.PathLike) else model)
+    scorer = Scorer(Path(model) if isinstance(model, os.PathLike) else model, trusted=trusted)
     loaded = scorer.model  # load (and check) once, in this process, before any worker starts
     started = time.perf_counter()
     done = _done_ids(target)

@@ -212,7 +212,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
     show = not args.quiet and sys.stderr.isatty()
     try:
-        summary = score_file(args.input, args.output, errors_path=args.errors, model=args.model, n_jobs=args.jobs,
+        summary = score_file(args.input, args.output, errors_path=args.errors, model=args.model,
+                             trusted=args.trust_model, n_jobs=args.jobs,
                              batch_size=args.batch_size, scheduler=args.scheduler,
                              progress=_ProgressBar() if show else None)
     except KeyboardInterrupt:
@@ -267,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--scheduler", metavar="ADDRESS",
                        help="run on the Dask cluster at ADDRESS (tcp://host:8786); needs reliability[dask]")
     batch.add_argument("--model", help="model file (default: the bundled model)")
+    batch.add_argument("--trust-model", action="store_true",
+                       help="load a model file that fails the safety checks (it can run code: only files you trust)")
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     batch.set_defaults(run=_cmd_batch)
 
