@@ -15,7 +15,7 @@ Measures, on the PolNeAR articles (the texts of every compartment in ``../shared
 - cold start: a fresh interpreter's ``import reliability`` + model load + first score (median of 3);
 - cost against length: articles of 1 KB to 1 MB built by joining whole PolNeAR paragraphs, as
   CPU milliseconds per KB, and the ratio of the cost per KB at 1 MB to that at 10 KB;
-- the project's TF-IDF + logistic regression baseline (``reliability._training._baseline``) fitted
+- the project's TF-IDF + logistic regression baseline (``reliability._training.make_baseline``) fitted
   on the same articles and called one article at a time, and our throughput as a ratio of its.
 
 Run it from the repository root with the source tree importable (``PYTHONPATH=.``) or with the
@@ -189,7 +189,7 @@ def _by_length(texts: list[tuple[str, str]]) -> list[tuple[int, float, int]]:
 
 def _baseline(texts: list[tuple[str, str]]) -> dict[str, float]:
     """The project's TF-IDF + LR baseline, fitted on these articles, predicting one at a time."""
-    from reliability._training import _baseline as baseline_pipeline
+    from reliability._training import make_baseline as baseline_pipeline
 
     docs = [t for _, t in texts]
     labels = [0 if name.startswith(("breitbart", "west-journal")) else 1 for name, _ in texts]
