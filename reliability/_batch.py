@@ -188,8 +188,13 @@ def score_many(
         raise ValueError(f"n_jobs must be a positive integer or -1 (one per core), not {n_jobs!r}")
     if isinstance(articles, str | Article):
         raise TypeError("score_many takes an iterable of articles; for one article use score() or score_article()")
-    chunks = _chunks(articles, batch_size)
-    for results in _parallel_results(model, options, chunks, n_jobs, scheduler, render):
+    # Checked above at the call; the generator below runs as the caller iterates.
+    return _flatten(_parallel_results(model, options, _chunks(articles, batch_size), n_jobs, scheduler, render),
+                    errors)
+
+
+def _flatten(chunk_results: Iterator[list[object]], errors: ErrorPolicy) -> Iterator[object]:
+    for results in chunk_results:
         for result in results:
             if isinstance(result, Exception) and errors == "raise":
                 raise result

@@ -173,7 +173,7 @@ class Scorer:
         """
         from ._batch import score_many
 
-        yield from score_many(  # type: ignore[misc]
+        return score_many(  # type: ignore[return-value]
             self.model, articles, options={"max_chars": self.max_chars, "non_english": self.non_english},
             n_jobs=n_jobs, batch_size=batch_size, errors=errors, scheduler=scheduler,
         )

@@ -254,7 +254,7 @@ def _slot_constructor(cls: type) -> Callable[[int, int, str, str], Token]:
     set_start, set_end, set_text, set_lower = (getattr(cls, n).__set__ for n in names)
 
     def make(start: int, end: int, text: str, lower: str) -> Token:
-        token = new(cls)
+        token: Token = new(cls)
         set_start(token, start)
         set_end(token, end)
         set_text(token, text)
