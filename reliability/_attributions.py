@@ -9,6 +9,12 @@ Rules over tokens of one sentence at a time, driven by the lexicons in ``data/le
   also inside quotations, where they become nested statements of the speaker;
 * relays named beside the source ("on Russian Channel", "via state TV", "Quoted from X,").
 
+A learned cue detector (:mod:`._cue_model`) proposes cue words the lexicons lack and vetoes
+lexicon words used as nouns; the rules then find the source and content around each cue.
+Article-level passes add speakers named on the line before a quotation, quotations signed after a
+dash, and quotations resumed after the cue sentence (``Found.continuation``). How well this works
+on PolNeAR is in ``docs/attribution-evaluation.md``.
+
 Each statement becomes a :class:`Found` (offsets only); :func:`to_attribution` turns it into the
 public :class:`~reliability.Attribution` record once its source is resolved.
 """
@@ -16,8 +22,9 @@ public :class:`~reliability.Attribution` record once its source is resolved.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
 from ._resources import lexicons
@@ -41,7 +48,7 @@ _STOP = frozenset(
 )
 _ADVERBS = frozenset(
     """also later then again further previously recently once directly publicly repeatedly
-    reportedly allegedly earlier first separately still now today yesterday""".split()
+    reportedly allegedly earlier first separately still now today yesterday not never""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
@@ -50,8 +57,55 @@ _ANONYMOUS_HEADS = frozenset(
     """sources source reports report rumors rumours insiders officials people experts analysts
     critics observers some many others someone witnesses residents""".split()
 )
+# Openers of "Label: text" lines that are no speaker.
+_NOT_SPEAKERS = frozenset(
+    """update updated related read watch note editor editors photo video source sources see also
+    breaking exclusive correction clarification warning q a by""".split()
+)
+# Punctuation the rules read as a cue (":" of "Keller: ...", the dash of "... — Keller").
+_CUE_MARKS = frozenset({":", "—", "―", "–"})
+# Cue words that may open a sentence before their speaker ("Said Ellis: ...").
+_INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "replied"})
+# Words that make a source anonymous: "a person familiar with the plans", "an official who spoke on
+# condition of anonymity".
+_ANONYMITY = frozenset({"familiar", "anonymity", "anonymously", "unnamed", "unidentified"})
+_ANONYMOUS_LINKS = frozenset({"familiar", "close", "briefed", "knowledgeable"})
+# Words that start a clause, not a source phrase.
+_LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then"})
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
+    recently then""".split()
+)
+# Function words allowed inside an aside between commas ("Vann Newkirk, a writer for The Atlantic, said").
+_APPOSITIVE_WORDS = frozenset(
+    {"who", "which", "for", "of", "at", "with", "to", "has", "had", "is", "was", "as", "during", "in", "on", "from"}
+)
+# Words after a cue verb that start an adjunct, not the content ("said in a statement that").
+_ADJUNCTS = frozenset({"by", "to", "in", "for", "as", "about", "on", "at", "during", "after", "before", "while"})
+# After "said", these end a '"...," X said ...' report whose content is the quotation before.
+_AFTER_SAID = frozenset({"in", "on", "at", "during", "about", "to", "as", "after", "before", "while"})
+# Sentence openers before the subject ("In August, ...", "Meanwhile, ...").
+_OPENERS = frozenset(
+    """in on at during after before since for with by last earlier meanwhile still however also but and
+    yet instead later now then""".split()
+)
+# Adverbs that PolNeAR counts as part of the cue right before the verb ("also said", "now says").
+_CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
+# How far (in tokens) a content is searched for the start of a second statement.
+_LOOKAHEAD = 120
+# Where the object of a stance verb ends: a new clause.
+_CLAUSE_BREAKS = frozenset(
+    """, ; and but because after before while since until yet although though when whereas""".split()
+)
+# Below this cue-model probability a lexicon cue word is taken for no cue.
+_VETO = 0.2
+# From this probability on, a cue word outside the lexicon is taken without a reported clause after it.
+_SURE = 0.8
+# Particles that belong to the cue ("called for", "pointed out", "referring to").
+_PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
-_QUOTE_MARKS = frozenset('"“”„«»')
+_CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
 _VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 # "is known to", "are believed to", "was said to": an auxiliary, one of these participles, "to".
 _VAGUE_AUX = frozenset({"is", "are", "was", "were"})
@@ -70,6 +124,7 @@ class Found:
     relays: tuple[OutletMention, ...] = ()
     named_outlet: OutletMention | None = None  # the source itself is an outlet
     declared: tuple[OutletMention, ...] = ()  # relays declared up front: "Quoted from X, ..."
+    continuation: tuple[int, int] | None = None  # '"A," he said. "B."': the quotation B after the cue
 
 
 def _span(text: str, bounds: tuple[int, int]) -> Span:
@@ -82,6 +137,7 @@ def to_attribution(text: str, found: Found, source_id: str | None) -> Attributio
         source=_span(text, found.source) if found.source else None,
         cue=_span(text, found.cue) if found.cue else None,
         content=_span(text, found.content),
+        continuation=_span(text, found.continuation) if found.continuation else None,
         directness=found.directness,
         source_id=source_id,
     )
@@ -89,6 +145,17 @@ def to_attribution(text: str, found: Found, source_id: str | None) -> Attributio
 
 def _is_word(token: Token) -> bool:
     return token.text[:1].isalnum()
+
+
+def _is_adverb(token: Token) -> bool:
+    """ "formally", "personally", "often": lower-case -ly adverbs between a speaker and the cue."""
+    word = token.text
+    return word == "often" or (
+        len(word) > 4 and word.endswith("ly") and word.islower() and word not in _LY_NOUNS
+    )
+
+
+_LY_NOUNS = frozenset({"rally", "ally", "family", "supply", "reply", "apply", "assembly", "bully", "july", "italy"})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -123,18 +190,44 @@ def _covered(starts: list[int], intervals: list[tuple[int, int]]) -> list[bool]:
 class _SentenceRules:
     """The rules applied to one sentence."""
 
+    _phrasal: frozenset[str] = frozenset()  # multi-word cue lemmas ("call for"), set on first use
+
     def __init__(
-        self, seg: Segmentation, sentence: Sentence, previous: Sentence | None, outlets: list[OutletMention]
+        self,
+        seg: Segmentation,
+        sentence: Sentence,
+        previous: Sentence | None,
+        outlets: list[OutletMention],
+        cue_probs: dict[int, float] | None = None,
+        threshold: float = 1.0,
+        quote_flags: tuple[list[bool], int] | None = None,
     ) -> None:
+        self.cue_probs = cue_probs or {}  # token start -> the cue model's probability
+        self.threshold = threshold
         self.text = seg.text
         self.sentence = sentence
+        self.paragraph_end = seg.paragraphs[sentence.paragraph][1]
+        # The next paragraph, when this sentence ends its own ("X added:" then the words).
+        self.next_paragraph = seg.paragraphs[sentence.paragraph + 1] \
+            if sentence.end == self.paragraph_end and sentence.paragraph + 1 < len(seg.paragraphs) else None
         self.previous = previous
         self.tokens = seg.tokens_in(sentence.start, sentence.end)
+        # A quotation that ends right before this sentence, in the same paragraph.
+        k = sentence.start - 1
+        while k >= 0 and self.text[k] in " \t":
+            k -= 1
+        before = seg.quote_at(k) if k >= 0 else None
+        self.quote_before = before if before is not None and before.end == k + 1 and before.closed else None
         quote = seg.quote_at(sentence.start)
         self.quotes = [quote] if quote is not None else []
         self.quotes += [q for q in seg.quotes_in(sentence.start, sentence.end) if q is not quote]
         starts = [t.start for t in self.tokens]
-        self.in_quote = _covered(starts, [(q.inner_start, q.inner_end) for q in self.quotes])
+        if quote_flags is not None and self.tokens and quote_flags[1] < len(seg.tokens) \
+                and seg.tokens[quote_flags[1]] is self.tokens[0]:
+            # The article's flags, computed once (``quote_flags[1]`` is the sentence's first token).
+            self.in_quote = quote_flags[0][quote_flags[1] : quote_flags[1] + len(self.tokens)]
+        else:
+            self.in_quote = _covered(starts, [(q.inner_start, q.inner_end) for q in self.quotes])
         self.outlets = outlets
         # Outlet mentions come left to right without overlaps, so both their starts and their
         # ends increase, and the mentions inside a stretch of text are one slice (bisection).
@@ -142,6 +235,8 @@ class _SentenceRules:
         self._outlet_ends = [m.end for m in outlets]
         self.in_outlet = _covered(starts, [(m.start, m.end) for m in self.outlets])
         self.lex = lexicons()
+        if not _SentenceRules._phrasal:
+            _SentenceRules._phrasal = frozenset(v for v in self.lex.cue_lemma.values() if " " in v)
 
     # --- noun phrases -------------------------------------------------------------------------
 
@@ -171,29 +266,59 @@ class _SentenceRules:
     def _has_content_word(self, lo: int, hi: int) -> bool:
         return any(_is_word(t) and t.lower not in _DETERMINERS for t in self.tokens[lo:hi])
 
-    def left_np(self, i: int) -> tuple[int, int] | None:
-        """Token range [lo, hi) of the source phrase ending just before token ``i``."""
-        hi = i
-        while hi > 0 and self.tokens[hi - 1].lower in _ADVERBS:
-            hi -= 1
+    def _scan_left(self, hi: int, most: int, cue: int) -> int:
+        """Extend a source phrase leftwards from token ``hi`` over at most ``most`` tokens."""
         lo = hi
-        while lo > 0 and hi - lo < 14 and (self._np_ok(lo - 1) or self._noun_use(lo - 1, i)):
-            lo -= 1
+        while lo > 0 and hi - lo < most:
+            if self._np_ok(lo - 1) or self._noun_use(lo - 1, cue):
+                lo -= 1
+            elif self.tokens[lo - 1].lower == "of" and lo >= 2 and lo < hi and self.tokens[lo - 2].text[:1].isupper() \
+                    and (self.tokens[lo].text[:1].isupper() or self.tokens[lo].lower == "the"):
+                lo -= 1  # "Mr. Morgan of the Sierra Club said"
+            elif self.tokens[lo - 1].text == ")" and not self.in_quote[lo - 1]:
+                # "Sen. Claire McCaskill (D-Mo.) said": a short parenthesis inside the name.
+                j = next((j for j in range(lo - 2, max(-1, lo - 8), -1) if self.tokens[j].text == "("), None)
+                if j is None or j == 0 or not self._np_ok(j - 1):
+                    break
+                lo = j
+            else:
+                break
+        return lo
+
+    def left_np(self, i: int, verb: int | None = None) -> tuple[int, int] | None:
+        """Token range [lo, hi) of the source phrase ending just before token ``i``.
+
+        ``verb`` is the cue verb's index when the cue starts earlier ("incorrectly stated").
+        """
+        verb = i if verb is None else verb
+        hi = i
+        while hi > 0 and (self.tokens[hi - 1].lower in _ADVERBS or _is_adverb(self.tokens[hi - 1])):
+            hi -= 1
+        if hi > 0 and self.tokens[hi - 1].lower in ("and", "or"):
+            return None  # "... and dismissed": a second verb of the same subject, not a source phrase
+        lo = self._scan_left(hi, 14, verb)
         # "Hugh Hill, a doctor, said": the aside between commas belongs to the source.
         if lo == hi and hi > 0 and self.tokens[hi - 1].text == ",":
             inner_hi = hi - 1
             inner_lo = inner_hi
-            while inner_lo > 0 and inner_hi - inner_lo < 10 and (
-                self._np_ok(inner_lo - 1) or self.tokens[inner_lo - 1].lower in ("who", "which")
+            while inner_lo > 0 and inner_hi - inner_lo < 20 and (
+                self._np_ok(inner_lo - 1) or self.tokens[inner_lo - 1].lower in _APPOSITIVE_WORDS
             ):
                 inner_lo -= 1
             if inner_lo > 0 and self.tokens[inner_lo - 1].text == ",":
                 name_hi = inner_lo - 1
-                name_lo = name_hi
-                while name_lo > 0 and name_hi - name_lo < 6 and self._np_ok(name_lo - 1):
-                    name_lo -= 1
+                name_lo = self._scan_left(name_hi, 8, verb)
                 if name_lo < name_hi and self.tokens[name_lo].text[:1].isupper():
                     lo, hi = name_lo, inner_hi
+        # "A person familiar with the plans said", "a source close to the campaign said".
+        if lo >= 3 and self.tokens[lo - 1].lower in ("with", "to", "on", "about") \
+                and self.tokens[lo - 2].lower in _ANONYMOUS_LINKS:
+            lo2 = lo - 2
+            while lo2 > 0 and lo - lo2 < 6 and self._np_ok(lo2 - 1):
+                lo2 -= 1
+            lo = lo2
+        while lo < hi and self.tokens[lo].lower in _LEADING_JUNK:
+            lo += 1  # "and Republicans want", "though she noted"
         if lo == hi or not self._has_content_word(lo, hi):
             return None
         # "Russia's ambassador to North Korea, Alexandre Matsegora said": a role phrase before.
@@ -209,7 +334,7 @@ class _SentenceRules:
                 lo = role_lo
         return lo, hi
 
-    def right_np(self, i: int) -> tuple[int, int] | None:
+    def right_np(self, i: int, *, appositive: bool = False) -> tuple[int, int] | None:
         """Token range of the source phrase starting just after token ``i``."""
         lo = i + 1
         hi = lo
@@ -226,6 +351,19 @@ class _SentenceRules:
             hi -= 1
         if lo == hi or not self._has_content_word(lo, hi):
             return None
+        # "said James Acton, a physicist who is co-director of ...": the appositive is part of the
+        # source, up to the end of the sentence or a quotation.
+        if appositive and hi + 1 < len(self.tokens) and self.tokens[hi].text == "," \
+                and self.tokens[lo].text[:1].isupper() \
+                and (self.tokens[hi + 1].lower in _DETERMINERS or self.tokens[hi + 1].lower in self.lex.roles
+                     or self.tokens[hi + 1].lower in ("who", "which", "whose")):
+            end = hi + 1
+            while end < len(self.tokens) and not self.in_quote[end] and self.tokens[end].text not in _QUOTE_MARKS \
+                    and end - hi < 40:
+                end += 1
+            while end > hi and not _is_word(self.tokens[end - 1]):
+                end -= 1
+            hi = end
         return lo, hi
 
     def _has_role(self, lo: int, hi: int) -> bool:
@@ -256,10 +394,16 @@ class _SentenceRules:
 
     # --- content ------------------------------------------------------------------------------
 
-    def content_after(self, k: int) -> tuple[int, int] | None:
-        """Content from token ``k`` to the sentence end; a quotation right there is the content."""
+    def content_after(self, k: int, *, keep_that: bool = False, object_only: bool = False) -> tuple[int, int] | None:
+        """Content from token ``k`` to the sentence end; a quotation right there is the content.
+
+        With ``keep_that`` the complementiser stays in the content ("said that taxes rise"), the
+        convention of the PolNeAR and PARC annotations.
+        """
         while k < len(self.tokens) and self.tokens[k].text in (",", ":", "that", "-", "—"):
-            if self.tokens[k].text == "that" and k + 1 < len(self.tokens) and not _is_word(self.tokens[k + 1]):
+            if self.tokens[k].text == "that" and (
+                keep_that or (k + 1 < len(self.tokens) and not _is_word(self.tokens[k + 1]))
+            ):
                 break
             k += 1
         if k >= len(self.tokens):
@@ -267,13 +411,28 @@ class _SentenceRules:
         quote = next((q for q in self.quotes if q.start == self.tokens[k].start), None)
         if quote is not None:
             return _quote_content(self.text, quote.inner_start, min(quote.inner_end, self.sentence.end))
-        bounds = _trim(self.text, self.tokens[k].start, self.sentence.end)
+        end = self.sentence.end
+        # ", saying ...", ", adding ...", ", citing ...": a second statement starts; stop before it.
+        for j in range(k + 2, min(len(self.tokens) - 1, k + _LOOKAHEAD)):  # bounded: linear time
+            t = self.tokens[j]
+            if object_only and t.lower in _CLAUSE_BREAKS and not self.in_quote[j]:
+                # The object of "attacked", "demands", "offered" ends where a new clause begins.
+                end = t.start
+                break
+            if self.tokens[j - 1].text == "," and t.lower.endswith("ing") and not self.in_quote[j] and (
+                t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold
+            ):
+                end = self.tokens[j - 1].start
+                break
+        bounds = _trim(self.text, self.tokens[k].start, end)
         return bounds if bounds[1] > bounds[0] else None
 
     def content_before(self, lo: int) -> tuple[int, int] | None:
         """Content before the source at token ``lo``: a quotation, or the clause up to a comma."""
         if lo == 0:
-            return None
+            # '"Is it true?" Graham asked.': the question mark ended the sentence before the speaker.
+            quote = self.quote_before
+            return _quote_content(self.text, quote.inner_start, quote.inner_end) if quote is not None else None
         prev = self.tokens[lo - 1]
         quote = next((q for q in self.quotes if q.end in (prev.end, prev.start + 1, prev.start)), None)
         if quote is None and prev.text == "," and lo >= 2:
@@ -295,14 +454,93 @@ class _SentenceRules:
                 continue
             if token.lower == "according" and i + 1 < len(self.tokens) and self.tokens[i + 1].lower == "to":
                 item = self._according_to(i)
-            elif token.lower in self.lex.cue_verbs and not token.text[:1].isupper():
-                item = self._cue(i)
+            elif token.text in ("—", "―", "–") and i > 2:
+                item = self._dash_speaker(i)
+            elif i == 0 and token.lower in _INVERTED:
+                item = self._inverted()
+            elif token.lower in self.lex.cue_verbs and i > 0 and token.text[:1].isupper() and self._headline():
+                item = self._cue(i)  # "Obama Says African-American Museum Will Tell ..."
+            elif token.text[:1].isupper() or not _is_word(token):
+                continue
+            elif token.lower in self.lex.cue_verbs:
+                p = self.cue_probs.get(token.start)
+                if p is not None and p < _VETO:
+                    continue  # the cue model is sure this is no cue here ("the comments", "states")
+                item = self._cue(i, learned=p is not None and p >= self.threshold)
+            elif self.cue_probs.get(token.start, 0.0) >= self.threshold and token.lower not in _VAGUE_ADVERBS:
+                # A verb outside the lexicon ("presented the budget") needs a reported clause after
+                # it, or a model that is very sure.
+                if self.cue_probs[token.start] < _SURE and not self._clause_follows(i):
+                    continue
+                nxt_token = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+                if nxt_token is not None and (nxt_token.lower in self.lex.cue_verbs
+                                              or self.cue_probs.get(nxt_token.start, 0.0) >= self.threshold):
+                    continue  # "has long said": the verb after it is the cue
+                item = self._cue(i, learned=True)
             else:
                 continue
             if item is not None:
                 found.append(_with_relays(item, declared))
+        if not found:
+            item = self._colon_speaker()
+            if item is not None:
+                found.append(_with_relays(item, declared))
         found.extend(self._vague(found))
         return _dedupe(found)
+
+    def _dash_speaker(self, i: int) -> Found | None:
+        """"Rates will rise next year — Maria Keller, the bank's economist.": a speaker signing off."""
+        if i + 1 >= len(self.tokens) or not self.tokens[i + 1].text[:1].isupper():
+            return None
+        np = self.right_np(i, appositive=True)
+        if np is None or any(_is_word(t) for t in self.tokens[np[1] :]) or self._has_cue_word(np[0], np[1]):
+            return None
+        content = _trim(self.text, self.sentence.start, self.tokens[i].start)
+        if content[1] <= content[0]:
+            return None
+        tok = self.tokens[i]
+        return self._make(self.bounds(*np), (tok.start, tok.end), content, ())
+
+    def _has_cue_word(self, lo: int, hi: int) -> bool:
+        return any(t.lower in self.lex.cue_verbs and not t.text[:1].isupper() for t in self.tokens[lo:hi])
+
+    def _headline(self) -> bool:
+        """A title-case line: most of its words capitalised."""
+        words = [t for t in self.tokens if t.text[:1].isalpha()]
+        return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+    def _inverted(self) -> Found | None:
+        """'Said Ellis: "I don't get the sense ..."': cue first, then the speaker, then the words."""
+        np = self.right_np(0)
+        if np is None:
+            return None
+        content = self.content_after(np[1])
+        if content is None:
+            return None
+        (lo, hi), relays = self.split_relays(*np)
+        return self._make(self.bounds(lo, hi), (self.tokens[0].start, self.tokens[0].end), content, relays)
+
+    def _colon_speaker(self) -> Found | None:
+        """A headline or transcript line "Kasich: We are going all the way" (PolNeAR's ':' cue)."""
+        tokens = self.tokens
+        first = 1 if tokens and tokens[0].text in _QUOTE_MARKS else 0  # '"PENCE: Well, look, ...'
+        k = next((k for k in range(first, min(len(tokens), first + 6)) if tokens[k].text == ":"), None)
+        if k is None or k <= first or len(tokens) - k < 4 or tokens[first].lower in _NOT_SPEAKERS:
+            return None
+        words = tokens[first:k]
+        if not all(t.text[:1].isupper() or t.text in ("'s", "’s", "-", ".") for t in words) \
+                or not _is_word(words[0]):
+            return None
+        # Inside a quotation only a transcript label in capitals ("PENCE:") counts.
+        if any(self.in_quote[j] for j in range(first, k)) and not all(t.text.isupper() for t in words):
+            return None
+        content = self.content_after(k + 1)
+        if content is None:
+            return None
+        if first or all(t.text.isupper() for t in words):
+            # A transcript turn ('"PENCE: Well, look, ...') runs to the end of its paragraph.
+            content = _trim(self.text, content[0], self.paragraph_end)
+        return self._make(self.bounds(first, k), (tokens[k].start, tokens[k].end), content, ())
 
     def _declared_relays(self) -> tuple[OutletMention, ...]:
         """The outlet of "Quoted from X," / "As reported by X," / "Citing X," opening a sentence."""
@@ -343,62 +581,116 @@ class _SentenceRules:
             return None
         return self._make(source, cue, content, relays)
 
-    def _cue(self, i: int) -> Found | None:
+    def _cue(self, i: int, *, learned: bool = False) -> Found | None:
+        """A statement around the cue word at token ``i`` (``learned``: proposed by the cue model)."""
         tokens = self.tokens
         token = tokens[i]
-        lemma = self.lex.cue_lemma[token.lower]
+        lemma = self.lex.cue_lemma.get(token.lower, token.lower)
         prev = tokens[i - 1].lower if i > 0 else ""
         if prev in _DETERMINERS or prev == "to" or prev in ("would", "could", "should", "will", "might", "may"):
             return None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        cue = (token.start, token.end)
+        # Object-taking cues: the stance lexicon, and words only the model knows ("cited", "blasted").
+        stance = token.lower in self.lex.stance_verbs or (learned and lemma not in _SAY_CLASS)
+        if stance and not learned and not self._verb_use(i):
+            return None
+        last = i  # the cue's last token: "called for", "pointed out", "referring to"
+        if i + 1 < len(tokens) and tokens[i + 1].lower in _PARTICLES and (
+            f"{lemma} {tokens[i + 1].lower}" in self._phrasal or tokens[i + 1].lower == "out"
+        ):
+            last = i + 1
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        cue = (token.start, tokens[last].end)
         # Passive: "This was confirmed (directly) by X" / "it was reported that".
         aux = i - 1
-        while aux >= 0 and tokens[aux].lower in _ADVERBS:
+        while aux >= 0 and (tokens[aux].lower in _ADVERBS or _is_adverb(tokens[aux])):
             aux -= 1
-        if aux >= 0 and tokens[aux].lower in _PASSIVE_AUX:
+        progressive = token.lower.endswith("ing")
+        if aux >= 0 and tokens[aux].lower in _PASSIVE_AUX and not progressive:
             return self._passive(i, aux, cue)
+        if progressive and aux >= 0 and aux == i - 1 and tokens[aux].lower in _PASSIVE_AUX:
+            cue = (tokens[aux].start, cue[1])  # "is demanding", "are calling for"
+        gap = i - 1
+        while gap > 0 and (tokens[gap].lower in _CUE_ADVERBS or _is_adverb(tokens[gap])):
+            gap -= 1  # ", even suggesting"
+        if progressive and gap >= 0 and tokens[gap].text == ",":
+            return self._participle(i, last, cue)
+        # "has said", "have long argued": the auxiliary (and the adverbs after it) belong to the cue.
+        if aux >= 0 and tokens[aux].lower in ("has", "have", "had"):
+            cue = (tokens[aux].start, cue[1])
+        elif i > 1 and (tokens[i - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[i - 1])) \
+                and tokens[i - 1].lower not in _VAGUE_ADVERBS:
+            cue = (tokens[i - 1].start, cue[1])  # "also mentions", "then pointed out", "boldly suggested"
+        head = next(k for k in range(max(0, aux), i + 1) if tokens[k].start == cue[0])  # the cue's first token
         venue: tuple[OutletMention, ...] = ()
-        if nxt is not None and nxt.lower in ("by", "to", "in", "for", "as", "about", "on", "at", "during") \
-                and lemma != "tell" and not (nxt.lower == "as" and lemma == "describe"):
+        if nxt is not None and nxt.lower in _ADJUNCTS \
+                and lemma != "tell" and not stance and not (nxt.lower == "as" and lemma == "describe"):
             # "said on Rossiya 1 that ...", "said in a statement that ...": an adjunct, then the content.
-            # Without "that" ("said to be", "reported on", "a report by") it is no report of speech.
-            k = next((k for k in range(i + 2, min(len(tokens), i + 10)) if tokens[k].lower == "that"), None)
+            # Without "that" ("said to be", "reported on", "a report by") it is no report of speech,
+            # unless a quotation before the speaker is the content ("'...,' he said in Ohio.").
+            k = next((k for k in range(last + 2, min(len(tokens), last + 14)) if tokens[k].lower == "that"), None)
             if k is None or nxt.lower in ("by", "to", "for", "as", "about") or self._noun_use(i, i + 2) \
-                    or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(i + 1, k + 1)):
+                    or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(last + 1, k + 1)):
+                if lemma in _SAY_CLASS and nxt.lower in _AFTER_SAID:
+                    return self._quote_then_speaker(head, cue)
                 return None
-            venue = self.outlets_within(tokens[i].end, tokens[k].start)
-            np = self.left_np(i)
-            content = self.content_after(k)
+            venue = self.outlets_within(tokens[last].end, tokens[k].start)
+            np = self.left_np(head, i)
+            content = self.content_after(k, keep_that=True)
             if np is None or content is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)
             return self._make(self.bounds(lo, hi), cue, content, relays + venue)
         followed_by_clause = nxt is None or nxt.text in (",", ":", ".", "that") or nxt.text in _QUOTE_MARKS
-        if lemma not in _SAY_CLASS and not followed_by_clause and not self._quote_follows(i) and lemma != "describe":
-            if not self._that_within(i, 4):
+        if lemma not in _SAY_CLASS and not stance and not followed_by_clause and not self._quote_follows(last) \
+                and lemma != "describe":
+            if not self._that_within(last, 4):
                 return None
-        # Source on the left: "Korotchenko said", "he also said".
-        np = self.left_np(i)
+        # Source on the left: "Korotchenko said", "he also said", "Pence has said".
+        np = self.left_np(head, i)
         if np is not None:
             (lo, hi), relays = self.split_relays(*np)
             source = self.bounds(lo, hi)
+            if nxt is not None and nxt.text == "," and np[0] >= 2 and tokens[np[0] - 1].text == "," \
+                    and last + 2 < len(tokens) and not self.in_quote[np[0] - 2]:
+                # "Climate change, Mr. Obama often says, is the greatest threat": the report is
+                # inserted into its content; the content is both sides of it.
+                before = _trim(self.text, self.sentence.start, tokens[np[0] - 1].start)
+                after = self.content_after(last + 1)
+                if before[1] > before[0] and after is not None:
+                    return replace(self._make(source, cue, before, relays), continuation=after)
+            if nxt is not None and nxt.lower in _TIME_WORDS:
+                # "'...,' he said Friday as he entered": the quotation before is the content.
+                content = self.content_before(np[0])
+                if content is not None:
+                    return self._make(source, (cue[0], cue[1]), content, relays)
             if nxt is None or nxt.text == ".":
                 content = self.content_before(np[0])
             else:
-                k = i + 1
+                k = last + 1
                 if lemma == "tell":
                     relays = relays + self._told_relays(i)
                     k = self._skip_object(i)
-                content = self.content_after(k)
+                object_only = stance and lemma not in _SAY_CLASS and nxt.lower != "that" \
+                    and not self._quote_follows(last)
+                content = self.content_after(k, keep_that=True, object_only=object_only)
                 if content is None:
                     content = self.content_before(np[0])
+            if content is None and nxt is not None and nxt.text == ":" and self.next_paragraph is not None \
+                    and self.text[self.next_paragraph[0]] not in "\"“'«":  # a quotation: _speaker_before_quote
+                content = self.next_paragraph  # "Limbaugh added:" and his words as the next paragraph
             if content is None:
                 return None
-            return self._make(source, cue, content, relays)
+            told_outlet = lemma == "tell" and (
+                bool(self._told_relays(i))
+                or self._outlet_name([t.text for t in tokens[last + 1 : self._skip_object(i)]])
+            )
+            return self._make(source, cue, content, relays, told_outlet=told_outlet)
+        # "Mr. Schultz supported Democrats ... and said he did not": the subject of the sentence.
+        if i > 1 and tokens[i - 1].lower == "and":
+            return self._participle(i, last, cue)
         # Source on the right after a quotation or comma: '"...," said Korotchenko.'
         if i > 0 and (tokens[i - 1].text in (",", "—", "-") or tokens[i - 1].text in _QUOTE_MARKS):
-            np = self.right_np(i)
+            np = self.right_np(last, appositive=True)
             if np is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)
@@ -407,6 +699,69 @@ class _SentenceRules:
                 return None
             return self._make(self.bounds(lo, hi), cue, content, relays)
         return None
+
+    def _participle(self, i: int, last: int, cue: tuple[int, int]) -> Found | None:
+        """"Trump spoke in Ohio, saying that ...": the speaker is the subject of the sentence."""
+        content = self.content_after(last + 1, keep_that=True)
+        if content is None:
+            return None
+        lo, hi = self._subject(i - 1)
+        if hi == lo or not self._has_content_word(lo, hi):
+            # A report whose speaker the sentence does not name in a way we can find.
+            return Found(None, cue, content, "vague")
+        (lo, hi), relays = self.split_relays(lo, hi)
+        return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _subject(self, limit: int) -> tuple[int, int]:
+        """The sentence's subject as a token range ("The New York Times | and ...", "Keller | spoke")."""
+        tokens, roles = self.tokens, self.lex.roles
+        lo = 0
+        # "In August, several groups ..., saying": skip an opening adverbial up to its comma.
+        if tokens and (tokens[0].lower in _OPENERS or tokens[0].lower in _TIME_WORDS):
+            comma = next((k for k in range(1, min(limit, 12)) if tokens[k].text == ","), None)
+            if comma is not None:
+                lo = comma + 1
+        hi = lo
+        seen_head = False
+        while hi < limit and hi - lo < 14 and self._np_ok(hi):
+            t = tokens[hi]
+            head = t.text[:1].isupper() or t.lower in roles or t.lower in _PRONOUNS or self.in_outlet[hi]
+            if seen_head and not head and t.lower not in _DETERMINERS and t.text not in ("'s", "’s", "-") \
+                    and not any(x.lower in roles for x in tokens[hi + 1 : hi + 3]):
+                break  # the first verb after the subject's head
+            seen_head = seen_head or head
+            hi += 1
+        # The subject ends at its last name, pronoun or role word.
+        while hi > lo and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles
+                               or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]):
+            hi -= 1
+        return lo, hi
+
+    def _verb_use(self, i: int) -> bool:
+        """A stance verb used as a verb: a past form, or right after a name or pronoun.
+
+        "attacks", "support", "questions" are nouns more often than not ("the attacks on ...").
+        """
+        word = self.tokens[i].lower
+        if word.endswith("ed") or word not in self.lex.cue_lemma or self.lex.cue_lemma[word] not in word:
+            return True  # "criticized", or an irregular past ("sought")
+        if i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        return prev.lower in _PRONOUNS or prev.lower in ("who", "also") or (
+            prev.text[:1].isupper() and not self.in_quote[i - 1] and i - 1 > 0
+        )
+
+    def _quote_then_speaker(self, head: int, cue: tuple[int, int]) -> Found | None:
+        """'"...," Sanders said during an interview': the quotation before the speaker."""
+        np = self.left_np(head)
+        if np is None:
+            return None
+        content = self.content_before(np[0])
+        if content is None or (self._quoted_share(content) < 0.5 and len(self.text[content[0]:content[1]].split()) < 3):
+            return None
+        (lo, hi), relays = self.split_relays(*np)
+        return self._make(self.bounds(lo, hi), cue, content, relays)
 
     def _passive(self, i: int, aux: int, cue: tuple[int, int]) -> Found | None:
         tokens = self.tokens
@@ -434,6 +789,12 @@ class _SentenceRules:
             content = _trim(self.text, self.previous.start, self.previous.end)
         return self._make(self.bounds(lo, hi), cue, content, relays)
 
+    def _clause_follows(self, i: int) -> bool:
+        # ... or the cue ends the sentence: "..., The Post has learned."
+        return self._quote_follows(i) or self._that_within(i, 3) or i + 1 >= len(self.tokens) or (
+            self.tokens[i + 1].text in (":", ",", ".")
+        )
+
     def _that_within(self, i: int, n: int) -> bool:
         return any(t.lower == "that" for t in self.tokens[i + 1 : i + 1 + n])
 
@@ -447,7 +808,7 @@ class _SentenceRules:
         """After "told", skip the hearer ("told reporters that", "told Reuters on Monday")."""
         k = i + 1
         while k < len(self.tokens) and k - i < 8 and self.tokens[k].lower != "that" \
-                and self.tokens[k].text not in (",", ":") and self.tokens[k].text not in _QUOTE_MARKS:
+                and self.tokens[k].text not in (",", ":", ".") and self.tokens[k].text not in _QUOTE_MARKS:
             k += 1
         return k if k < len(self.tokens) else i + 1
 
@@ -461,26 +822,38 @@ class _SentenceRules:
         cue: tuple[int, int],
         content: tuple[int, int],
         relays: tuple[OutletMention, ...],
+        *,
+        told_outlet: bool = False,
     ) -> Found:
+        # "He’s said", "who's argued": the contraction belongs to the verb, not to the source.
+        word = self.text[source[0] : source[1]].rsplit(None, 1)[-1]
+        if len(word) > 2 and word[-2:] in ("’s", "'s") and word[:-2].lower() in _CONTRACTED:
+            source = (source[0], source[1] - 2)
         outlet = self.outlet_in(*source)
-        words = self.text[source[0] : source[1]].lower().split()
+        raw = self.text[source[0] : source[1]].split()
+        words = [w.lower() for w in raw]
         head = words[-1] if words else ""
         named = any(
-            w[:1].isupper() and w.lower() not in _ANONYMOUS_HEADS and w.lower() not in _DETERMINERS
-            for w in self.text[source[0] : source[1]].split()
+            w[:1].isupper() and w.lower() not in _ANONYMOUS_HEADS and w.lower() not in _DETERMINERS for w in raw
         )
+        # "the Daily Herald": an outlet by its name, though the registry does not know it.
+        outlet_named = outlet is not None or self._outlet_name(raw)
         quoted = self._quoted_share(content) >= 0.3
-        lemma = self.lex.cue_lemma.get(self.text[cue[0] : cue[1]].lower(), "")
+        cue_words = self.text[cue[0] : cue[1]].lower().split()
+        lemma = self.lex.cue_lemma.get(cue_words[-1], "") if cue_words else ""
         directness: Directness
-        if head in _ANONYMOUS_HEADS and not named:
+        if (head in _ANONYMOUS_HEADS and not named) or any(w in _ANONYMITY for w in words):
             directness = "vague"
-        elif outlet is not None or lemma in _RELAYING or relays:
-            directness = "direct_quote" if quoted and outlet is None else "secondhand"
+        elif outlet_named or lemma in _RELAYING or relays or told_outlet:
+            directness = "direct_quote" if quoted and not outlet_named and not told_outlet else "secondhand"
         elif quoted:
             directness = "direct_quote"
         else:
             directness = "indirect"
         return Found(source, cue, content, directness, relays, outlet)
+
+    def _outlet_name(self, raw: list[str]) -> bool:
+        return any(w[:1].isupper() and w.lower().strip(".,'’s") in self.lex.outlet_words for w in raw)
 
     def _clip_to_quoted_sentence(self, content: tuple[int, int], at: int) -> tuple[int, int]:
         """Inside a quotation, a nested report runs to the end of its own sentence."""
@@ -509,13 +882,13 @@ class _SentenceRules:
         result: list[Found] = []
         lowered = [t.lower for t in self.tokens]
         phrases = _vague_phrases()
-        cue_starts = {f.cue[0] for f in found if f.cue}
+        cue_spans = [f.cue for f in found if f.cue]
         for i in range(len(self.tokens)):
             for phrase in phrases.get(lowered[i], ()):
                 if tuple(lowered[i : i + len(phrase)]) != phrase:
                     continue
                 j = i + len(phrase)
-                if self.tokens[i].start in cue_starts:
+                if any(c0 <= self.tokens[i].start < c1 for c0, c1 in cue_spans):
                     break
                 cue = (self.tokens[i].start, self.tokens[j - 1].end)
                 source = next(
@@ -592,16 +965,105 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     """Every reported statement in a segmented article, in text order."""
     found: list[Found] = []
     previous = None
-    mentions = find_outlets(seg.tokens)  # once per article; each sentence takes its slice
-    starts = [m.start for m in mentions]
+    lex = lexicons()
+    tagger = cue_tagger()
+    flags = in_quote_flags(seg)  # once per article, not per sentence
+    tokens = seg.tokens
+    cue_probs: dict[int, float] = {}
+    threshold = 1.0
+    if tagger is not None:
+        threshold = tagger.threshold
+        candidates = tagger.candidates
+        for k, token in enumerate(tokens):
+            # The rules read cues only outside quotations and only in lower case.
+            if token.lower in candidates and not flags[k] and not token.text[:1].isupper():
+                cue_probs[token.start] = tagger.probability(tokens, k, flags)
+    token_starts = [t.start for t in tokens]
     for sentence in seg.sentences:
-        lo = bisect.bisect_left(starts, sentence.start)
-        hi = bisect.bisect_left(starts, sentence.end, lo)
-        found.extend(_SentenceRules(seg, sentence, previous, mentions[lo:hi]).run())
+        first = bisect.bisect_left(token_starts, sentence.start)
+        last = bisect.bisect_left(token_starts, sentence.end, first)
+        # Outlets matter only around a cue (sources, relays, "Quoted from X,"): look them up only
+        # in sentences with a possible cue, which saves most of the registry look-ups.
+        needs_outlets = any(
+            t.lower in lex.cue_verbs or t.lower == "according" or t.text in _CUE_MARKS
+            or cue_probs.get(t.start, 0.0) >= threshold
+            for t in tokens[first:last]
+        )
+        mentions = find_outlets(tokens[first:last]) if needs_outlets else []
+        rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first))
+        found.extend(rules.run())
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
+    found.extend(_dash_signatures(seg, found))
+    found = _continued_quotes(seg, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+_DASHES = "―—–-"
+
+
+def _dash_signatures(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'"The most unqualified child to ever run." ― Francisco Herrero': a quotation signed after a dash."""
+    text = seg.text
+    covered = {f.content for f in found}
+    starts = [t.start for t in seg.tokens]
+    result = []
+    for quote in seg.quotes:
+        k = quote.end
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        if k >= len(text) or text[k] not in _DASHES or (quote.inner_start, quote.inner_end) in covered:
+            continue
+        first = bisect.bisect_left(starts, k + 1)
+        last = first
+        while last < len(seg.tokens) and last - first < 6 and seg.tokens[last].text[:1].isupper() \
+                and "\n" not in text[seg.tokens[first].start : seg.tokens[last].end]:
+            last += 1
+            while last < len(seg.tokens) and seg.tokens[last].text in (".",) and last - first < 6:
+                last += 1  # initials: "Edwin G. Monroy"
+        if last == first:
+            continue
+        end = seg.tokens[last - 1].end
+        while end > seg.tokens[first].start and text[end - 1] == ".":
+            end -= 1
+        content = _quote_content(text, quote.inner_start, quote.inner_end)
+        result.append(Found((seg.tokens[first].start, end), (k, k + 1), content, "direct_quote"))
+    return result
+
+
+def _continued_quotes(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'"A," he said. "B."' — the quotation right after the cue sentence continues the statement.
+
+    The next sentence must be in the same paragraph, be nothing but a quotation, and carry no
+    statement of its own.
+    """
+    text = seg.text
+    contents = {f.content[0] for f in found}
+    by_start = {q.start: q for q in seg.quotes}
+    result = []
+    for item in found:
+        if item.cue is None or item.source is None or item.directness != "direct_quote" \
+                or item.content[1] > item.cue[0]:
+            result.append(item)
+            continue
+        k = max(item.cue[1], item.source[1])
+        while k < len(text) and text[k] not in "\n.!?":
+            k += 1  # the rest of the cue sentence ("he said in Ohio.")
+        if k < len(text) and text[k] in ".!?":
+            k += 1
+        while k < len(text) and text[k].isspace():
+            k += 1  # also into the next paragraph when it opens with the quotation
+        quote = by_start.get(k)
+        if quote is None or quote.inner_start in contents or quote.inner_end <= quote.inner_start:
+            result.append(item)
+            continue
+        start, end = quote.inner_start, quote.inner_end
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        result.append(Found(item.source, item.cue, item.content, item.directness, item.relays, item.named_outlet,
+                            item.declared, (start, end)))
+    return result
 
 
 def _speaker_before_quote(seg: Segmentation, found: list[Found]) -> list[Found]:
@@ -609,6 +1071,7 @@ def _speaker_before_quote(seg: Segmentation, found: list[Found]) -> list[Found]:
     result = []
     covered = {f.content for f in found}
     by_end = {f.cue[1]: f for f in found if f.cue is not None and f.source is not None}
+    ends: list[int] | None = None
     for quote in seg.quotes:
         if (quote.inner_start, quote.inner_end) in covered:
             continue
@@ -623,4 +1086,28 @@ def _speaker_before_quote(seg: Segmentation, found: list[Found]) -> list[Found]:
         speaker = by_end.get(k)
         if speaker is not None:
             result.append(Found(speaker.source, speaker.cue, (quote.inner_start, quote.inner_end), "direct_quote"))
+            continue
+        # "The finance minister spoke to reporters on Monday:" — no cue verb; the subject of the
+        # line is the speaker and the colon the cue.
+        line = seg.quote_at(j)
+        if ends is None:
+            ends = [s.end for s in seg.sentences]  # once per article, only when needed
+        at = bisect.bisect_left(ends, j + 1)
+        sentence = seg.sentences[at] if at < len(ends) and ends[at] == j + 1 else None
+        if line is not None or sentence is None:
+            continue
+        tokens = seg.tokens_in(sentence.start, j)
+        roles = lexicons().roles
+        hi = 0
+        while hi < len(tokens) and hi < 8 and _is_word(tokens[hi]) and tokens[hi].lower not in _STOP:
+            hi += 1
+        # The subject ends at its last name or role word ("The finance minister | spoke to ...").
+        while hi > 0 and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles):
+            hi -= 1
+        if hi and hi < len(tokens):
+            content = _quote_content(seg.text, quote.inner_start, quote.inner_end)
+            last = tokens[-1]
+            # "The minister said:" whose cue found no content on its own line: the cue is the verb.
+            cue = (last.start, last.end) if last.lower in lexicons().cue_verbs else (j, j + 1)
+            result.append(Found((tokens[0].start, tokens[hi - 1].end), cue, content, "direct_quote"))
     return result

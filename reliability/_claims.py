@@ -9,6 +9,7 @@ furniture ("Post a Comment") or too short to assert anything.
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from ._attributions import Found, to_attribution
 from ._chains import children, enclosing
@@ -33,19 +34,20 @@ def find_hedges(tokens: list[Token], text: str) -> list[Span]:
     """Hedging words and phrases from the lexicon ``hedges.txt`` among ``tokens``."""
     table = _hedge_phrases()
     spans = []
-    i = 0
-    while i < len(tokens):
-        if tokens[i].text == "May" and _is_date(tokens, i):
-            i += 1  # the month, not the modal: "on May 5", "in May 2024", "5 May"
+    after = 0  # matches do not overlap: the next may start only after the last one ends
+    # Only tokens that start some hedge phrase can start a match; finding them first is fast.
+    for i in [i for i, token in enumerate(tokens) if token.lower in table]:
+        if i < after:
             continue
-        for phrase in table.get(tokens[i].lower, ()):
+        if tokens[i].text == "May" and _is_date(tokens, i):
+            continue  # the month, not the modal: "on May 5", "in May 2024", "5 May"
+        for phrase in table[tokens[i].lower]:
             j = i + len(phrase)
             if j <= len(tokens) and all(tokens[i + k].lower == w for k, w in enumerate(phrase)):
                 s, e = tokens[i].start, tokens[j - 1].end
                 spans.append(Span(start=s, end=e, text=text[s:e]))
-                i = j - 1
+                after = j
                 break
-        i += 1
     return spans
 
 
@@ -119,22 +121,20 @@ def build_claims(
     text = seg.text
     hedge_starts = [h.start for h in hedges]
     nested = children(enclosing(found))
-    claims: list[tuple[int, Claim]] = []
+    # (start, fields) per claim; the records are built once their order, and so their ids, are known.
+    claims: list[tuple[int, dict[str, Any]]] = []
     covered: list[tuple[int, int]] = []
     for i, item in enumerate(found):
         inner = [found[j] for j in nested[i]]
         s, e = _trimmed(text, *_own_words(item, inner))
         if e - s < 2:
             continue
-        span = Span(start=s, end=e, text=text[s:e])
-        claim = Claim(
-            id="",
-            text=span,
-            attribution=to_attribution(text, item, source_of[i]),
-            chain_id=chain_of[i],
-            hedges=_within(hedges, hedge_starts, s, e),
-        )
-        claims.append((s, claim))
+        claims.append((s, {
+            "text": Span(start=s, end=e, text=text[s:e]),
+            "attribution": to_attribution(text, item, source_of[i]),
+            "chain_id": chain_of[i],
+            "hedges": _within(hedges, hedge_starts, s, e),
+        }))
         covered.append((min(item.content[0], *(b[0] for b in (item.source, item.cue) if b)),
                         max(item.content[1], *(b[1] for b in (item.source, item.cue) if b))))
     covered.sort()
@@ -142,10 +142,10 @@ def build_claims(
         s, e = _trimmed(text, sentence.start, sentence.end)
         if _overlaps(covered, s, e) or not _assertive(text, s, e):
             continue
-        claims.append((s, Claim(id="", text=Span(start=s, end=e, text=text[s:e]), attribution=None,
-                                chain_id=article_chain, hedges=_within(hedges, hedge_starts, s, e))))
+        claims.append((s, {"text": Span(start=s, end=e, text=text[s:e]), "attribution": None,
+                           "chain_id": article_chain, "hedges": _within(hedges, hedge_starts, s, e)}))
     claims.sort(key=lambda pair: pair[0])
-    return [c.model_copy(update={"id": f"claim{n}"}) for n, (_, c) in enumerate(claims, 1)]
+    return [Claim(id=f"claim{n}", **fields) for n, (_, fields) in enumerate(claims, 1)]
 
 
 def _overlaps(covered: list[tuple[int, int]], s: int, e: int) -> bool:

@@ -43,6 +43,11 @@ class _Index:
     domains: dict[str, Outlet]
     longest: int
     first_words: frozenset[str]  # lower-cased first word of every name and phrase: a cheap pre-filter
+    # Lower-cased word prefixes of every registry name: a scan extends a candidate only while it
+    # is a prefix of some name, instead of trying every length up to ``longest``.
+    prefixes: frozenset[tuple[str, ...]]
+    loose_first: frozenset[str]  # first words of the loose state-media phrases
+    demonym_first: frozenset[str]  # first words of the country words
 
 
 @functools.cache
@@ -73,7 +78,11 @@ def _index() -> _Index:
     first_words = frozenset(
         [k[0].lower() for k in exact] + [k[0] for k in folded] + [k[0] for k in loose] + [k[0] for k in demonyms]
     )
-    return _Index(exact, folded, written, loose, demonyms, domains, longest, first_words)
+    prefixes = frozenset(
+        key[:n] for key in (*(tuple(w.lower() for w in k) for k in exact), *folded) for n in range(1, len(key) + 1)
+    )
+    return _Index(exact, folded, written, loose, demonyms, domains, longest, first_words, prefixes,
+                  frozenset(k[0] for k in loose), frozenset(k[0] for k in demonyms))
 
 
 def find_outlets(tokens: list[Token]) -> list[OutletMention]:
@@ -101,9 +110,13 @@ def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention
         return named
     limit = min(len(tokens), i + index.longest)
     # Loose state-media phrase, optionally preceded by a country word.
+    if tokens[i].lower not in index.loose_first and tokens[i].lower not in index.demonym_first:
+        return None
     for k in range(i, min(limit, i + 3)):
         country = index.demonyms.get(tuple(t.lower for t in tokens[i:k])) if k > i else None
         if k > i and country is None:
+            continue
+        if tokens[k].lower not in index.loose_first:
             continue
         for j in range(min(len(tokens), k + 4), k, -1):
             if tuple(t.lower for t in tokens[k:j]) in index.loose:
@@ -120,29 +133,38 @@ def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention
 
 
 def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention, int] | None:
-    """A registry name or alias starting at token ``i``, longest first."""
+    """The longest registry name or alias starting at token ``i`` (an exact-case name first)."""
+    first = tokens[i].text
+    # Names are capitalised in running text; "rt.com" style domains are not.
+    if not (first[:1].isupper() or "." in first):
+        return None
     limit = min(len(tokens), i + index.longest)
-    for j in range(limit, i, -1):
-        words = [t.text for t in tokens[i:j]]
-        outlet = index.exact.get(tuple(words))
+    best: tuple[Outlet, int] | None = None
+    folded_key: tuple[str, ...] = ()
+    for j in range(i + 1, limit + 1):
+        folded_key += (tokens[j - 1].lower,)
+        if folded_key not in index.prefixes:
+            break
+        words = tuple(t.text for t in tokens[i:j])
+        outlet = index.exact.get(words)
         if outlet is None:
-            key = _key(words, exact=False)
-            outlet = index.folded.get(key)
+            outlet = index.folded.get(folded_key)
             # Names keep their capitals in running text: "The Nation" is an outlet, "The nation's
             # leaders" is not. Only the case of a word the registry capitalises is checked.
-            form = index.written.get(key, ())
+            form = index.written.get(folded_key, ())
             if outlet is not None and any(
                 w[:1].isupper() and not t[:1].isupper() for w, t in zip(form, words, strict=False)
             ):
                 outlet = None
-        # Names are capitalised in running text; "rt.com" style domains are not.
-        if outlet is not None and (words[0][:1].isupper() or "." in words[0]):
-            mention = OutletMention(
-                tokens[i].start, tokens[j - 1].end, outlet, outlet.kind, outlet.country,
-                outlet.state_affiliated,
-            )
-            return mention, j
-    return None
+        if outlet is not None:
+            best = (outlet, j)
+    if best is None:
+        return None
+    outlet, j = best
+    mention = OutletMention(
+        tokens[i].start, tokens[j - 1].end, outlet, outlet.kind, outlet.country, outlet.state_affiliated,
+    )
+    return mention, j
 
 
 @functools.cache

@@ -125,6 +125,10 @@ class Attribution(_Record):
         default=None, description='The words that mark the report ("said", "according to").'
     )
     content: Span = Field(description="What is reported.")
+    continuation: Span | None = Field(
+        default=None,
+        description='The rest of a quotation the cue interrupts: B in \'"A," she said. "B."\' (None when none).',
+    )
     directness: Directness = Field(description="How directly the article reports the statement.")
     source_id: str | None = Field(
         default=None, description="Id of the resolved Source, once sources are resolved."

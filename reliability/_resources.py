@@ -65,6 +65,8 @@ class Lexicons:
     state_media_phrases: tuple[str, ...]
     demonyms: dict[str, str]  # country adjective -> ISO code
     boilerplate: frozenset[str]
+    stance_verbs: frozenset[str] = frozenset()  # inflected forms of verbs whose object is the content
+    outlet_words: frozenset[str] = frozenset()  # "Herald", "Gazette": a capitalised name with one is an outlet
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -91,8 +93,15 @@ def lexicons() -> Lexicons:
     for lemma in _lines("cue_verbs.txt"):
         for form in _inflect(lemma.lower()):
             lemma_of.setdefault(form, lemma.lower())
+    stance: set[str] = set()
+    for lemma in _lines("stance_verbs.txt"):
+        for form in _inflect(lemma.lower()):
+            lemma_of.setdefault(form, lemma.lower())
+            stance.add(form)
     for form, lemma in _pairs("irregular_verbs.txt").items():
         lemma_of[form] = lemma
+        if lemma in stance:
+            stance.add(form)
     return Lexicons(
         cue_verbs=frozenset(lemma_of),
         cue_lemma=lemma_of,
@@ -102,6 +111,8 @@ def lexicons() -> Lexicons:
         state_media_phrases=tuple(p.lower() for p in _lines("state_media_phrases.txt")),
         demonyms={k: v.upper() for k, v in _pairs("demonyms.tsv").items()},
         boilerplate=frozenset(b.lower() for b in _lines("boilerplate.txt")),
+        stance_verbs=frozenset(stance),
+        outlet_words=frozenset(w.lower() for w in _lines("outlet_words.txt")),
     )
 
 

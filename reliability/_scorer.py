@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pydantic
 
+from ._batch import DEFAULT_BATCH_SIZE, ErrorPolicy
 from ._claim_scores import score_claims
 from ._exceptions import InputError, UnsupportedLanguageError
 from ._explain import explain
@@ -170,6 +171,36 @@ class Scorer:
             model=model.info(),
             language=language,
             warnings=warnings,
+        )
+
+    def score_many(
+        self,
+        articles: Iterable[Article | str],
+        *,
+        n_jobs: int | None = 1,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        errors: ErrorPolicy = "raise",
+        scheduler: str | Any = None,
+    ) -> Iterator[ReliabilityReport | Exception]:
+        """Score many articles; a generator over their reports in input order.
+
+        ``articles`` is any iterable of :class:`Article` records or texts, consumed lazily: only
+        a few chunks of ``batch_size`` articles are in memory at a time, however many there are.
+        ``n_jobs`` worker processes (joblib's loky; ``-1``: one per core) score chunks in
+        parallel, at most two chunks per worker ahead of the consumer; results are identical to
+        :meth:`score_article` one at a time. ``scheduler`` (a Dask scheduler address such as
+        ``"tcp://host:8786"``, or a ``dask.distributed.Client``) runs the chunks on that
+        cluster's workers instead, which need ``reliability[dask]`` installed.
+
+        With ``errors="raise"`` (the default) an article that cannot be scored raises its error
+        when the generator reaches it; with ``errors="return"`` the exception is yielded in its
+        place and scoring goes on.
+        """
+        from ._batch import score_many
+
+        return score_many(  # type: ignore[return-value]
+            self.model, articles, options={"max_chars": self.max_chars, "non_english": self.non_english},
+            n_jobs=n_jobs, batch_size=batch_size, errors=errors, scheduler=scheduler,
         )
 
 

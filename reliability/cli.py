@@ -116,6 +116,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_evaluate_attributions(args: argparse.Namespace) -> int:
+    from ._attribution_eval import evaluate_attributions
+
+    result = evaluate_attributions(args.directory, limit=args.limit)
+    if args.json:
+        sys.stdout.write(json.dumps(result.figures(), indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(result.render())
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from ._records import ReliabilityReport
 
@@ -187,6 +198,55 @@ def _errors_option(parser: argparse.ArgumentParser) -> None:
                         help="invalid UTF-8: stop with its byte offset (strict, default) or replace it with U+FFFD")
 
 
+
+
+class _ProgressBar:
+    """A one-line progress bar with rate and ETA on stderr, redrawn at most five times a second."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._drawn = 0.0
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = self._clock()
+        if now - self._drawn < 0.2 and done != total:
+            return
+        self._drawn = now
+        elapsed = max(now - self._start, 1e-9)
+        rate = done / elapsed
+        line = f"{done:,}" + (f"/{total:,} {100 * done / max(total, 1):3.0f}%" if total else "")
+        line += f"  {rate:,.1f} articles/s"
+        if total and rate > 0:
+            left = int((total - done) / rate)
+            line += f"  ETA {left // 3600:d}:{left // 60 % 60:02d}:{left % 60:02d}"
+        sys.stderr.write("\r" + line.ljust(60))
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from ._batch import score_file
+
+    show = not args.quiet and sys.stderr.isatty()
+    try:
+        summary = score_file(args.input, args.output, errors_path=args.errors, model=args.model,
+                             trusted=args.trust_model, n_jobs=args.jobs,
+                             batch_size=args.batch_size, scheduler=args.scheduler,
+                             progress=_ProgressBar() if show else None)
+    except KeyboardInterrupt:
+        print(f"reliability: interrupted; re-run the same command to resume into {args.output}", file=sys.stderr)
+        raise
+    if not args.quiet:
+        print(f"{summary.scored:,} scored, {summary.failed:,} failed, {summary.skipped:,} already done "
+              f"in {summary.seconds:.1f} s → {summary.output}"
+              + (f" (failures: {summary.errors})" if summary.failed else ""), file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ._version import __version__
 
@@ -219,8 +279,30 @@ def build_parser() -> argparse.ArgumentParser:
     _errors_option(extract)
     extract.set_defaults(run=_cmd_extract)
 
+    evaluate_attr = commands.add_parser(
+        "evaluate-attributions", help="score attribution extraction against gold PolNeAR-style annotations"
+    )
+    evaluate_attr.add_argument("directory", help="a directory with text/*.txt and attributions/*.ann (brat)")
+    evaluate_attr.add_argument("--limit", type=int, default=None, help="evaluate only the first N articles")
+    evaluate_attr.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate_attr.set_defaults(run=_cmd_evaluate_attributions)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of the report")
     schema.set_defaults(run=_cmd_schema)
+
+    batch = commands.add_parser("batch", help="score a JSONL or CSV file of articles into JSONL reports, resumably")
+    batch.add_argument("input", help="records with id, text and optional title, url, published (.jsonl or .csv)")
+    batch.add_argument("-o", "--output", required=True, help="JSONL file of reports; an existing one is resumed")
+    batch.add_argument("--errors", help="where failed records go (default: OUTPUT with .errors.jsonl)")
+    batch.add_argument("--jobs", type=int, default=1, help="worker processes (-1: one per core; default 1)")
+    batch.add_argument("--batch-size", type=int, default=32, help="articles per task sent to a worker (default 32)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on the Dask cluster at ADDRESS (tcp://host:8786); needs reliability[dask]")
+    batch.add_argument("--model", help="model file (default: the bundled model)")
+    batch.add_argument("--trust-model", action="store_true",
+                       help="load a model file that fails the safety checks (it can run code: only files you trust)")
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    batch.set_defaults(run=_cmd_batch)
 
     train = commands.add_parser("train", help="train a model on labelled JSONL or CSV files")
     train.add_argument("data", nargs="+", help=_DATA_HELP)

@@ -31,6 +31,9 @@ def test_a_quotation_is_not_split_into_sentences():
         ('He said "yes" and "no".', ["yes", "no"], [True, True]),
         ('He said "unbalanced to the end', ["unbalanced to the end"], [False]),
         ('It is 5" long and "quoted".', ["quoted"], [True]),
+        ("''Doubled apostrophes,'' she said, ``and backticks.''", ["Doubled apostrophes,", "and backticks."],
+         [True, True]),
+        ("It's Ms. O'Hara's 5' ladder.", [], []),
     ],
 )
 def test_quotes(text, inner, closed):

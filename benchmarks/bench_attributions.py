@@ -1,0 +1,66 @@
+"""Speed of attribution extraction on one core: articles per second.
+
+    python benchmarks/bench_attributions.py [DIR] [--repeat 3]
+
+DIR holds ``*.txt`` articles or a PolNeAR-style ``text/`` folder (default: PolNeAR dev in
+``../shared/data/polnear/dev``). Times ``reliability.extract_attributions`` after one warm-up
+pass (the lexicons and the cue model load once per process), and the stages inside it:
+segmentation, attribution rules (with the cue model and the outlet look-up they call) and
+source resolution. Runs in this one process, so on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("directory", nargs="?", default=str(REPO.parent / "shared" / "data" / "polnear" / "dev"))
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    from reliability import extract_attributions
+    from reliability._attributions import find_attributions
+    from reliability._segmentation import segment
+    from reliability._sources import resolve_sources
+
+    root = Path(args.directory)
+    files = sorted((root / "text").glob("*.txt")) or sorted(root.glob("*.txt"))
+    if not files:
+        sys.exit(f"no .txt articles in {root}")
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    chars = sum(len(t) for t in texts)
+    for text in texts:  # warm-up: lexicons, outlet registry, cue model
+        extract_attributions(text)
+
+    def rate(run) -> float:
+        runs = []
+        for _ in range(args.repeat):
+            began = time.process_time()
+            for text in texts:
+                run(text)
+            runs.append(time.process_time() - began)
+        return len(texts) / statistics.median(runs)
+
+    segs = [segment(t) for t in texts]
+    founds = [find_attributions(s) for s in segs]
+    print(f"{len(texts)} articles, {chars / len(texts):.0f} characters on average; "
+          f"median of {args.repeat} passes, CPU time of this one process")
+    print(f"extract_attributions   {rate(extract_attributions):8.0f} articles/s")
+    print(f"  segmentation         {rate(segment):8.0f} articles/s")
+    queued = iter(segs * (args.repeat + 1))
+    print(f"  attribution rules    {rate(lambda _: find_attributions(next(queued))):8.0f} articles/s")
+    pairs = iter(list(zip(texts, founds, strict=True)) * (args.repeat + 1))
+    print(f"  source resolution    {rate(lambda _: resolve_sources(*next(pairs))):8.0f} articles/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""A learned cue detector: which words introduce a reported statement ("said", "blasted", ":").
+
+The rules in :mod:`._attributions` know how to find a source and a content around a cue, but a
+word list cannot know every cue: PolNeAR train alone has 7,000 distinct cue strings. Like
+citron's cue classifier, a logistic regression over the word and its neighbours decides, for each
+*candidate* word (one seen as a cue in the training data), whether it is a cue here. The weights
+ship as plain JSON in ``models/cue_tagger.json`` (no pickle: loading runs no code) and are
+applied in pure Python, so scoring costs a few dictionary look-ups per candidate.
+``models/build_cue_tagger.py`` rebuilds it from PolNeAR train; its card sits beside it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._exceptions import DataError
+from ._resources import models_dir
+from ._segmentation import Segmentation, Token
+
+__all__ = ["CueTagger", "cue_tagger", "in_quote_flags", "token_features"]
+
+MODEL_FILE = "cue_tagger.json"
+
+
+def in_quote_flags(seg: Segmentation) -> list[bool]:
+    """For each token of ``seg``, whether it lies inside a quotation (one merge pass)."""
+    flags = [False] * len(seg.tokens)
+    q = 0
+    quotes = seg.quotes
+    for k, token in enumerate(seg.tokens):
+        while q < len(quotes) and quotes[q].inner_end <= token.start:
+            q += 1
+        flags[k] = q < len(quotes) and quotes[q].inner_start <= token.start
+    return flags
+
+
+def _shape(token: Token) -> str:
+    text = token.text
+    if not text[:1].isalnum():
+        return text if len(text) <= 2 else "P"
+    if text.isupper() and len(text) > 1:
+        return "A"
+    return "C" if text[:1].isupper() else "l"
+
+
+def token_features(tokens: Sequence[Token], i: int, in_quote: Sequence[bool]) -> list[str]:
+    """The names of the features of token ``i`` (shared by training and scoring)."""
+    w = tokens[i].lower
+    p1 = tokens[i - 1].lower if i > 0 else "<s>"
+    p2 = tokens[i - 2].lower if i > 1 else "<s>"
+    n1 = tokens[i + 1].lower if i + 1 < len(tokens) else "</s>"
+    n2 = tokens[i + 2].lower if i + 2 < len(tokens) else "</s>"
+    s_p1 = _shape(tokens[i - 1]) if i > 0 else "<s>"
+    s_n1 = _shape(tokens[i + 1]) if i + 1 < len(tokens) else "</s>"
+    return [
+        "w=" + w,
+        "p1=" + p1,
+        "n1=" + n1,
+        "p2=" + p2,
+        "n2=" + n2,
+        "p1w=" + p1 + "|" + w,
+        "wn1=" + w + "|" + n1,
+        "sp1=" + s_p1,
+        "sn1=" + s_n1,
+        "sh=" + _shape(tokens[i]),
+        "sp1w=" + s_p1 + "|" + w,
+        "wsn1=" + w + "|" + s_n1,
+        "q=" + ("1" if in_quote[i] else "0") + "|" + w,
+        "suf=" + w[-3:],
+    ]
+
+
+@dataclass(frozen=True)
+class CueTagger:
+    """Weights of the cue classifier and the candidate vocabulary."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    candidates: frozenset[str]
+
+    def probability(self, tokens: Sequence[Token], i: int, in_quote: Sequence[bool]) -> float:
+        get = self.weights.get
+        z = self.bias + sum(get(f, 0.0) for f in token_features(tokens, i, in_quote))
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@functools.cache
+def cue_tagger() -> CueTagger | None:
+    """The bundled cue tagger, or None when the model file is absent (rules only)."""
+    path = models_dir() / MODEL_FILE
+    if not path.is_file():
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return CueTagger(
+            weights={str(k): float(v) for k, v in raw["weights"].items()},
+            bias=float(raw["bias"]),
+            threshold=float(raw["threshold"]),
+            candidates=frozenset(raw["candidates"]),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DataError(
+            f"models/{MODEL_FILE} is malformed ({exc}); rebuild it with models/build_cue_tagger.py"
+        ) from None
