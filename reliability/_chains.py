@@ -99,6 +99,13 @@ def children(parents: list[int | None]) -> list[list[int]]:
     return result
 
 
+def overlapping(links: list[tuple[int, int, str]], lo: int, hi: int) -> list[str]:
+    """Sources of the anchors overlapping ``[lo, hi)``; anchors are disjoint and in text order."""
+    first = bisect.bisect_right(links, lo, key=lambda link: link[1])  # the first anchor ending after lo
+    last = bisect.bisect_left(links, hi, key=lambda link: link[0])  # anchors starting before hi
+    return [sid for _, _, sid in links[first:last]]
+
+
 def _links_in(found: list[Found], links: list[tuple[int, int, str]]) -> list[list[str]]:
     """For each statement, the sources of the hyperlinks whose anchors lie within it."""
     result: list[list[str]] = []
@@ -106,7 +113,7 @@ def _links_in(found: list[Found], links: list[tuple[int, int, str]]) -> list[lis
         bounds = [b for b in (item.source, item.cue, item.content) if b is not None]
         lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
         # Overlap, not containment: the anchor is often the source phrase itself ("a federal report").
-        result.append(list(dict.fromkeys(sid for s, e, sid in links if s < hi and lo < e)))
+        result.append(list(dict.fromkeys(overlapping(links, lo, hi))))
     return result
 
 
@@ -114,8 +121,7 @@ def _names_link(item: Found, links: list[tuple[int, int, str]]) -> str | None:
     """The linked source when the anchor overlaps the words naming the statement's source."""
     if item.source is None:
         return None
-    lo, hi = item.source
-    return next((sid for s, e, sid in links if s < hi and lo < e), None)
+    return next(iter(overlapping(links, *item.source)), None)
 
 
 def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[CitationChain], list[str | None]]:

@@ -88,6 +88,9 @@ class _Extractor(HTMLParser):
         elif tag == "br":
             self._break("\n")
         elif tag == "a" and not self.hidden:
+            # Links do not nest: a new <a> closes the open one, as browsers do. Anchors are then
+            # disjoint and in text order, which lets later stages find them by bisection.
+            self._close_link()
             href = next((v for k, v in attrs if k == "href" and v), None)
             if href is not None:
                 self.open_links.append((href.strip(), self._next_offset()))
@@ -106,7 +109,11 @@ class _Extractor(HTMLParser):
             return
         if tag in _BLOCK:
             self._break("\n\n")
-        elif tag == "a" and self.open_links:
+        elif tag == "a":
+            self._close_link()
+
+    def _close_link(self) -> None:
+        if self.open_links:
             href, start = self.open_links.pop()
             # Text never ends in whitespace here (spaces and breaks are written only before
             # words), so the anchor ends where the text does.

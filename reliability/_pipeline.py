@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ._attributions import Found, find_attributions, to_attribution
-from ._chains import build_chains
+from ._chains import build_chains, overlapping
 from ._claims import build_claims, find_hedges
 from ._records import ARTICLE_SOURCE_ID, Article, Attribution, CitationChain, Claim, Source, Span
 from ._segmentation import Segmentation, segment
@@ -70,7 +70,7 @@ def _cite_links(claims: list[Claim], chains: list[CitationChain], links: list[tu
     result = []
     for claim in claims:
         if claim.chain_id == own:
-            cited = next((sid for s, e, sid in links if claim.text.start <= s and e <= claim.text.end), None)
+            cited = next(iter(overlapping(links, claim.text.start, claim.text.end)), None)
             if cited is not None:
                 key = (cited, ARTICLE_SOURCE_ID)
                 if key not in by_hops:

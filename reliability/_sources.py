@@ -496,8 +496,8 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     dateline = _dateline(text)
     wire_relay = resolver.outlet(dateline) if dateline is not None else None
     article = _article_source(url, title)
-    link_sources = [(link.start, link.end, resolver.link(link)) for link in links
-                    if link.domain and link.domain != article.domain and 0 <= link.start < link.end <= len(text)]
+    link_sources = sorted((link.start, link.end, resolver.link(link)) for link in links
+                          if link.domain and link.domain != article.domain and 0 <= link.start < link.end <= len(text))
     sources = resolver.finish()
     sources.insert(0, article)
     return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources)

@@ -91,3 +91,9 @@ def test_hostile_markup_stays_fast(piece):
     doc = parse_html(html)
     assert time.perf_counter() - started < 10
     assert doc.text.startswith("Officials said that it rained.")
+
+
+def test_links_do_not_nest():
+    doc = parse_html('<p>See <a href="https://a.com/1">one <a href="https://b.org/2">two</a> three</a>.</p>')
+    found = [(doc.text[link.start : link.end], link.domain) for link in doc.links]
+    assert found == [("one", "a.com"), ("two", "b.org")]
