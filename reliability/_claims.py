@@ -9,6 +9,7 @@ furniture ("Post a Comment") or too short to assert anything.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from typing import Any
 
 from ._attributions import Found, to_attribution
@@ -30,16 +31,34 @@ def is_boilerplate(text: str) -> bool:
     return words in lexicons().boilerplate
 
 
+def phrase_table(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lexicon phrases as lower-case token tuples, indexed by their first word, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(t.lower for t in tokenize(phrase))
+        if words:
+            table.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+def find_phrases(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]]) -> list[Span]:
+    """Non-overlapping occurrences of the phrases of ``table`` (see :func:`phrase_table`)."""
+    return _scan(tokens, text, table, hedges=False)
+
+
 def find_hedges(tokens: list[Token], text: str) -> list[Span]:
     """Hedging words and phrases from the lexicon ``hedges.txt`` among ``tokens``."""
-    table = _hedge_phrases()
+    return _scan(tokens, text, _hedge_phrases(), hedges=True)
+
+
+def _scan(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]], *, hedges: bool) -> list[Span]:
     spans = []
     after = 0  # matches do not overlap: the next may start only after the last one ends
     # Only tokens that start some hedge phrase can start a match; finding them first is fast.
     for i in [i for i, token in enumerate(tokens) if token.lower in table]:
         if i < after:
             continue
-        if tokens[i].text == "May" and _is_date(tokens, i):
+        if hedges and tokens[i].text == "May" and _is_date(tokens, i):
             continue  # the month, not the modal: "on May 5", "in May 2024", "5 May"
         for phrase in table[tokens[i].lower]:
             j = i + len(phrase)
@@ -73,11 +92,7 @@ _HEDGES: dict[str, tuple[tuple[str, ...], ...]] | None = None
 def _hedge_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     global _HEDGES
     if _HEDGES is None:
-        table: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in lexicons().hedges:
-            words = tuple(t.lower for t in tokenize(phrase))
-            table.setdefault(words[0], []).append(words)
-        _HEDGES = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+        _HEDGES = phrase_table(lexicons().hedges)
     return _HEDGES
 
 

@@ -246,6 +246,8 @@ _MESSAGES: dict[str, tuple[_Message, str]] = {
     "wire_agency_cited": (_wire, ".0f"),
     "hedges_per_100_words": (_rate("Hedging words (\"may\", \"reportedly\", \"is believed to\") per 100 words",
                                    "hedges let an article suggest what it does not assert", ".1f"), ".1f"),
+    "sensational_per_100_words": (_rate("Sensational or alarmist words (\"shocking\", \"bombshell\", \"cover-up\") "
+                                        "per 100 words", "news reports describe; they rarely alarm", ".1f"), ".1f"),
     "quoted_char_share": (_rate("Share of the text inside quotation marks",
                                 "quoted words can be checked against their speaker"), ".0%"),
     "title_is_question": (_flag("The headline is a question, a way to suggest a claim without asserting it",
@@ -289,7 +291,7 @@ _PLAIN_DIRECTION = {
     "exclamations_per_100_words": -1, "all_caps_word_share": -1, "first_person_per_100_words": -1,
     "second_person_per_100_words": -1, "numbers_per_100_words": 1, "has_boilerplate": -1,
     "share_question_sentences": -1, "attributions_per_100_words": 1, "independent_sources_log": 1,
-    "outlet_prior": 1,
+    "outlet_prior": 1, "sensational_per_100_words": -1,
 }
 
 

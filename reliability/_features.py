@@ -11,6 +11,7 @@ outlets and topics it has never seen.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -20,10 +21,12 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from ._claims import is_boilerplate
+from ._claims import find_phrases, is_boilerplate, phrase_table
 from ._pipeline import Analysis, analyze
 from ._ratings import NEUTRAL_PRIOR, OutletRatings
 from ._records import ARTICLE_SOURCE_ID, Article, Span
+from ._resources import _lines
+from ._segmentation import tokenize
 from ._style import style_names, style_vector
 
 __all__ = ["FEATURES", "FEATURE_NAMES", "INPUT_NAMES", "ArticleFeatures", "Feature", "article_row", "compute_features"]
@@ -231,6 +234,19 @@ def _hedges(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     return len(spans) * ctx.per_100, spans[:_MAX_EVIDENCE]
 
 
+@functools.cache
+def _sensational_table() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return phrase_table(_lines("sensational.txt"))
+
+
+def _sensational(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    table = _sensational_table()
+    spans = find_phrases(a.segmentation.tokens, a.article.text, table)
+    title = a.article.title or ""
+    in_title = len(find_phrases(tokenize(title), title, table)) if title else 0
+    return (len(spans) + in_title) * ctx.per_100, spans[:_MAX_EVIDENCE]
+
+
 def _quoted(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     quotes = a.segmentation.quotes
     chars = sum(q.inner_end - q.inner_start for q in quotes)
@@ -342,6 +358,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("wire_agency_cited", "1 when a wire agency is a source or credited.", _wire),
     Feature("hedges_per_100_words", "Hedging words (\"may\", \"reportedly\", \"is believed to\") per 100 "
             "words.", _hedges),
+    Feature("sensational_per_100_words", "Sensational, alarmist or conspiratorial words and phrases "
+            "(\"shocking\", \"bombshell\", \"cover-up\", \"mainstream media\"; data/lexicons/sensational.txt) "
+            "in the text and headline per 100 words.", _sensational),
     Feature("quoted_char_share", "Share of the text's characters inside quotation marks.", _quoted),
     Feature("title_is_question", "1 when the headline is a question.", _title_question),
     Feature("title_all_caps_share", "Share of headline words written in capitals.", _title_caps),
