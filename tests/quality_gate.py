@@ -24,9 +24,13 @@ TOLERANCE = 1e-9
 
 
 def hash_files(paths: Iterable[Path]) -> str:
-    """sha256 over the names and bytes of ``paths``, in sorted order."""
+    """sha256 over the names and bytes of ``paths``, in order of file name.
+
+    Only names count (not directories), so the hash is the same wherever the repository and
+    the corpora sit and however their paths are written.
+    """
     digest = hashlib.sha256()
-    for path in sorted(Path(p) for p in paths):
+    for path in sorted((Path(p) for p in paths), key=lambda p: (p.name, str(p.parent.name))):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
