@@ -51,7 +51,7 @@ def main() -> None:
 
         figures = recovery_figures(report)
         path = quality_gate.pin("model_recovery", figures, report.data_sha256,
-                                command="python models/evaluate_default.py --pin")
+                                command="python models/evaluate_default.py --pin", slack=0.005)
         print(f"pinned {path}: {figures}")
     if args.full:
         records = []

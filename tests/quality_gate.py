@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -51,10 +52,13 @@ def check(name: str, figures: Mapping[str, float], data_sha256: str) -> None:
     assert not below, f"quality gate {name}: below the pinned floors (measured, floor): {below}"
 
 
-def pin(name: str, figures: Mapping[str, float], data_sha256: str, *, command: str) -> Path:
-    """Write gate ``name`` with floors at ``figures`` (rounded down); never lower a floor."""
+def pin(name: str, figures: Mapping[str, float], data_sha256: str, *, command: str, slack: float = 0.0) -> Path:
+    """Write gate ``name`` with floors at ``figures`` minus ``slack`` (rounded down); never lower a floor.
+
+    ``slack`` absorbs numeric noise between machines for figures that come out of a solver.
+    """
     path = GATES / f"{name}.json"
-    floors = {k: _round_down(v) for k, v in figures.items()}
+    floors = {k: _round_down(v - slack) for k, v in figures.items()}
     if path.exists():
         old = json.loads(path.read_text(encoding="utf-8"))
         if old["data_sha256"] == data_sha256:
@@ -68,4 +72,4 @@ def pin(name: str, figures: Mapping[str, float], data_sha256: str, *, command: s
 
 def _round_down(value: float, places: int = 3) -> float:
     scale = 10**places
-    return int(value * scale) / scale
+    return math.floor(value * scale) / scale

@@ -24,6 +24,13 @@ def test_check_passes_at_or_above_floors_and_fails_below(gates):
         quality_gate.check("g", {"f1": 0.9}, "other")
 
 
+def test_negative_figures_round_down_and_slack_applies(gates):
+    quality_gate.pin("g", {"margin": -0.0144, "auc": 0.8841}, "abc", command="test", slack=0.005)
+    floors = json.loads((gates / "g.json").read_text())["floors"]
+    assert floors == {"margin": -0.02, "auc": 0.879}
+    quality_gate.check("g", {"margin": -0.0144, "auc": 0.8841}, "abc")
+
+
 def test_pin_never_lowers_a_floor(gates):
     quality_gate.pin("g", {"f1": 0.8}, "abc", command="test")
     quality_gate.pin("g", {"f1": 0.85}, "abc", command="test")
