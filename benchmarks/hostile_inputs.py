@@ -14,23 +14,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_robustness import ADVERSARIAL, _text
+from test_robustness import ADVERSARIAL, _cost, _text
 
 from reliability import Scorer
-
-
-def per_char(scorer: Scorer, text: str, repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.process_time()
-        scorer.score(text)
-        best = min(best, time.process_time() - start)
-    return best / len(text)
 
 
 def main() -> None:
@@ -44,7 +34,7 @@ def main() -> None:
     header = f"{'family':22} " + " ".join(f"{n:>10,}ch" for n in sizes) + "   ratio 8×"
     print(header + ("  ratio 64×" if len(sizes) > 2 else ""))
     for name in ADVERSARIAL:
-        costs = [per_char(scorer, _text(name, n), 3 if n <= 16_000 else 1) for n in sizes]
+        costs = [_cost(scorer, _text(name, n), 3 if n <= 16_000 else 1) for n in sizes]
         cells = " ".join(f"{c * n * 1e3:10.1f}ms" for c, n in zip(costs, sizes, strict=True))
         ratios = "  ".join(f"{c / costs[0]:9.2f}" for c in costs[1:])
         print(f"{name:22} {cells}  {ratios}", flush=True)
