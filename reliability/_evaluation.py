@@ -239,7 +239,7 @@ def evaluate(
         "n_splits": n_splits,
         "seed": seed,
     }
-    recipe = {k: settings[k] for k in ("C", "style_C", "calibration")}
+    recipe: dict[str, Any] = {k: settings[k] for k in ("C", "style_C", "calibration")}
     groups = [group_of(r) for r in records]
     X = features if features is not None else featurize(records, n_jobs=n_jobs)
     texts = [f"{r.title or ''}\n{r.text}" for r in records] if baseline else None

@@ -22,6 +22,7 @@ from ._exceptions import InputError, InputTooLargeError, ReliabilityError
 from ._validation import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
+    from ._records import LabelledArticle
     from ._report import Format
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -134,10 +135,10 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_records(paths: Sequence[str]) -> list:  # type: ignore[type-arg]
+def _load_records(paths: Sequence[str]) -> list[LabelledArticle]:
     from . import datasets
 
-    records = []
+    records: list[LabelledArticle] = []
     for path in paths:
         if path.startswith("corpus:"):  # a shared corpus by name: corpus:recovery
             name = path.removeprefix("corpus:")
