@@ -41,11 +41,6 @@ class Analysis:
     def sources(self) -> list[Source]:
         return self.resolution.sources
 
-    @property
-    def attributions(self) -> list[Attribution]:
-        text = self.article.text
-        return [to_attribution(text, f, sid) for f, sid in zip(self.found, self.resolution.source_of, strict=True)]
-
 
 def analyze(article: Article, *, links: Sequence[Link] = ()) -> Analysis:
     """Run every analysis stage on ``article``; ``links`` are hyperlinks in its text (HTML input)."""

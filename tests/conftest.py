@@ -4,6 +4,7 @@ team's machines); tests that read them skip with a reason when they are absent."
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,14 @@ def example_article() -> tuple[str, str]:
 @pytest.fixture(scope="session")
 def polnear_dev() -> Path:
     return need(SHARED / "data" / "polnear" / "dev")
+
+
+@pytest.fixture
+def model_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled model and its card, free to tamper with."""
+    from reliability._model import card_path, default_model_path
+
+    path = tmp_path / "m.joblib"
+    shutil.copy(default_model_path(), path)
+    shutil.copy(card_path(default_model_path()), card_path(path))
+    return path

@@ -2,22 +2,13 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 
 import numpy as np
 import pytest
 
 from reliability import ModelError, ModelNotFoundError, ModelVersionError, Scorer, load_model
 from reliability._features import INPUT_NAMES
-from reliability._model import card_path, default_model_path
-
-
-@pytest.fixture
-def model_copy(tmp_path):
-    path = tmp_path / "m.joblib"
-    shutil.copy(default_model_path(), path)
-    shutil.copy(card_path(default_model_path()), card_path(path))
-    return path
+from reliability._model import card_path
 
 
 def test_default_model_card():

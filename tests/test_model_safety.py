@@ -16,14 +16,6 @@ from reliability import ModelError, Scorer, load_model
 from reliability._model import _sha256, card_path, default_model_path
 
 
-@pytest.fixture
-def model_copy(tmp_path):
-    path = tmp_path / "m.joblib"
-    shutil.copy(default_model_path(), path)
-    shutil.copy(card_path(default_model_path()), card_path(path))
-    return path
-
-
 def _forge(path, payload, *, protocol: int | None = None) -> None:
     """Write ``payload`` as a joblib file with a card that matches it (what an attacker ships)."""
     card = json.loads(card_path(default_model_path()).read_text(encoding="utf-8"))

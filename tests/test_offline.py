@@ -1,7 +1,6 @@
 """Strictly offline: an audit hook refuses every socket, DNS lookup, URL open and subprocess
 while a fresh interpreter imports the library, scores, extracts, trains (with the grouped
-cross-validation and the TF-IDF baseline evaluation) and evaluates. Complements
-test_no_network.py, which patches the socket functions."""
+cross-validation and the TF-IDF baseline evaluation) and evaluates."""
 
 from __future__ import annotations
 
@@ -35,9 +34,7 @@ CODE = textwrap.dedent(
                for i in range(20)]
     model = train(records, n_jobs=1)  # grouped CV and the TF-IDF baseline on the same folds
     assert "grouped_cv_roc_auc" in model.card["metrics"]
-    evaluate = getattr(reliability, "evaluate", None)
-    if evaluate is not None:  # reliability.evaluate(records, *, model=..., n_splits=..., n_jobs=...)
-        evaluate(records, model=model, n_splits=3, n_jobs=1)
+    reliability.evaluate(records, model=model, n_splits=3, n_jobs=1)
     print("ok")
     """
 )
