@@ -104,16 +104,44 @@ class _Resolver:
         self.by_surname: dict[str, str] = {}
         self.last_speaker: str | None = None
         self.lex = lexicons()
+        # Indexes that keep every lookup below independent of how many sources the text has
+        # (a huge article naming thousands of people must stay linear time):
+        self._next_suffix: dict[str, int] = {}  # slug -> the next "_n" worth trying
+        self._state_media: list[str] = []  # state-media clusters, in creation order
+        # Per kind, named clusters (order of creation, id), for "the minister said": entries
+        # whose cluster has since risen to another kind are stale and skipped.
+        self._named: dict[str, list[tuple[int, str]]] = {}
+        self._order: dict[str, int] = {}
+
+    def _add(self, cluster: _Cluster) -> _Cluster:
+        self.clusters[cluster.id] = cluster
+        if cluster.kind == "state_media":
+            self._state_media.append(cluster.id)
+        return cluster
 
     def _new(self, base: str, **kwargs: object) -> _Cluster:
         cid = base
-        n = 2
+        n = self._next_suffix.get(base, 2)
+        # Clusters are never removed, so the first free suffix only ever grows: resuming from the
+        # last one tried gives the same id as counting from 2, without rescanning
+        # "source_2", "source_3", ... for each of thousands of same-named sources.
         while cid in self.clusters or cid == ARTICLE_SOURCE_ID:
             cid = f"{base}_{n}"
             n += 1
-        cluster = _Cluster(id=cid, **kwargs)  # type: ignore[arg-type]
-        self.clusters[cid] = cluster
-        return cluster
+        self._next_suffix[base] = n
+        return self._add(_Cluster(id=cid, **kwargs))  # type: ignore[arg-type]
+
+    def _remember_named(self, cluster: _Cluster) -> None:
+        """Index a named cluster under its (current) kind, at its place in creation order."""
+        order = self._order.setdefault(cluster.id, len(self._order))
+        bisect.insort(self._named.setdefault(cluster.kind, []), (order, cluster.id))
+
+    def _last_named(self, kind: str) -> str | None:
+        """The most recently created named cluster of ``kind``."""
+        entries = self._named.get(kind, [])
+        while entries and self.clusters[entries[-1][1]].kind != kind:
+            entries.pop()  # its kind rose since (kinds only rise): stale for good
+        return entries[-1][1] if entries else None
 
     # --- outlets ------------------------------------------------------------------------------
 
@@ -122,14 +150,14 @@ class _Resolver:
         if mention.outlet is not None:
             cid = mention.outlet.id
             if cid not in self.clusters:
-                self.clusters[cid] = _Cluster(
+                self._add(_Cluster(
                     id=cid,
                     name=mention.outlet.name,
                     kind=mention.outlet.kind,  # type: ignore[arg-type]
                     domain=mention.outlet.domains[0] if mention.outlet.domains else None,
                     country=mention.outlet.country,
                     state_affiliated=mention.outlet.state_affiliated,
-                )
+                ))
             self.clusters[cid].mentions.append(bounds)
             return cid
         if mention.kind != "state_media":
@@ -140,7 +168,7 @@ class _Resolver:
             cluster.mentions.append(bounds)
             return cluster.id
         # A loose reference ("state TV"): the state outlet of that country already named, if any.
-        for cluster in self.clusters.values():
+        for cluster in map(self.clusters.__getitem__, self._state_media):
             if cluster.kind == "state_media" and (mention.country is None or cluster.country == mention.country):
                 cluster.mentions.append(bounds)
                 return cluster.id
@@ -159,11 +187,11 @@ class _Resolver:
         if outlet is not None and outlet.kind not in ("blog", "social_media"):
             cid = outlet.id
             if cid not in self.clusters:
-                self.clusters[cid] = _Cluster(
+                self._add(_Cluster(
                     id=cid, name=outlet.name, kind=outlet.kind,  # type: ignore[arg-type]
                     domain=outlet.domains[0] if outlet.domains else domain,
                     country=outlet.country, state_affiliated=outlet.state_affiliated,
-                )
+                ))
             self.clusters[cid].mentions.append(bounds)
             return cid
         name = domain or link.domain or link.href
@@ -237,6 +265,7 @@ class _Resolver:
             cluster = self._new(_slug(name), name=name,
                                 kind=kind or ("organization" if is_org else "person"),
                                 surname=surname)
+            self._remember_named(cluster)
             # "Korotchenko" after "Igor Korotchenko"; "Wang" after "Wang Dehai" (family name first).
             for token in (name_tokens[0], name_tokens[-1]):
                 self.by_surname.setdefault(token.lower, cluster.id)
@@ -247,6 +276,8 @@ class _Resolver:
                 cluster.name = name
             if kind is not None and _KIND_RANK.get(kind, 0) > _KIND_RANK.get(cluster.kind, 0):
                 cluster.kind = kind
+                if cluster.surname:
+                    self._remember_named(cluster)
         cluster.mentions.append(item.source)
         if cluster.kind in ("person", "official", "expert"):
             self.last_speaker = cluster.id
@@ -284,7 +315,7 @@ class _Resolver:
         if cid not in self.clusters:
             adjective = _COUNTRY_ADJECTIVE.get(country)
             name = f"{adjective} government" if adjective else f"Government ({country})"
-            self.clusters[cid] = _Cluster(id=cid, name=name, kind="official", country=country)
+            self._add(_Cluster(id=cid, name=name, kind="official", country=country))
         return cid
 
     @staticmethod
@@ -329,12 +360,7 @@ class _Resolver:
         return cluster.id
 
     def _refer_back(self, bounds: tuple[int, int], kind: str | None = None) -> str | None:
-        if kind is None:
-            target = self.last_speaker
-        else:
-            target = next(
-                (c.id for c in reversed(self.clusters.values()) if c.kind == kind and c.surname), None
-            )
+        target = self.last_speaker if kind is None else self._last_named(kind)
         if target is None:
             return None
         self.clusters[target].mentions.append(bounds)
