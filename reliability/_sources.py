@@ -28,6 +28,15 @@ if TYPE_CHECKING:
 __all__ = ["Resolution", "resolve_sources"]
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we"})
+# Third-person pronouns that can stand for someone the text names only later (or never): "I"
+# and "we" before any named speaker are the writer, whose statements are the article's own.
+_THIRD_PERSON = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "unknown"}
+# A pronoun before any named speaker is resolved forward to the first named speaker that
+# follows within this many characters ('"It will fail," she said. Maria Lopez, the mayor, said').
+_FORWARD_REACH = 300
+# A relative clause in the words naming a source is an aside about the speaker, not the
+# speaker: "The senator, who replaced Ruth Bell, said" is the senator.
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})
 _ANONYMOUS = frozenset(
     """sources source reports report rumors rumours insiders officials people experts analysts
     critics observers some many others someone witnesses residents""".split()
@@ -64,6 +73,10 @@ _ORG_WORDS = frozenset(
     federation league society laboratory laboratories lab hospital clinic school college
     academy research""".split()
 )
+# Leadership titles that make an official in government but an expert at a university or
+# institute: "director of the Institute for Policy Integrity at New York University".
+_LEADERSHIP = frozenset({"director", "head of", "chair", "chairman", "chairwoman", "president", "dean", "chief"})
+_ACADEMIC = frozenset({"university", "college", "institute", "school", "academy", "laboratory"})
 _KIND_RANK: dict[str, int] = {"official": 3, "expert": 2, "organization": 1, "person": 0}
 
 
@@ -91,6 +104,7 @@ class Resolution:
     wire_relay: str | None = None  # the agency of a dateline ("MOSCOW (Sputnik) -"): relays everything
     cited_by: list[str | None] = field(default_factory=list)  # per Found: whom its source cites ("citing X")
     links: list[tuple[int, int, str]] = field(default_factory=list)  # hyperlink anchors: (start, end, source id)
+    according: list[bool] = field(default_factory=list)  # per Found: its cue is "according to"
 
 
 def _slug(name: str) -> str:
@@ -112,6 +126,10 @@ class _Resolver:
         # whose cluster has since risen to another kind are stale and skipped.
         self._named: dict[str, list[tuple[int, str]]] = {}
         self._order: dict[str, int] = {}
+        # An unresolved pronoun's placeholder cluster waiting for a name that follows it, and
+        # the placeholders merged into a named cluster since (placeholder id -> cluster id).
+        self._pending: _Cluster | None = None
+        self.merged: dict[str, str] = {}
 
     def _add(self, cluster: _Cluster) -> _Cluster:
         self.clusters[cluster.id] = cluster
@@ -215,12 +233,26 @@ class _Resolver:
                 return None
             return self._anonymous("unnamed source", item.cue or item.content)
         start, end = item.source
-        words = [t for t in tokenize(self.text, start, end)]
+        words = tokenize(self.text, start, end)
+        cut = next((k for k, t in enumerate(words) if k and t.lower in _RELATIVE), None)
+        if cut is not None:
+            # "The senator, who replaced Ruth Bell, said": only the words before the clause.
+            cut -= words[cut - 1].text == ","
+            words = words[:cut]
+            end = words[-1].end if words else end
+        bounds = (start, end)
         lowered = [t.lower for t in words]
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
-            return self._refer_back(item.source)
+            return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
         kind = self._role_kind(lowered) or self._role_before(start) or self._role_after(end)
         name_tokens = self._name(words)
+        comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
+        if 0 < comma < len(words) - 1 and (words[comma + 1].lower in _APPOSITIVE_STARTS
+                                           or words[comma + 1].lower in self.lex.roles):
+            # "Richard Revesz, director of the Institute ... at New York University": the name is
+            # before the appositive (after it only when the appositive is the name itself:
+            # "Russia's ambassador to North Korea, Alexandre Matsegora").
+            name_tokens = self._name(words[:comma]) or name_tokens
         # "Democratic sources", "the USAID official", "a Warren adviser": a capitalised word
         # before a lower-case head qualifies the head and names nobody.
         head_word = lowered[-1] if lowered else ""
@@ -235,23 +267,26 @@ class _Resolver:
             anonymous_words = _ANONYMOUS | _UNNAMED_PEOPLE
             if (head in _ANONYMOUS or item.directness == "vague"
                     or (kind is None and any(w in anonymous_words for w in lowered))
-                    or self._withheld(item)):
-                return self._anonymous(self.text[start:end], item.source)
+                    or self._withheld(bounds)):
+                return self._anonymous(self.text[start:end], bounds)
             if lowered[:1] and lowered[0] in _DETERMINERS and kind is not None:
                 # "the minister added": the last speaker of that kind.
-                found = self._refer_back(item.source, kind)
+                found = self._refer_back(bounds, kind)
                 if found is not None:
                     return found
             cluster = self._new(_slug(self.text[start:end]), name=self.text[start:end],
                                 kind=kind or "unknown")
-            cluster.mentions.append(item.source)
+            cluster.mentions.append(bounds)
             return cluster.id
+        joined = self._joined(words[:comma], name_tokens)
+        if kind == "organization" and self._role_kind([t.lower for t in joined]) is None:
+            kind = None  # "Republican Party donor Sheldon Adelson": the party is not joined to the name
         # Only the words before an appositive comma name the source ("Craig Bryan, head of the
-        # National Center for ...": a person).
-        comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
-        is_org = any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in words[:comma]) or (
+        # National Center for ...": a person), and only the organisation words joined to the name
+        # by capitalised or linking words ("Top Republican Party donor Sheldon Adelson": a person).
+        is_org = any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined) or (
             kind is None and any(t.lower in _DOCUMENT_WORDS for t in words[words.index(name_tokens[-1]) + 1 :]))
-        if is_org and kind is None:
+        if is_org and kind in (None, "organization"):
             # "the Roper Center for Public Opinion Research", "Kantar Media's political ad
             # tracker": the organisation's name runs from its first capitalised word to its last.
             capitals = [t for t in words if t.text[:1].isupper() and t.lower not in _DETERMINERS]
@@ -278,8 +313,9 @@ class _Resolver:
                 cluster.kind = kind
                 if cluster.surname:
                     self._remember_named(cluster)
-        cluster.mentions.append(item.source)
+        cluster.mentions.append(bounds)
         if cluster.kind in ("person", "official", "expert"):
+            self._resolve_forward(cluster, start)
             self.last_speaker = cluster.id
         if cluster.kind == "official" and cluster.affiliated_with is None:
             represented = self._represented_country(start, end)
@@ -328,12 +364,11 @@ class _Resolver:
                         and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS for t in before))
         return False
 
-    def _withheld(self, item: Found) -> bool:
+    def _withheld(self, bounds: tuple[int, int]) -> bool:
         """Whether the sentence says the unnamed source's name is withheld ("on condition of anonymity")."""
-        assert item.source is not None
-        lo, hi = item.source[0], min(len(self.text), item.source[1] + 200)
+        lo, hi = bounds[0], min(len(self.text), bounds[1] + 200)
         # The rest of the source's sentence: up to the first full stop after it.
-        for k in range(item.source[1], hi):
+        for k in range(bounds[1], hi):
             if self.text[k] in ".!?\n" and (k + 1 == len(self.text) or self.text[k + 1].isspace()):
                 hi = k
                 break
@@ -365,6 +400,31 @@ class _Resolver:
             return None
         self.clusters[target].mentions.append(bounds)
         return target
+
+    def _unresolved(self, pronoun: str, bounds: tuple[int, int]) -> str | None:
+        """A source for "she said" before anyone is named: someone the text does not name (yet).
+
+        It becomes the last speaker, so a later "she said" joins it, and it merges into the first
+        named speaker that follows within ``_FORWARD_REACH`` characters.
+        """
+        kind = _THIRD_PERSON.get(pronoun)
+        if kind is None:
+            return None  # "I said", "we said": the writer's own statement
+        cluster = self._new(f"unnamed_{_slug(pronoun)}", name=f"{pronoun} (unnamed)", kind=kind)
+        cluster.mentions.append(bounds)
+        self._pending = cluster
+        self.last_speaker = cluster.id
+        return cluster.id
+
+    def _resolve_forward(self, named: _Cluster, start: int) -> None:
+        """Merge a pending pronoun into ``named`` when the name follows it closely."""
+        pending, self._pending = self._pending, None
+        if pending is None or pending.id == named.id or start - pending.mentions[-1][1] > _FORWARD_REACH:
+            return
+        named.mentions.extend(pending.mentions)
+        if named.affiliated_with is None:
+            named.affiliated_with = pending.affiliated_with
+        self.merged[pending.id] = named.id
 
     def _role_before(self, start: int) -> SourceKind | None:
         """The kind of a role left just outside the source words: "Secretary of | State Hillary Clinton"."""
@@ -400,12 +460,33 @@ class _Resolver:
 
     def _role_kind(self, lowered: list[str]) -> SourceKind | None:
         best: SourceKind | None = None
+        officials: set[str] = set()
         for i, word in enumerate(lowered):
             two = f"{word} {lowered[i + 1]}" if i + 1 < len(lowered) else ""
-            kind = self.lex.roles.get(two) or self.lex.roles.get(word)
+            role = two if two in self.lex.roles else word
+            kind = self.lex.roles.get(role)
+            if kind == "official":
+                officials.add(role)
             if kind is not None and (best is None or _KIND_RANK.get(kind, 0) > _KIND_RANK.get(best, 0)):
                 best = kind  # type: ignore[assignment]
+        if best == "official" and officials <= _LEADERSHIP and not _ACADEMIC.isdisjoint(lowered):
+            return "expert"  # the head of a university department or research institute
         return best
+
+    @staticmethod
+    def _joined(words: list, name_tokens: list) -> list:  # type: ignore[type-arg]
+        """The name with the capitalised and linking words either side of it (its organisation's words)."""
+        if not name_tokens or name_tokens[0] not in words:
+            return words
+        lo = words.index(name_tokens[0])
+        hi = lo + len(name_tokens)
+        def joins(t) -> bool:  # type: ignore[no-untyped-def]
+            return t.text[:1].isupper() or t.lower in _LINKING or t.lower in ("and", "&")
+        while lo > 0 and joins(words[lo - 1]):
+            lo -= 1
+        while hi < len(words) and joins(words[hi]):
+            hi += 1
+        return words[lo:hi]
 
     def _name(self, words: list) -> list:  # type: ignore[type-arg]
         """The proper name in a source phrase: the last run of capitalised non-role words."""
@@ -428,6 +509,8 @@ class _Resolver:
         sources = []
         runs = self._word_runs()
         for cluster in self.clusters.values():
+            if cluster.id in self.merged:
+                continue
             spans = sorted(set(cluster.mentions))
             if cluster.surname and cluster.kind in ("person", "official", "expert"):
                 spans = sorted(set(spans) | self._surname_mentions(cluster, runs))
@@ -524,9 +607,14 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     article = _article_source(url, title)
     link_sources = sorted((link.start, link.end, resolver.link(link)) for link in links
                           if link.domain and link.domain != article.domain and 0 <= link.start < link.end <= len(text))
+    if resolver.merged:  # pronouns resolved forward: point their statements at the name
+        source_of = [resolver.merged.get(sid, sid) if sid else sid for sid in source_of]
+        cited_by = [resolver.merged.get(sid, sid) if sid else sid for sid in cited_by]
     sources = resolver.finish()
     sources.insert(0, article)
-    return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources)
+    according = [item.cue is not None and text[item.cue[0] : item.cue[1]].lower().startswith("according")
+                 for item in found]
+    return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources, according)
 
 
 _CITING_STOP = frozenset({",", ";", ":", ".", "that", "as", "and", "who", "which", "said", "says", "—", "–", "(", ")"})
