@@ -507,7 +507,9 @@ class _Resolver:
 
     def finish(self) -> list[Source]:
         sources = []
-        runs = self._word_runs()
+        runs = self._word_runs({w for c in self.clusters.values() if c.id not in self.merged
+                                and c.surname and c.kind in ("person", "official", "expert")
+                                for w in self._name_words(c) if _WORD_RUN.fullmatch(w)})
         for cluster in self.clusters.values():
             if cluster.id in self.merged:
                 continue
@@ -528,11 +530,36 @@ class _Resolver:
             )
         return sources
 
-    def _word_runs(self) -> dict[str, list[tuple[int, int]]]:
-        """Where each maximal run of word characters occurs, read once for all clusters."""
+    def _name_words(self, cluster: _Cluster) -> set[str]:
+        """The words of a person's name that stand for them alone ("Korotchenko", "Igor")."""
+        return {w for w in cluster.name.split() if self.by_surname.get(w.lower()) == cluster.id}
+
+    def _word_runs(self, words: set[str]) -> dict[str, list[tuple[int, int]]]:
+        r"""Where each of ``words`` occurs as a maximal run of word characters (as ``r"\w+"`` finds them).
+
+        A few words (the usual article) are each found with ``str.find``, a fast scan in C; many
+        (a text naming thousands of people) with one pass over every run, so the cost stays
+        linear either way.
+        """
+        text = self.text
         runs: dict[str, list[tuple[int, int]]] = {}
-        for match in _WORD_RUN.finditer(self.text):
-            runs.setdefault(match.group(), []).append(match.span())
+        if len(words) > _FIND_WORDS:
+            for match in _WORD_RUN.finditer(text):
+                if match.group() in words:
+                    runs.setdefault(match.group(), []).append(match.span())
+            return runs
+        for word in words:
+            spans = []
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                # A maximal run: no word character either side (``\w`` is alphanumeric or "_").
+                if not (start and _is_word_char(text[start - 1])) \
+                        and not (end < len(text) and _is_word_char(text[end])):
+                    spans.append((start, end))
+                start = text.find(word, end)
+            if spans:
+                runs[word] = spans
         return runs
 
     def _surname_mentions(self, cluster: _Cluster, runs: dict[str, list[tuple[int, int]]]) -> set[tuple[int, int]]:
@@ -540,7 +567,7 @@ class _Resolver:
         assert cluster.surname is not None
         found: set[tuple[int, int]] = set()
         covered = cluster.mentions
-        words = {w for w in cluster.name.split() if self.by_surname.get(w.lower()) == cluster.id}
+        words = self._name_words(cluster)
         if not words:
             return found
         if all(_WORD_RUN.fullmatch(w) for w in words):
@@ -563,6 +590,11 @@ class _Resolver:
 
 
 _WORD_RUN = re.compile(r"\w+")
+_FIND_WORDS = 40  # up to this many name words, each is looked for with str.find
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 _COUNTRY_ADJECTIVE = {"RU": "Russian", "CN": "Chinese", "KP": "North Korean", "IR": "Iranian", "SY": "Syrian",
                       "TR": "Turkish", "VE": "Venezuelan", "CU": "Cuban", "BY": "Belarusian"}
@@ -628,6 +660,8 @@ def _citing(text: str, item: Found) -> Found | None:
     if item.source is None:
         return None
     lo = max(b[1] for b in (item.source, item.cue) if b is not None)
+    if "citing" not in text[lo : lo + 160].lower():
+        return None  # the usual case, decided without tokenising the window
     tokens = tokenize(text, lo, min(len(text), lo + 160))
     for k, token in enumerate(tokens[:6]):
         if token.lower != "citing":
@@ -653,6 +687,8 @@ def _dateline(text: str) -> OutletMention | None:
     Wire copy reached the article through that agency, so it is a relay of every statement.
     """
     head = text[: min(len(text), 300)]
+    if "(" not in head:
+        return None  # no "(Agency)" credit: most articles, decided without tokenising
     for mention in find_outlets(tokenize(head)):
         if mention.outlet is None:
             continue
