@@ -20,7 +20,7 @@ from ._attributions import Found
 from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
 from ._resources import lexicons
-from ._segmentation import tokenize
+from ._segmentation import Token, tokenize
 
 if TYPE_CHECKING:
     from ._html import Link
@@ -37,6 +37,15 @@ _FORWARD_REACH = 300
 # A relative clause in the words naming a source is an aside about the speaker, not the
 # speaker: "The senator, who replaced Ruth Bell, said" is the senator.
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})
+# Party labels in apposition: "Senator Dianne Feinstein, Democrat of California".
+_PARTIES = frozenset({"democrat", "democratic", "republican", "independent", "libertarian", "conservative",
+                      "labour", "liberal", "green"})
+# Capitalised words that open sentences without being names ("When Donald Trump ...", "In May").
+_OPENERS = frozenset(
+    """although when while whilst in on at after before but and or if as since because though so
+    yet then now also still however meanwhile for from by with without during under over about
+    it its this that these those there here what who why how i we you my our his her their""".split()
+)
 _ANONYMOUS = frozenset(
     """sources source reports report rumors rumours insiders officials people experts analysts
     critics observers some many others someone witnesses residents""".split()
@@ -247,12 +256,17 @@ class _Resolver:
         kind = self._role_kind(lowered) or self._role_before(start) or self._role_after(end)
         name_tokens = self._name(words)
         comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
-        if 0 < comma < len(words) - 1 and (words[comma + 1].lower in _APPOSITIVE_STARTS
-                                           or words[comma + 1].lower in self.lex.roles):
-            # "Richard Revesz, director of the Institute ... at New York University": the name is
-            # before the appositive (after it only when the appositive is the name itself:
-            # "Russia's ambassador to North Korea, Alexandre Matsegora").
+        if 0 < comma < len(words) - 1 and self._appositive(words[comma + 1]):
+            # "Richard Revesz, director of the Institute ... at New York University", "Senator
+            # Dianne Feinstein, Democrat of California": the name is before the appositive
+            # (after it only when the appositive is the name itself: "Russia's ambassador to
+            # North Korea, Alexandre Matsegora").
             name_tokens = self._name(words[:comma]) or name_tokens
+        elif name_tokens and comma < len(words) and name_tokens[0].start > words[comma].start \
+                and self._titled_name(words[:comma]):
+            # "Vice President Joe Biden, Rubio said": the title before the comma is Biden's, so
+            # only the words after it (or an appositive after the source) give Rubio's kind.
+            kind = self._role_kind(lowered[comma + 1 :]) or self._role_after(end)
         # "Democratic sources", "the USAID official", "a Warren adviser": a capitalised word
         # before a lower-case head qualifies the head and names nobody.
         head_word = lowered[-1] if lowered else ""
@@ -389,8 +403,11 @@ class _Resolver:
         return None
 
     def _anonymous(self, label: str, bounds: tuple[int, int]) -> str:
-        base = "anonymous_" + _slug(label)
-        cluster = self.clusters.get(base) or self._new(base, name=label, kind="anonymous")
+        return self._anonymous_like("anonymous_" + _slug(label), label, "anonymous", bounds)
+
+    def _anonymous_like(self, base: str, label: str, kind: str, bounds: tuple[int, int]) -> str:
+        """One source for every mention of the same unnamed label."""
+        cluster = self.clusters.get(base) or self._new(base, name=label, kind=kind)
         cluster.mentions.append(bounds)
         return cluster.id
 
@@ -410,16 +427,72 @@ class _Resolver:
         kind = _THIRD_PERSON.get(pronoun)
         if kind is None:
             return None  # "I said", "we said": the writer's own statement
+        if kind == "person":
+            antecedent = self._antecedent(bounds[0])
+            if antecedent is not None:
+                return self._person(antecedent, bounds)
+        if kind != "person":
+            # "they" may be anyone: one unnamed group for the article, never the last speaker
+            # (a later "she said" is not them).
+            return self._anonymous_like(f"unnamed_{pronoun}", f"{pronoun} (unnamed)", kind, bounds)
         cluster = self._new(f"unnamed_{_slug(pronoun)}", name=f"{pronoun} (unnamed)", kind=kind)
         cluster.mentions.append(bounds)
         self._pending = cluster
         self.last_speaker = cluster.id
         return cluster.id
 
+    def _antecedent(self, start: int) -> list | None:  # type: ignore[type-arg]
+        """A person named just before a pronoun outside any report: "Nicholas Woodward, 37, ... he said".
+
+        The nearest full name (two to four capitalised words) that opens a sentence of the same
+        paragraph, within ``_FORWARD_REACH`` characters, introduced the way news introduces people
+        (", 37,", ", a nurse", ", who"), with no role, organisation, outlet, country or calendar
+        word in it. A bare "Los Angeles is ..." could be a place, so it is not taken.
+        """
+        lo = max(0, start - _FORWARD_REACH, self.text.rfind("\n", 0, start) + 1)
+        tokens = tokenize(self.text, lo, start)
+        best = None
+        for k, token in enumerate(tokens):
+            if not token.text[:1].isupper() or (k and tokens[k - 1].text not in ".!?\"“”"):
+                continue  # a name opening a sentence (or the window, at a paragraph start)
+            if k == 0 and lo > 0 and self.text[lo - 1] != "\n":
+                continue
+            n = k
+            while n < len(tokens) and n - k < 4 and tokens[n].text[:1].isupper() and tokens[n].text.isalpha():
+                n += 1
+            run = tokens[k:n]
+            after = tokens[n + 1] if n + 1 < len(tokens) and tokens[n].text == "," else None
+            if (len(run) >= 2 and after is not None
+                    and (after.text.isdigit() or after.lower in ("a", "an", "who") or after.lower in self.lex.roles)
+                    and not any(t.lower in self.lex.roles or t.lower in self.lex.demonyms or t.lower in _ORG_WORDS
+                                or t.lower in _CALENDAR or t.lower in _DETERMINERS or t.lower in _OPENERS
+                                for t in run)
+                    and not find_outlets(run)):
+                best = run
+        return best
+
+    def _person(self, name_tokens: list, pronoun: tuple[int, int]) -> str:  # type: ignore[type-arg]
+        """A person the text names outside any report, and the pronoun that reports their words."""
+        cid = self._known(name_tokens)
+        if cid is None:
+            name = self.text[name_tokens[0].start : name_tokens[-1].end]
+            cluster = self._new(_slug(name), name=name, kind="person", surname=name_tokens[-1].lower)
+            self._remember_named(cluster)
+            for token in (name_tokens[0], name_tokens[-1]):
+                self.by_surname.setdefault(token.lower, cluster.id)
+            self.by_surname[" ".join(t.lower for t in name_tokens)] = cluster.id
+            cluster.mentions.append((name_tokens[0].start, name_tokens[-1].end))
+        else:
+            cluster = self.clusters[cid]
+        cluster.mentions.append(pronoun)
+        self.last_speaker = cluster.id
+        return cluster.id
+
     def _resolve_forward(self, named: _Cluster, start: int) -> None:
         """Merge a pending pronoun into ``named`` when the name follows it closely."""
         pending, self._pending = self._pending, None
-        if pending is None or pending.id == named.id or start - pending.mentions[-1][1] > _FORWARD_REACH:
+        if (pending is None or pending.id == named.id or pending.kind != "person"  # not plural "they"
+                or start - pending.mentions[-1][1] > _FORWARD_REACH):
             return
         named.mentions.extend(pending.mentions)
         if named.affiliated_with is None:
@@ -472,6 +545,18 @@ class _Resolver:
         if best == "official" and officials <= _LEADERSHIP and not _ACADEMIC.isdisjoint(lowered):
             return "expert"  # the head of a university department or research institute
         return best
+
+    def _appositive(self, first: Token) -> bool:
+        """Whether a phrase after a comma starting with ``first`` describes the name before it."""
+        low = first.lower
+        return (first.text[:1].islower() or low in _APPOSITIVE_STARTS or low in self.lex.roles
+                or low in _PARTIES or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
+
+    def _titled_name(self, words: list) -> bool:  # type: ignore[type-arg]
+        """Whether a role word is directly followed by a name: "President Joe Biden", not "ambassador to"."""
+        roles, demonyms = self.lex.roles, self.lex.demonyms
+        return any(t.lower in roles and n.text[:1].isupper() and n.lower not in roles and n.lower not in demonyms
+                   for t, n in itertools.pairwise(words))
 
     @staticmethod
     def _joined(words: list, name_tokens: list) -> list:  # type: ignore[type-arg]

@@ -213,3 +213,72 @@ def test_kind_and_name_beside_appositives_and_modifiers(text, name, kind):
     sources = _sources(text)
     assert name in sources, list(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nadia Kovac, 41, sleeps in her car near the station, but she said the shelter was full.", "Nadia Kovac"),
+        ("Omar Reyes, a baker on Elm Street, opened at dawn. He said the rent had doubled.", "Omar Reyes"),
+    ],
+)
+def test_a_pronoun_after_a_name_outside_any_report_is_that_person(text, name):
+    a = analyze(Article(text=text))
+    sources = {s.id: s for s in a.sources}
+    (sid,) = set(a.resolution.source_of)
+    assert sources[sid].name == name and sources[sid].kind == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When Donald Trump arrived, the hall was empty. He said the crowd was late.",
+        "In May the plant closed. She said the workers were not told.",
+        "Los Angeles is warm in May. She said it was too warm.",
+        "Omar Reyes runs the bakery on Elm Street. He said the rent had doubled.",  # no introduction: unsure
+    ],
+)
+def test_no_antecedent_from_sentence_openers_or_places(text):
+    a = analyze(Article(text=text))
+    names = {s.name for s in a.sources if s.id in set(a.resolution.source_of)}
+    assert names <= {"he (unnamed)", "she (unnamed)", "Donald Trump"}, names  # never an opener or a place
+    assert "When Donald Trump" not in names and "In May" not in names
+
+
+def test_they_before_any_name_is_one_unnamed_group():
+    a = analyze(Article(text="They said the road was closed. They added that it would reopen. She said no."))
+    sources = {s.id: s for s in a.sources}
+    ids = a.resolution.source_of
+    assert ids[0] == ids[1] and sources[ids[0]].kind == "unknown"
+    assert ids[2] != ids[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        ("The group raised $2 million last year, according to FEC filings.", "FEC filings", "official"),
+        ("The FBI said the suspect was armed.", "FBI", "official"),
+        # The title before the comma is the other man's.
+        ('Governor Tom Ruiz, Lopez said, had "no plan at all."', "Lopez", "person"),
+    ],
+)
+def test_agencies_and_titles_that_belong_to_someone_else(text, phrase, kind):
+    sources = analyze(Article(text=text)).sources
+    start = text.index(phrase)
+    hits = [s for s in sources if any(m.start < start + len(phrase) and start < m.end for m in s.mentions)]
+    assert hits and hits[0].kind == kind, [(s.name, s.kind) for s in sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Senator Ana Ruiz, Democrat of Ohio, said the bill would fail.", "Ana Ruiz", "official"),
+        ("Rep. Tom Hale, R-NY, said the bill would fail.", "Tom Hale", "official"),
+        ("Mayor Lena Ortiz, speaking at the opening of the Museum of Modern Art, said it was a great day.",
+         "Lena Ortiz", "official"),
+    ],
+)
+def test_the_name_stands_before_a_party_label_or_participle(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, list(sources)
+    assert sources[name].kind == kind
