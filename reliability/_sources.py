@@ -249,6 +249,19 @@ class _Resolver:
             cut -= words[cut - 1].text == ","
             words = words[:cut]
             end = words[-1].end if words else end
+        if len(words) > 1 and words[-1].lower in ("he", "she", "they") \
+                and not any(t.text[:1].isupper() and t.lower not in _OPENERS and t.lower not in _DETERMINERS
+                            for t in words[:-1]):
+            # "at a private, paid speech she wanted": lower-case words glued before the pronoun.
+            words = words[-1:]
+            start = words[0].start
+        elif words and words[0].lower in self.lex.roles:
+            # '"...," Onkar Singh, Chairman of the Cycling Federation of India told Sputnik': the
+            # name stands just before a title that opens the source words.
+            named = self._name_before(start)
+            if named:
+                words = named + words
+                start = words[0].start
         bounds = (start, end)
         lowered = [t.lower for t in words]
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
@@ -470,6 +483,21 @@ class _Resolver:
                     and not find_outlets(run)):
                 best = run
         return best
+
+    def _name_before(self, start: int) -> list[Token]:
+        """A full name and its comma right before ``start`` ("Onkar Singh, | Chairman of ..."), else []."""
+        tokens = tokenize(self.text, max(0, start - 60), start)
+        if len(tokens) < 3 or tokens[-1].text != ",":
+            return []
+        k = len(tokens) - 1
+        while k > 0 and len(tokens) - 1 - k < 4 and tokens[k - 1].text.isalpha() and tokens[k - 1].text[:1].isupper():
+            k -= 1
+        run = tokens[k:-1]
+        blocked = self.lex.roles.keys() | self.lex.demonyms.keys() | _DETERMINERS | _OPENERS | _CALENDAR
+        if (len(run) < 2 or (k > 0 and tokens[k - 1].text[:1].isalnum())  # a whole name, not a phrase's tail
+                or any(t.lower in blocked for t in run) or find_outlets(run)):
+            return []
+        return tokens[k:]
 
     def _person(self, name_tokens: list, pronoun: tuple[int, int]) -> str:  # type: ignore[type-arg]
         """A person the text names outside any report, and the pronoun that reports their words."""

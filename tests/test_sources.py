@@ -282,3 +282,19 @@ def test_the_name_stands_before_a_party_label_or_participle(text, name, kind):
     sources = _sources(text)
     assert name in sources, list(sources)
     assert sources[name].kind == kind
+
+
+def test_lower_case_words_glued_before_a_pronoun_are_not_the_speaker():
+    text = "Mayor Lena Ortiz said the budget was tight. At a private, paid dinner she said the port would close."
+    a = analyze(Article(text=text))
+    sources = {s.id: s for s in a.sources}
+    assert all(sources[sid].name == "Lena Ortiz" for sid in a.resolution.source_of if sid), \
+        [(f.source, sid) for f, sid in zip(a.found, a.resolution.source_of, strict=True)]
+
+
+def test_a_name_just_before_a_title_that_opens_the_source_words():
+    text = '"We gave her a chance," Omar Reyes, Chairman of the Lakeside Cycling Club told Sputnik.'
+    a = analyze(Article(text=text))
+    sources = {s.id: s for s in a.sources}
+    speaker = sources[a.resolution.source_of[0]]
+    assert speaker.name == "Omar Reyes" and speaker.kind == "official"
