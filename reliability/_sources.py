@@ -251,7 +251,7 @@ class _Resolver:
             end = words[-1].end if words else end
         if len(words) > 1 and words[-1].lower in ("he", "she", "they") \
                 and not any(t.text[:1].isupper() and t.lower not in _OPENERS and t.lower not in _DETERMINERS
-                            for t in words[:-1]):
+                            and t.lower not in _CALENDAR for t in words[:-1]):
             # "at a private, paid speech she wanted": lower-case words glued before the pronoun.
             words = words[-1:]
             start = words[0].start
