@@ -486,7 +486,8 @@ class _Resolver:
 
     def _name_before(self, start: int) -> list[Token]:
         """A full name and its comma right before ``start`` ("Onkar Singh, | Chairman of ..."), else []."""
-        tokens = tokenize(self.text, max(0, start - 60), start)
+        lo = max(0, start - 60)
+        tokens = tokenize(self.text, lo, start)
         if len(tokens) < 3 or tokens[-1].text != ",":
             return []
         k = len(tokens) - 1
@@ -494,7 +495,8 @@ class _Resolver:
             k -= 1
         run = tokens[k:-1]
         blocked = self.lex.roles.keys() | self.lex.demonyms.keys() | _DETERMINERS | _OPENERS | _CALENDAR
-        if (len(run) < 2 or (k > 0 and tokens[k - 1].text[:1].isalnum())  # a whole name, not a phrase's tail
+        cut_word = tokens[k - 1].text[:1].isalnum() if k > 0 else lo > 0 and self.text[lo - 1].isalnum()
+        if (len(run) < 2 or cut_word  # a whole name, not the tail of a longer phrase or word
                 or any(t.lower in blocked for t in run) or find_outlets(run)):
             return []
         return tokens[k:]
