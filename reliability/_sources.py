@@ -20,7 +20,7 @@ from ._attributions import Found
 from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
 from ._resources import lexicons
-from ._segmentation import tokenize
+from ._segmentation import Token, tokenize
 
 if TYPE_CHECKING:
     from ._html import Link
@@ -28,6 +28,24 @@ if TYPE_CHECKING:
 __all__ = ["Resolution", "resolve_sources"]
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we"})
+# Third-person pronouns that can stand for someone the text names only later (or never): "I"
+# and "we" before any named speaker are the writer, whose statements are the article's own.
+_THIRD_PERSON = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "unknown"}
+# A pronoun before any named speaker is resolved forward to the first named speaker that
+# follows within this many characters ('"It will fail," she said. Maria Lopez, the mayor, said').
+_FORWARD_REACH = 300
+# A relative clause in the words naming a source is an aside about the speaker, not the
+# speaker: "The senator, who replaced Ruth Bell, said" is the senator.
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})
+# Party labels in apposition: "Senator Dianne Feinstein, Democrat of California".
+_PARTIES = frozenset({"democrat", "democratic", "republican", "independent", "libertarian", "conservative",
+                      "labour", "liberal", "green"})
+# Capitalised words that open sentences without being names ("When Donald Trump ...", "In May").
+_OPENERS = frozenset(
+    """although when while whilst in on at after before but and or if as since because though so
+    yet then now also still however meanwhile for from by with without during under over about
+    it its this that these those there here what who why how i we you my our his her their""".split()
+)
 _ANONYMOUS = frozenset(
     """sources source reports report rumors rumours insiders officials people experts analysts
     critics observers some many others someone witnesses residents""".split()
@@ -64,6 +82,10 @@ _ORG_WORDS = frozenset(
     federation league society laboratory laboratories lab hospital clinic school college
     academy research""".split()
 )
+# Leadership titles that make an official in government but an expert at a university or
+# institute: "director of the Institute for Policy Integrity at New York University".
+_LEADERSHIP = frozenset({"director", "head of", "chair", "chairman", "chairwoman", "president", "dean", "chief"})
+_ACADEMIC = frozenset({"university", "college", "institute", "school", "academy", "laboratory"})
 _KIND_RANK: dict[str, int] = {"official": 3, "expert": 2, "organization": 1, "person": 0}
 
 
@@ -91,6 +113,7 @@ class Resolution:
     wire_relay: str | None = None  # the agency of a dateline ("MOSCOW (Sputnik) -"): relays everything
     cited_by: list[str | None] = field(default_factory=list)  # per Found: whom its source cites ("citing X")
     links: list[tuple[int, int, str]] = field(default_factory=list)  # hyperlink anchors: (start, end, source id)
+    according: list[bool] = field(default_factory=list)  # per Found: its cue is "according to"
 
 
 def _slug(name: str) -> str:
@@ -104,16 +127,48 @@ class _Resolver:
         self.by_surname: dict[str, str] = {}
         self.last_speaker: str | None = None
         self.lex = lexicons()
+        # Indexes that keep every lookup below independent of how many sources the text has
+        # (a huge article naming thousands of people must stay linear time):
+        self._next_suffix: dict[str, int] = {}  # slug -> the next "_n" worth trying
+        self._state_media: list[str] = []  # state-media clusters, in creation order
+        # Per kind, named clusters (order of creation, id), for "the minister said": entries
+        # whose cluster has since risen to another kind are stale and skipped.
+        self._named: dict[str, list[tuple[int, str]]] = {}
+        self._order: dict[str, int] = {}
+        # An unresolved pronoun's placeholder cluster waiting for a name that follows it, and
+        # the placeholders merged into a named cluster since (placeholder id -> cluster id).
+        self._pending: _Cluster | None = None
+        self.merged: dict[str, str] = {}
+
+    def _add(self, cluster: _Cluster) -> _Cluster:
+        self.clusters[cluster.id] = cluster
+        if cluster.kind == "state_media":
+            self._state_media.append(cluster.id)
+        return cluster
 
     def _new(self, base: str, **kwargs: object) -> _Cluster:
         cid = base
-        n = 2
+        n = self._next_suffix.get(base, 2)
+        # Clusters are never removed, so the first free suffix only ever grows: resuming from the
+        # last one tried gives the same id as counting from 2, without rescanning
+        # "source_2", "source_3", ... for each of thousands of same-named sources.
         while cid in self.clusters or cid == ARTICLE_SOURCE_ID:
             cid = f"{base}_{n}"
             n += 1
-        cluster = _Cluster(id=cid, **kwargs)  # type: ignore[arg-type]
-        self.clusters[cid] = cluster
-        return cluster
+        self._next_suffix[base] = n
+        return self._add(_Cluster(id=cid, **kwargs))  # type: ignore[arg-type]
+
+    def _remember_named(self, cluster: _Cluster) -> None:
+        """Index a named cluster under its (current) kind, at its place in creation order."""
+        order = self._order.setdefault(cluster.id, len(self._order))
+        bisect.insort(self._named.setdefault(cluster.kind, []), (order, cluster.id))
+
+    def _last_named(self, kind: str) -> str | None:
+        """The most recently created named cluster of ``kind``."""
+        entries = self._named.get(kind, [])
+        while entries and self.clusters[entries[-1][1]].kind != kind:
+            entries.pop()  # its kind rose since (kinds only rise): stale for good
+        return entries[-1][1] if entries else None
 
     # --- outlets ------------------------------------------------------------------------------
 
@@ -122,14 +177,14 @@ class _Resolver:
         if mention.outlet is not None:
             cid = mention.outlet.id
             if cid not in self.clusters:
-                self.clusters[cid] = _Cluster(
+                self._add(_Cluster(
                     id=cid,
                     name=mention.outlet.name,
                     kind=mention.outlet.kind,  # type: ignore[arg-type]
                     domain=mention.outlet.domains[0] if mention.outlet.domains else None,
                     country=mention.outlet.country,
                     state_affiliated=mention.outlet.state_affiliated,
-                )
+                ))
             self.clusters[cid].mentions.append(bounds)
             return cid
         if mention.kind != "state_media":
@@ -140,7 +195,7 @@ class _Resolver:
             cluster.mentions.append(bounds)
             return cluster.id
         # A loose reference ("state TV"): the state outlet of that country already named, if any.
-        for cluster in self.clusters.values():
+        for cluster in map(self.clusters.__getitem__, self._state_media):
             if cluster.kind == "state_media" and (mention.country is None or cluster.country == mention.country):
                 cluster.mentions.append(bounds)
                 return cluster.id
@@ -159,11 +214,11 @@ class _Resolver:
         if outlet is not None and outlet.kind not in ("blog", "social_media"):
             cid = outlet.id
             if cid not in self.clusters:
-                self.clusters[cid] = _Cluster(
+                self._add(_Cluster(
                     id=cid, name=outlet.name, kind=outlet.kind,  # type: ignore[arg-type]
                     domain=outlet.domains[0] if outlet.domains else domain,
                     country=outlet.country, state_affiliated=outlet.state_affiliated,
-                )
+                ))
             self.clusters[cid].mentions.append(bounds)
             return cid
         name = domain or link.domain or link.href
@@ -187,12 +242,44 @@ class _Resolver:
                 return None
             return self._anonymous("unnamed source", item.cue or item.content)
         start, end = item.source
-        words = [t for t in tokenize(self.text, start, end)]
+        words = tokenize(self.text, start, end)
+        cut = next((k for k, t in enumerate(words) if k and t.lower in _RELATIVE), None)
+        if cut is not None:
+            # "The senator, who replaced Ruth Bell, said": only the words before the clause.
+            cut -= words[cut - 1].text == ","
+            words = words[:cut]
+            end = words[-1].end if words else end
+        if len(words) > 1 and words[-1].lower in ("he", "she", "they") \
+                and not any(t.text[:1].isupper() and t.lower not in _OPENERS and t.lower not in _DETERMINERS
+                            and t.lower not in _CALENDAR for t in words[:-1]):
+            # "at a private, paid speech she wanted": lower-case words glued before the pronoun.
+            words = words[-1:]
+            start = words[0].start
+        elif words and words[0].lower in self.lex.roles:
+            # '"...," Onkar Singh, Chairman of the Cycling Federation of India told Sputnik': the
+            # name stands just before a title that opens the source words.
+            named = self._name_before(start)
+            if named:
+                words = named + words
+                start = words[0].start
+        bounds = (start, end)
         lowered = [t.lower for t in words]
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
-            return self._refer_back(item.source)
+            return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
         kind = self._role_kind(lowered) or self._role_before(start) or self._role_after(end)
         name_tokens = self._name(words)
+        comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
+        if 0 < comma < len(words) - 1 and self._appositive(words[comma + 1]):
+            # "Richard Revesz, director of the Institute ... at New York University", "Senator
+            # Dianne Feinstein, Democrat of California": the name is before the appositive
+            # (after it only when the appositive is the name itself: "Russia's ambassador to
+            # North Korea, Alexandre Matsegora").
+            name_tokens = self._name(words[:comma]) or name_tokens
+        elif name_tokens and comma < len(words) and name_tokens[0].start > words[comma].start \
+                and self._titled_name(words[:comma]):
+            # "Vice President Joe Biden, Rubio said": the title before the comma is Biden's, so
+            # only the words after it (or an appositive after the source) give Rubio's kind.
+            kind = self._role_kind(lowered[comma + 1 :]) or self._role_after(end)
         # "Democratic sources", "the USAID official", "a Warren adviser": a capitalised word
         # before a lower-case head qualifies the head and names nobody.
         head_word = lowered[-1] if lowered else ""
@@ -207,23 +294,26 @@ class _Resolver:
             anonymous_words = _ANONYMOUS | _UNNAMED_PEOPLE
             if (head in _ANONYMOUS or item.directness == "vague"
                     or (kind is None and any(w in anonymous_words for w in lowered))
-                    or self._withheld(item)):
-                return self._anonymous(self.text[start:end], item.source)
+                    or self._withheld(bounds)):
+                return self._anonymous(self.text[start:end], bounds)
             if lowered[:1] and lowered[0] in _DETERMINERS and kind is not None:
                 # "the minister added": the last speaker of that kind.
-                found = self._refer_back(item.source, kind)
+                found = self._refer_back(bounds, kind)
                 if found is not None:
                     return found
             cluster = self._new(_slug(self.text[start:end]), name=self.text[start:end],
                                 kind=kind or "unknown")
-            cluster.mentions.append(item.source)
+            cluster.mentions.append(bounds)
             return cluster.id
+        joined = self._joined(words[:comma], name_tokens)
+        if kind == "organization" and self._role_kind([t.lower for t in joined]) is None:
+            kind = None  # "Republican Party donor Sheldon Adelson": the party is not joined to the name
         # Only the words before an appositive comma name the source ("Craig Bryan, head of the
-        # National Center for ...": a person).
-        comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
-        is_org = any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in words[:comma]) or (
+        # National Center for ...": a person), and only the organisation words joined to the name
+        # by capitalised or linking words ("Top Republican Party donor Sheldon Adelson": a person).
+        is_org = any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined) or (
             kind is None and any(t.lower in _DOCUMENT_WORDS for t in words[words.index(name_tokens[-1]) + 1 :]))
-        if is_org and kind is None:
+        if is_org and kind in (None, "organization"):
             # "the Roper Center for Public Opinion Research", "Kantar Media's political ad
             # tracker": the organisation's name runs from its first capitalised word to its last.
             capitals = [t for t in words if t.text[:1].isupper() and t.lower not in _DETERMINERS]
@@ -237,6 +327,7 @@ class _Resolver:
             cluster = self._new(_slug(name), name=name,
                                 kind=kind or ("organization" if is_org else "person"),
                                 surname=surname)
+            self._remember_named(cluster)
             # "Korotchenko" after "Igor Korotchenko"; "Wang" after "Wang Dehai" (family name first).
             for token in (name_tokens[0], name_tokens[-1]):
                 self.by_surname.setdefault(token.lower, cluster.id)
@@ -247,8 +338,11 @@ class _Resolver:
                 cluster.name = name
             if kind is not None and _KIND_RANK.get(kind, 0) > _KIND_RANK.get(cluster.kind, 0):
                 cluster.kind = kind
-        cluster.mentions.append(item.source)
+                if cluster.surname:
+                    self._remember_named(cluster)
+        cluster.mentions.append(bounds)
         if cluster.kind in ("person", "official", "expert"):
+            self._resolve_forward(cluster, start)
             self.last_speaker = cluster.id
         if cluster.kind == "official" and cluster.affiliated_with is None:
             represented = self._represented_country(start, end)
@@ -284,7 +378,7 @@ class _Resolver:
         if cid not in self.clusters:
             adjective = _COUNTRY_ADJECTIVE.get(country)
             name = f"{adjective} government" if adjective else f"Government ({country})"
-            self.clusters[cid] = _Cluster(id=cid, name=name, kind="official", country=country)
+            self._add(_Cluster(id=cid, name=name, kind="official", country=country))
         return cid
 
     @staticmethod
@@ -297,12 +391,11 @@ class _Resolver:
                         and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS for t in before))
         return False
 
-    def _withheld(self, item: Found) -> bool:
+    def _withheld(self, bounds: tuple[int, int]) -> bool:
         """Whether the sentence says the unnamed source's name is withheld ("on condition of anonymity")."""
-        assert item.source is not None
-        lo, hi = item.source[0], min(len(self.text), item.source[1] + 200)
+        lo, hi = bounds[0], min(len(self.text), bounds[1] + 200)
         # The rest of the source's sentence: up to the first full stop after it.
-        for k in range(item.source[1], hi):
+        for k in range(bounds[1], hi):
             if self.text[k] in ".!?\n" and (k + 1 == len(self.text) or self.text[k + 1].isspace()):
                 hi = k
                 break
@@ -323,22 +416,118 @@ class _Resolver:
         return None
 
     def _anonymous(self, label: str, bounds: tuple[int, int]) -> str:
-        base = "anonymous_" + _slug(label)
-        cluster = self.clusters.get(base) or self._new(base, name=label, kind="anonymous")
+        return self._anonymous_like("anonymous_" + _slug(label), label, "anonymous", bounds)
+
+    def _anonymous_like(self, base: str, label: str, kind: str, bounds: tuple[int, int]) -> str:
+        """One source for every mention of the same unnamed label."""
+        cluster = self.clusters.get(base) or self._new(base, name=label, kind=kind)
         cluster.mentions.append(bounds)
         return cluster.id
 
     def _refer_back(self, bounds: tuple[int, int], kind: str | None = None) -> str | None:
-        if kind is None:
-            target = self.last_speaker
-        else:
-            target = next(
-                (c.id for c in reversed(self.clusters.values()) if c.kind == kind and c.surname), None
-            )
+        target = self.last_speaker if kind is None else self._last_named(kind)
         if target is None:
             return None
         self.clusters[target].mentions.append(bounds)
         return target
+
+    def _unresolved(self, pronoun: str, bounds: tuple[int, int]) -> str | None:
+        """A source for "she said" before anyone is named: someone the text does not name (yet).
+
+        It becomes the last speaker, so a later "she said" joins it, and it merges into the first
+        named speaker that follows within ``_FORWARD_REACH`` characters.
+        """
+        kind = _THIRD_PERSON.get(pronoun)
+        if kind is None:
+            return None  # "I said", "we said": the writer's own statement
+        if kind == "person":
+            antecedent = self._antecedent(bounds[0])
+            if antecedent is not None:
+                return self._person(antecedent, bounds)
+        if kind != "person":
+            # "they" may be anyone: one unnamed group for the article, never the last speaker
+            # (a later "she said" is not them).
+            return self._anonymous_like(f"unnamed_{pronoun}", f"{pronoun} (unnamed)", kind, bounds)
+        cluster = self._new(f"unnamed_{_slug(pronoun)}", name=f"{pronoun} (unnamed)", kind=kind)
+        cluster.mentions.append(bounds)
+        self._pending = cluster
+        self.last_speaker = cluster.id
+        return cluster.id
+
+    def _antecedent(self, start: int) -> list | None:  # type: ignore[type-arg]
+        """A person named just before a pronoun outside any report: "Nicholas Woodward, 37, ... he said".
+
+        The nearest full name (two to four capitalised words) that opens a sentence of the same
+        paragraph, within ``_FORWARD_REACH`` characters, introduced the way news introduces people
+        (", 37,", ", a nurse", ", who"), with no role, organisation, outlet, country or calendar
+        word in it. A bare "Los Angeles is ..." could be a place, so it is not taken.
+        """
+        lo = max(0, start - _FORWARD_REACH, self.text.rfind("\n", 0, start) + 1)
+        tokens = tokenize(self.text, lo, start)
+        best = None
+        for k, token in enumerate(tokens):
+            if not token.text[:1].isupper() or (k and tokens[k - 1].text not in ".!?\"“”"):
+                continue  # a name opening a sentence (or the window, at a paragraph start)
+            if k == 0 and lo > 0 and self.text[lo - 1] != "\n":
+                continue
+            n = k
+            while n < len(tokens) and n - k < 4 and tokens[n].text[:1].isupper() and tokens[n].text.isalpha():
+                n += 1
+            run = tokens[k:n]
+            after = tokens[n + 1] if n + 1 < len(tokens) and tokens[n].text == "," else None
+            if (len(run) >= 2 and after is not None
+                    and (after.text.isdigit() or after.lower in ("a", "an", "who") or after.lower in self.lex.roles)
+                    and not any(t.lower in self.lex.roles or t.lower in self.lex.demonyms or t.lower in _ORG_WORDS
+                                or t.lower in _CALENDAR or t.lower in _DETERMINERS or t.lower in _OPENERS
+                                for t in run)
+                    and not find_outlets(run)):
+                best = run
+        return best
+
+    def _name_before(self, start: int) -> list[Token]:
+        """A full name and its comma right before ``start`` ("Onkar Singh, | Chairman of ..."), else []."""
+        lo = max(0, start - 60)
+        tokens = tokenize(self.text, lo, start)
+        if len(tokens) < 3 or tokens[-1].text != ",":
+            return []
+        k = len(tokens) - 1
+        while k > 0 and len(tokens) - 1 - k < 4 and tokens[k - 1].text.isalpha() and tokens[k - 1].text[:1].isupper():
+            k -= 1
+        run = tokens[k:-1]
+        blocked = self.lex.roles.keys() | self.lex.demonyms.keys() | _DETERMINERS | _OPENERS | _CALENDAR
+        cut_word = tokens[k - 1].text[:1].isalnum() if k > 0 else lo > 0 and self.text[lo - 1].isalnum()
+        if (len(run) < 2 or cut_word  # a whole name, not the tail of a longer phrase or word
+                or any(t.lower in blocked for t in run) or find_outlets(run)):
+            return []
+        return tokens[k:]
+
+    def _person(self, name_tokens: list, pronoun: tuple[int, int]) -> str:  # type: ignore[type-arg]
+        """A person the text names outside any report, and the pronoun that reports their words."""
+        cid = self._known(name_tokens)
+        if cid is None:
+            name = self.text[name_tokens[0].start : name_tokens[-1].end]
+            cluster = self._new(_slug(name), name=name, kind="person", surname=name_tokens[-1].lower)
+            self._remember_named(cluster)
+            for token in (name_tokens[0], name_tokens[-1]):
+                self.by_surname.setdefault(token.lower, cluster.id)
+            self.by_surname[" ".join(t.lower for t in name_tokens)] = cluster.id
+            cluster.mentions.append((name_tokens[0].start, name_tokens[-1].end))
+        else:
+            cluster = self.clusters[cid]
+        cluster.mentions.append(pronoun)
+        self.last_speaker = cluster.id
+        return cluster.id
+
+    def _resolve_forward(self, named: _Cluster, start: int) -> None:
+        """Merge a pending pronoun into ``named`` when the name follows it closely."""
+        pending, self._pending = self._pending, None
+        if (pending is None or pending.id == named.id or pending.kind != "person"  # not plural "they"
+                or start - pending.mentions[-1][1] > _FORWARD_REACH):
+            return
+        named.mentions.extend(pending.mentions)
+        if named.affiliated_with is None:
+            named.affiliated_with = pending.affiliated_with
+        self.merged[pending.id] = named.id
 
     def _role_before(self, start: int) -> SourceKind | None:
         """The kind of a role left just outside the source words: "Secretary of | State Hillary Clinton"."""
@@ -374,12 +563,45 @@ class _Resolver:
 
     def _role_kind(self, lowered: list[str]) -> SourceKind | None:
         best: SourceKind | None = None
+        officials: set[str] = set()
         for i, word in enumerate(lowered):
             two = f"{word} {lowered[i + 1]}" if i + 1 < len(lowered) else ""
-            kind = self.lex.roles.get(two) or self.lex.roles.get(word)
+            role = two if two in self.lex.roles else word
+            kind = self.lex.roles.get(role)
+            if kind == "official":
+                officials.add(role)
             if kind is not None and (best is None or _KIND_RANK.get(kind, 0) > _KIND_RANK.get(best, 0)):
                 best = kind  # type: ignore[assignment]
+        if best == "official" and officials <= _LEADERSHIP and not _ACADEMIC.isdisjoint(lowered):
+            return "expert"  # the head of a university department or research institute
         return best
+
+    def _appositive(self, first: Token) -> bool:
+        """Whether a phrase after a comma starting with ``first`` describes the name before it."""
+        low = first.lower
+        return (first.text[:1].islower() or low in _APPOSITIVE_STARTS or low in self.lex.roles
+                or low in _PARTIES or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
+
+    def _titled_name(self, words: list) -> bool:  # type: ignore[type-arg]
+        """Whether a role word is directly followed by a name: "President Joe Biden", not "ambassador to"."""
+        roles, demonyms = self.lex.roles, self.lex.demonyms
+        return any(t.lower in roles and n.text[:1].isupper() and n.lower not in roles and n.lower not in demonyms
+                   for t, n in itertools.pairwise(words))
+
+    @staticmethod
+    def _joined(words: list, name_tokens: list) -> list:  # type: ignore[type-arg]
+        """The name with the capitalised and linking words either side of it (its organisation's words)."""
+        if not name_tokens or name_tokens[0] not in words:
+            return words
+        lo = words.index(name_tokens[0])
+        hi = lo + len(name_tokens)
+        def joins(t) -> bool:  # type: ignore[no-untyped-def]
+            return t.text[:1].isupper() or t.lower in _LINKING or t.lower in ("and", "&")
+        while lo > 0 and joins(words[lo - 1]):
+            lo -= 1
+        while hi < len(words) and joins(words[hi]):
+            hi += 1
+        return words[lo:hi]
 
     def _name(self, words: list) -> list:  # type: ignore[type-arg]
         """The proper name in a source phrase: the last run of capitalised non-role words."""
@@ -400,8 +622,12 @@ class _Resolver:
 
     def finish(self) -> list[Source]:
         sources = []
-        runs = self._word_runs()
+        runs = self._word_runs({w for c in self.clusters.values() if c.id not in self.merged
+                                and c.surname and c.kind in ("person", "official", "expert")
+                                for w in self._name_words(c) if _WORD_RUN.fullmatch(w)})
         for cluster in self.clusters.values():
+            if cluster.id in self.merged:
+                continue
             spans = sorted(set(cluster.mentions))
             if cluster.surname and cluster.kind in ("person", "official", "expert"):
                 spans = sorted(set(spans) | self._surname_mentions(cluster, runs))
@@ -419,11 +645,36 @@ class _Resolver:
             )
         return sources
 
-    def _word_runs(self) -> dict[str, list[tuple[int, int]]]:
-        """Where each maximal run of word characters occurs, read once for all clusters."""
+    def _name_words(self, cluster: _Cluster) -> set[str]:
+        """The words of a person's name that stand for them alone ("Korotchenko", "Igor")."""
+        return {w for w in cluster.name.split() if self.by_surname.get(w.lower()) == cluster.id}
+
+    def _word_runs(self, words: set[str]) -> dict[str, list[tuple[int, int]]]:
+        r"""Where each of ``words`` occurs as a maximal run of word characters (as ``r"\w+"`` finds them).
+
+        A few words (the usual article) are each found with ``str.find``, a fast scan in C; many
+        (a text naming thousands of people) with one pass over every run, so the cost stays
+        linear either way.
+        """
+        text = self.text
         runs: dict[str, list[tuple[int, int]]] = {}
-        for match in _WORD_RUN.finditer(self.text):
-            runs.setdefault(match.group(), []).append(match.span())
+        if len(words) > _FIND_WORDS:
+            for match in _WORD_RUN.finditer(text):
+                if match.group() in words:
+                    runs.setdefault(match.group(), []).append(match.span())
+            return runs
+        for word in words:
+            spans = []
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                # A maximal run: no word character either side (``\w`` is alphanumeric or "_").
+                if not (start and _is_word_char(text[start - 1])) \
+                        and not (end < len(text) and _is_word_char(text[end])):
+                    spans.append((start, end))
+                start = text.find(word, end)
+            if spans:
+                runs[word] = spans
         return runs
 
     def _surname_mentions(self, cluster: _Cluster, runs: dict[str, list[tuple[int, int]]]) -> set[tuple[int, int]]:
@@ -431,7 +682,7 @@ class _Resolver:
         assert cluster.surname is not None
         found: set[tuple[int, int]] = set()
         covered = cluster.mentions
-        words = {w for w in cluster.name.split() if self.by_surname.get(w.lower()) == cluster.id}
+        words = self._name_words(cluster)
         if not words:
             return found
         if all(_WORD_RUN.fullmatch(w) for w in words):
@@ -454,6 +705,11 @@ class _Resolver:
 
 
 _WORD_RUN = re.compile(r"\w+")
+_FIND_WORDS = 40  # up to this many name words, each is looked for with str.find
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 _COUNTRY_ADJECTIVE = {"RU": "Russian", "CN": "Chinese", "KP": "North Korean", "IR": "Iranian", "SY": "Syrian",
                       "TR": "Turkish", "VE": "Venezuelan", "CU": "Cuban", "BY": "Belarusian"}
@@ -498,9 +754,14 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     article = _article_source(url, title)
     link_sources = sorted((link.start, link.end, resolver.link(link)) for link in links
                           if link.domain and link.domain != article.domain and 0 <= link.start < link.end <= len(text))
+    if resolver.merged:  # pronouns resolved forward: point their statements at the name
+        source_of = [resolver.merged.get(sid, sid) if sid else sid for sid in source_of]
+        cited_by = [resolver.merged.get(sid, sid) if sid else sid for sid in cited_by]
     sources = resolver.finish()
     sources.insert(0, article)
-    return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources)
+    according = [item.cue is not None and text[item.cue[0] : item.cue[1]].lower().startswith("according")
+                 for item in found]
+    return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources, according)
 
 
 _CITING_STOP = frozenset({",", ";", ":", ".", "that", "as", "and", "who", "which", "said", "says", "—", "–", "(", ")"})
@@ -514,6 +775,8 @@ def _citing(text: str, item: Found) -> Found | None:
     if item.source is None:
         return None
     lo = max(b[1] for b in (item.source, item.cue) if b is not None)
+    if "citing" not in text[lo : lo + 160].lower():
+        return None  # the usual case, decided without tokenising the window
     tokens = tokenize(text, lo, min(len(text), lo + 160))
     for k, token in enumerate(tokens[:6]):
         if token.lower != "citing":
@@ -539,6 +802,8 @@ def _dateline(text: str) -> OutletMention | None:
     Wire copy reached the article through that agency, so it is a relay of every statement.
     """
     head = text[: min(len(text), 300)]
+    if "(" not in head:
+        return None  # no "(Agency)" credit: most articles, decided without tokenising
     for mention in find_outlets(tokenize(head)):
         if mention.outlet is None:
             continue

@@ -102,3 +102,16 @@ def test_citing_puts_the_cited_source_first():
 def test_no_dateline_without_parentheses():
     # An outlet named at the start is not a dateline unless it is credited in parentheses.
     assert all("Sputnik" not in h for h in _hops("Sputnik is a Russian outlet. The minister said that it rained."))
+
+
+def test_an_outlet_inside_according_to_relays_its_origin():
+    a = _analysis("Bloomberg reports that rents rose by a third, according to the Lakeside Housing Institute.")
+    claim = next(c for c in a.claims if "rents rose" in c.text.text)
+    chain = next(c for c in a.chains if c.id == claim.chain_id)
+    names = {s.id: s.name for s in a.sources}
+    assert [names.get(h, h) for h in chain.hops] == ["Lakeside Housing Institute", "Bloomberg News", "this article"]
+
+
+def test_chains_stay_short_on_thousands_of_nested_reports():
+    a = _analysis("Start. " + "the thing said x, " * 300)
+    assert max(len(c.hops) for c in a.chains) <= 11

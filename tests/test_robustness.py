@@ -166,6 +166,12 @@ ADVERSARIAL = {
     "nested quotes": "\"a 'b “c ",
     "according to": "according to Reuters ",
     "distinct names": None,  # built below: every person a new surname
+    # One sentence of thousands of speakers resolving to sources of the same name ("the thing",
+    # "the thing_2", ...), of people before "the minister" refers back, of people before loose
+    # "state TV" mentions: each used to rescan every source found so far.
+    "same-named speakers": "the thing said x, ",
+    "people then the minister": None,
+    "people then state TV": None,
 }
 
 
@@ -178,8 +184,18 @@ def _distinct_names(n_chars: int) -> str:
     return "".join(parts)
 
 
+def _people_then(tail: str, n_chars: int) -> str:
+    """One sentence: Minister Smith, half the text of distinct people, then ``tail`` repeated."""
+    people = _distinct_names(n_chars // 2).replace("Officer ", "").replace(". ", ", ")
+    return "Minister Bob Smith said it, " + people + tail * (n_chars // 2 // len(tail)) + "."
+
+
 def _text(name: str, n_chars: int) -> str:
     unit = ADVERSARIAL[name]
+    if name == "people then the minister":
+        return _people_then("the minister said so, ", n_chars)
+    if name == "people then state TV":
+        return _people_then("Iranian state TV said x, Russian state TV said y, ", n_chars)
     if unit is None:
         return _distinct_names(n_chars)
     return "Start. " + unit * (n_chars // len(unit))
