@@ -71,11 +71,14 @@ Written by `models/build_default.py` from `models/default.card.json`; do not edi
 
 ## What it is
 
-A standardised logistic regression over the named features of `docs/features.md` plus one
-stacked `style_score` (the cross-fitted log-odds of a logistic regression over the writing-style
-profile — 145 function-word rates, 27 punctuation rates, 4 character statistics —
-`style_C` = {card.get('style_C')}), with {card['calibration']['method']} calibration
-fitted on out-of-fold logits. {len(card['feature_names'])} input columns. Library
+A standardised logistic regression over the named features of `docs/features.md` plus two
+stacked scores: `style_score`, the cross-fitted log-odds of a logistic regression over the
+writing-style profile — 145 function-word rates, 27 punctuation rates, 4 character statistics —
+(`style_C` = {card.get('style_C')}), and `phrasing_score`, the same over the phrasing profile —
+sequences of {card.get('phrasing_ngrams')} tokens of the text with content words masked by their
+shape, hashed into {card.get('phrasing_columns')} columns, TF-IDF weighted
+(`phrasing_C` = {card.get('phrasing_C')}). {card['calibration']['method'].capitalize()} calibration
+fitted on out-of-fold logits. {len(card['feature_names'])} readable input columns. Library
 {card['library_version']}, scikit-learn {card['sklearn_version']}, Python {card['python_version']},
 seed {card['seed']}, C = {card['C']}. Labels: `low` below {card['thresholds'][0]}, `high` from
 {card['thresholds'][1]}, `mixed` between. Model files are pickles: load only files you trust
@@ -114,9 +117,10 @@ Per-corpus figures (ReCOVery grouped by publisher, random folds, leave-one-datas
 
 Intended: ranking and triaging English news articles by how they source their claims, with the
 explanations read by a person. Not intended: deciding alone whether an article is true, judging
-non-English text, or judging outlets. The TF-IDF baseline scores higher on this training mix:
-vocabulary identifies topics and outlets that recur across folds, which is what this model
-avoids learning so that it carries over to unseen outlets. See `docs/limitations.md`.
+non-English text, or judging outlets. The model reads no topic vocabulary: its profiles keep
+function words, punctuation and word shapes only, so that it carries over to unseen outlets and
+topics; where the TF-IDF baseline still scores higher (see `docs/model-evaluation.md`), it is by
+recognising topics and outlets. See `docs/limitations.md`.
 """
 
 

@@ -18,7 +18,7 @@ from ._records import Claim, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Token, tokenize
 
-__all__ = ["build_claims", "find_hedges", "is_boilerplate"]
+__all__ = ["build_claims", "find_hedges", "is_boilerplate", "is_date"]
 
 _MIN_WORDS = 5
 
@@ -58,7 +58,7 @@ def _scan(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...]
     for i in [i for i, token in enumerate(tokens) if token.lower in table]:
         if i < after:
             continue
-        if hedges and tokens[i].text == "May" and _is_date(tokens, i):
+        if hedges and tokens[i].text == "May" and is_date(tokens, i):
             continue  # the month, not the modal: "on May 5", "in May 2024", "5 May"
         for phrase in table[tokens[i].lower]:
             j = i + len(phrase)
@@ -70,7 +70,7 @@ def _scan(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...]
     return spans
 
 
-def _is_date(tokens: list[Token], i: int) -> bool:
+def is_date(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1].lower if i > 0 else ""
     after = tokens[i + 1].text if i + 1 < len(tokens) else ""
     return after[:1].isdigit() or before[:1].isdigit() or before in ("in", "on", "of", "since", "until", "by", "early",

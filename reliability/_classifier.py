@@ -1,10 +1,12 @@
-"""The classifier: logistic regression over the named features plus one stacked style score.
+"""The classifier: logistic regression over the named features plus two stacked profile scores.
 
 The writing-style profile (``_style.py``: function-word and punctuation rates) goes through its
 own regularised logistic regression; its log-odds become one more input, ``style_score``, of
-the main logistic regression over the named sourcing, chain, hedging and headline features. On the training
-data the style score is cross-fitted (each article scored by a style model that never saw its
-outlet), as scikit-learn's ``TargetEncoder`` does, so the main model does not over-trust it.
+the main logistic regression over the named sourcing, chain, hedging and headline features. The
+phrasing profile (hashed counts of masked token sequences) goes through a TF-IDF weighting and
+another logistic regression, whose log-odds become ``phrasing_score``. On the training data both
+scores are cross-fitted (each article scored by a profile model that never saw its outlet), as
+scikit-learn's ``TargetEncoder`` does, so the main model does not over-trust them.
 
 The model stays linear in its explained inputs, so every score decomposes exactly:
 ``logit = intercept + Σ coef_k · z_k`` with ``z`` the standardised inputs.
@@ -12,43 +14,109 @@ The model stays linear in its explained inputs, so every score decomposes exactl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-__all__ = ["STYLE_SCORE", "StyleStackedClassifier"]
+__all__ = ["PHRASING_SCORE", "STYLE_SCORE", "PhrasingModel", "StyleStackedClassifier"]
 
 STYLE_SCORE = "style_score"
+PHRASING_SCORE = "phrasing_score"
+
+
+class PhrasingModel(ClassifierMixin, BaseEstimator):
+    """TF-IDF weighting and logistic regression over the hashed phrasing profile.
+
+    Only columns seen in at least ``min_df`` training articles (fewer on under 100 articles) are
+    kept: a sequence seen in one or two articles identifies those articles, not a way of writing. Weighting as
+    ``TfidfTransformer(sublinear_tf=True)``: ``1 + log(count)`` times the smoothed idf, rows
+    scaled to unit length.
+    """
+
+    def __init__(self, *, C: float = 1.0, min_df: int = 5, random_state: int = 0) -> None:
+        self.C = C
+        self.min_df = min_df
+        self.random_state = random_state
+
+    def fit(self, X: sparse.csr_matrix, y: np.ndarray) -> PhrasingModel:
+        X = sparse.csr_matrix(X)
+        document_frequency = np.bincount(X.indices, minlength=X.shape[1])
+        # On a handful of articles every sequence is rare; the threshold shrinks with the data.
+        min_df = min(self.min_df, max(1, X.shape[0] // 20))
+        self.columns_ = np.flatnonzero(document_frequency >= min_df)
+        self.idf_ = np.log((1.0 + X.shape[0]) / (1.0 + document_frequency[self.columns_])) + 1.0
+        self.classes_ = np.unique(y)
+        self.classifier_: LogisticRegression | None = None
+        if len(self.columns_):  # texts without a single token leave nothing to learn from: score 0
+            self.classifier_ = LogisticRegression(
+                C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state
+            ).fit(self.weigh(X), y)
+        return self
+
+    def weigh(self, X: sparse.csr_matrix) -> sparse.csr_matrix:
+        """The TF-IDF weighted, unit-length rows over the kept columns."""
+        X = sparse.csr_matrix(X)[:, self.columns_].astype(float)
+        X.data = 1.0 + np.log(X.data)
+        X = X.multiply(self.idf_[None, :]).tocsr()
+        norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix(X.multiply(1.0 / norms[:, None]))
+
+    def decision_function(self, X: sparse.csr_matrix) -> np.ndarray:
+        if self.classifier_ is None:
+            return np.zeros(X.shape[0])
+        return self.classifier_.decision_function(self.weigh(X))
 
 
 class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
-    """Logistic regression over ``X[:, :n_core]`` and a stacked score of ``X[:, n_core:]``.
+    """Logistic regression over the named features and the stacked profile scores.
+
+    Columns of ``X`` (dense, or a scipy sparse matrix): ``n_core`` named features, then
+    ``n_style`` columns of the style profile, then the hashed phrasing profile (if any).
 
     Parameters
     ----------
     n_core:
-        Number of leading columns that are named features; the rest is the style profile
-        (none: a plain standardised logistic regression).
-    C, style_C:
-        Inverse regularisation of the main and of the style logistic regression.
+        Number of leading columns that are named features.
+    n_style:
+        Number of style-profile columns after them; ``None`` means every remaining column (and
+        no phrasing profile).
+    C, style_C, phrasing_C:
+        Inverse regularisation of the main, the style and the phrasing logistic regression.
+    phrasing_min_df:
+        Phrasing columns seen in fewer training articles are dropped.
     n_splits:
-        Folds for cross-fitting the style score on training data (grouped when ``groups`` is
-        passed to :meth:`fit`).
+        Folds for cross-fitting the profile scores on training data (grouped when ``groups``
+        is passed to :meth:`fit`).
     random_state:
         Seed for the folds and solvers.
     """
 
     def __init__(
-        self, *, n_core: int, C: float = 0.3, style_C: float = 0.01, n_splits: int = 5, random_state: int = 0
+        self,
+        *,
+        n_core: int,
+        n_style: int | None = None,
+        C: float = 0.3,
+        style_C: float = 0.01,
+        phrasing_C: float = 1.0,
+        phrasing_min_df: int = 5,
+        n_splits: int = 5,
+        random_state: int = 0,
     ) -> None:
         self.n_core = n_core
+        self.n_style = n_style
         self.C = C
         self.style_C = style_C
+        self.phrasing_C = phrasing_C
+        self.phrasing_min_df = phrasing_min_df
         self.n_splits = n_splits
         self.random_state = random_state
 
@@ -62,57 +130,87 @@ class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
             ),
         )
 
-    def fit(self, X: np.ndarray, y: np.ndarray, groups: Sequence[str] | None = None) -> StyleStackedClassifier:
-        X = np.asarray(X, dtype=float)
+    def _phrasing_model(self) -> PhrasingModel:
+        return PhrasingModel(C=self.phrasing_C, min_df=self.phrasing_min_df, random_state=self.random_state)
+
+    def _blocks(self, X: object) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix | None]:
+        """``X`` split into the named features, the style profile and the phrasing profile."""
+        X = sparse.csr_matrix(X) if sparse.issparse(X) else np.atleast_2d(np.asarray(X, dtype=float))
+        n_style = X.shape[1] - self.n_core if self.n_style is None else self.n_style
+        end = self.n_core + n_style
+        dense = X[:, :end].toarray() if sparse.issparse(X) else X[:, :end]
+        phrasing = sparse.csr_matrix(X[:, end:]) if X.shape[1] > end else None
+        return dense[:, : self.n_core], dense[:, self.n_core :], phrasing
+
+    def fit(self, X: object, y: np.ndarray, groups: Sequence[str] | None = None) -> StyleStackedClassifier:
         y = np.asarray(y)
-        core, style = X[:, : self.n_core], X[:, self.n_core :]
+        core, style, phrasing = self._blocks(X)
+        columns = [core]
         self.has_style_ = style.shape[1] > 0
+        self.has_phrasing_ = phrasing is not None
         if self.has_style_:
             self.style_ = self._style_model().fit(style, y)
-            design = np.hstack([core, self._cross_fit(style, y, groups)[:, None]])
-        else:
-            design = core
+            columns.append(self._cross_fit(self._style_model, style, y, groups)[:, None])
+        if phrasing is not None:
+            self.phrasing_ = self._phrasing_model().fit(phrasing, y)
+            columns.append(self._cross_fit(self._phrasing_model, phrasing, y, groups)[:, None])
+        design = np.hstack(columns)
         self.scaler_ = StandardScaler().fit(design)
         self.classifier_ = LogisticRegression(
             C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state
         ).fit(self.scaler_.transform(design), y)
         self.classes_ = self.classifier_.classes_
-        self.n_features_in_ = X.shape[1]
+        self.n_features_in_ = core.shape[1] + style.shape[1] + (phrasing.shape[1] if phrasing is not None else 0)
         return self
 
-    def _cross_fit(self, style: np.ndarray, y: np.ndarray, groups: Sequence[str] | None) -> np.ndarray:
+    @property
+    def stacked_names(self) -> list[str]:
+        """Names of the stacked scores, in the order they follow the named features."""
+        return ([STYLE_SCORE] if getattr(self, "has_style_", False) else []) + (
+            [PHRASING_SCORE] if getattr(self, "has_phrasing_", False) else []
+        )
+
+    def _cross_fit(
+        self, make: Callable[[], Any], block: Any, y: np.ndarray, groups: Sequence[str] | None
+    ) -> np.ndarray:
         scores = np.zeros(len(y))
         n_groups = len(set(groups)) if groups is not None else len(y)
         n_splits = max(2, min(self.n_splits, n_groups, int(np.bincount(y).min())))
         if groups is not None:
-            folds = StratifiedGroupKFold(n_splits, shuffle=True, random_state=self.random_state).split(style, y, groups)
+            folds = StratifiedGroupKFold(n_splits, shuffle=True, random_state=self.random_state).split(
+                np.zeros(len(y)), y, groups
+            )
         else:
-            folds = StratifiedKFold(n_splits, shuffle=True, random_state=self.random_state).split(style, y)
+            folds = StratifiedKFold(n_splits, shuffle=True, random_state=self.random_state).split(np.zeros(len(y)), y)
         for train, test in folds:
             if len(np.unique(y[train])) < 2:
-                continue  # a fold whose training part holds one label has no style model: neutral 0
-            scores[test] = clone(self._style_model()).fit(style[train], y[train]).decision_function(style[test])
+                continue  # a fold whose training part holds one label has no profile model: neutral 0
+            scores[test] = make().fit(block[train], y[train]).decision_function(block[test])
         return scores
 
-    def design(self, X: np.ndarray) -> np.ndarray:
-        """The explained inputs: the named features, then the style score."""
-        X = np.atleast_2d(np.asarray(X, dtype=float))
-        core = X[:, : self.n_core]
-        if not self.has_style_:
-            return core
-        return np.hstack([core, self.style_.decision_function(X[:, self.n_core :])[:, None]])
+    def design(self, X: object) -> np.ndarray:
+        """The explained inputs: the named features, then the stacked scores."""
+        core, style, phrasing = self._blocks(X)
+        columns = [core]
+        if getattr(self, "has_style_", False):
+            columns.append(self.style_.decision_function(style)[:, None])
+        if getattr(self, "has_phrasing_", False):
+            if phrasing is None:  # a row without its phrasing profile: the empty profile
+                phrasing = sparse.csr_matrix((core.shape[0], self.n_features_in_ - core.shape[1] - style.shape[1]))
+            columns.append(self.phrasing_.decision_function(phrasing)[:, None])
+        return np.hstack(columns)
 
-    def decision_function(self, X: np.ndarray) -> np.ndarray:
+    def decision_function(self, X: object) -> np.ndarray:
         return self.classifier_.decision_function(self.scaler_.transform(self.design(X)))
 
-    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+    def predict_proba(self, X: object) -> np.ndarray:
         p = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
         return np.column_stack([1 - p, p])
 
-    def predict(self, X: np.ndarray) -> np.ndarray:
+    def predict(self, X: object) -> np.ndarray:
         return self.classes_[(self.decision_function(X) > 0).astype(int)]
 
-    def decompose(self, x: np.ndarray) -> tuple[float, float, np.ndarray, np.ndarray]:
+    def decompose(self, x: object) -> tuple[float, float, np.ndarray, np.ndarray]:
         """Logit, base value, per-input contributions and the explained input values of one row."""
         values = self.design(x)[0]
         z = self.scaler_.transform(values.reshape(1, -1))[0]

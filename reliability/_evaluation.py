@@ -117,14 +117,14 @@ def scores(y: np.ndarray, logits: np.ndarray, p: np.ndarray) -> Scores:
 
 def _fold(
     X: np.ndarray, y: np.ndarray, group_array: np.ndarray, train: np.ndarray, test: np.ndarray,
-    C: float, style_C: float, calibration: str, seed: int,
+    C: float, style_C: float, phrasing_C: float, calibration: str, seed: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Held-out logits and calibrated probabilities of one fold; the calibration is fitted on
     inner out-of-fold logits of the training part only."""
     from ._model import calibrate, fit_calibration
     from ._training import grouped_folds, make_classifier
 
-    model = make_classifier(C=C, style_C=style_C, seed=seed)
+    model = make_classifier(C=C, style_C=style_C, phrasing_C=phrasing_C, seed=seed)
     model.fit(X[train], y[train], list(group_array[train]))
     logits = model.decision_function(X[test])
     inner_logits = np.zeros(len(train))
@@ -136,7 +136,7 @@ def _fold(
         if len(np.unique(y[train][inner_train])) < 2:
             inner_logits[inner_test] = model.decision_function(X[train][inner_test])  # tiny data: fall back
             continue
-        sub = make_classifier(C=C, style_C=style_C, seed=seed).set_params(n_splits=3)
+        sub = make_classifier(C=C, style_C=style_C, phrasing_C=phrasing_C, seed=seed).set_params(n_splits=3)
         sub.fit(X[train][inner_train], y[train][inner_train], list(group_array[train][inner_train]))
         inner_logits[inner_test] = sub.decision_function(X[train][inner_test])
     if not inner:
@@ -153,6 +153,7 @@ def cross_validate(
     scheme: str,
     C: float,
     style_C: float,
+    phrasing_C: float,
     calibration: str,
     seed: int,
     texts: Sequence[str] | None = None,
@@ -174,7 +175,8 @@ def cross_validate(
     group_array = np.asarray(groups)
     # Folds are independent: run them in parallel (n_jobs=None keeps one process).
     done = Parallel(n_jobs=n_jobs)(
-        delayed(_fold)(X, y, group_array, train, test, C, style_C, calibration, seed) for train, test in folds
+        delayed(_fold)(X, y, group_array, train, test, C, style_C, phrasing_C, calibration, seed)
+        for train, test in folds
     )
     for (_, test), (fold_logits, fold_p) in zip(folds, done, strict=True):
         logits[test] = fold_logits
@@ -213,7 +215,7 @@ def evaluate(
     random_split: bool = True,
     leave_one_dataset_out: bool = True,
     n_jobs: int | None = None,
-    features: np.ndarray | None = None,
+    features: Any = None,
     curves: dict[str, Any] | None = None,
 ) -> EvaluationReport:
     """Evaluate the training recipe (of ``model``, if given) on ``records``.
@@ -235,11 +237,12 @@ def evaluate(
     settings = {
         "C": float(card.get("C", 0.3)),
         "style_C": float(card.get("style_C", 0.01)),
+        "phrasing_C": float(card.get("phrasing_C", 1.0)),
         "calibration": model.calibration["method"] if model is not None else "sigmoid",
         "n_splits": n_splits,
         "seed": seed,
     }
-    recipe: dict[str, Any] = {k: settings[k] for k in ("C", "style_C", "calibration")}
+    recipe: dict[str, Any] = {k: settings[k] for k in ("C", "style_C", "phrasing_C", "calibration")}
     groups = [group_of(r) for r in records]
     X = features if features is not None else featurize(records, n_jobs=n_jobs)
     texts = [f"{r.title or ''}\n{r.text}" for r in records] if baseline else None

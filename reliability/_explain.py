@@ -22,6 +22,10 @@ __all__ = ["explain"]
 
 _DESCRIPTION = {f.name: f.description for f in FEATURES}
 _DESCRIPTION["style_score"] = "Log-odds of the writing-style model over function-word rates."
+_DESCRIPTION["phrasing_score"] = (
+    "Log-odds of the phrasing model over sequences of function words, punctuation and word shapes, "
+    "with the content words masked out."
+)
 
 
 def _quote(text: str, limit: int = 70) -> str:
@@ -209,6 +213,15 @@ def _style(f: _Facts, value: float, cmp: str, typical: float | None) -> str | No
     )
 
 
+def _phrasing(f: _Facts, value: float, cmp: str, typical: float | None) -> str | None:
+    resembles = "reliable" if value > (typical or 0.0) else "unreliable"
+    return (
+        "The phrasing (how sentences are put together from function words, punctuation, names and numbers, "
+        f"with the topic words masked out) resembles that of {resembles} outlets in the training data "
+        f"(phrasing log-odds {cmp}); it says how the article is written, not whether a claim is true"
+    )
+
+
 def _flag(found: str, missing: str) -> _Message:
     def message(f: _Facts, value: float, cmp: str, typical: float | None) -> str | None:
         return found if value else missing
@@ -274,6 +287,9 @@ _MESSAGES: dict[str, tuple[_Message, str]] = {
     "has_boilerplate": (_flag("The text carries blog or site furniture (\"Post a Comment\"), typical of "
                               "self-published pages", "The text carries no blog or comment-page furniture"), ".0f"),
     "style_score": (_style, "+.2f"),
+    "phrasing_score": (_phrasing, "+.2f"),
+    "time_references_per_100_words": (_rate("Dates and times per 100 words", "saying when things happened makes a "
+                                            "report specific and checkable", ".1f"), ".1f"),
     "share_question_sentences": (_rate("Share of sentences that are questions", "rhetorical questions suggest "
                                        "what the article does not assert"), ".0%"),
 }
@@ -291,7 +307,7 @@ _PLAIN_DIRECTION = {
     "exclamations_per_100_words": -1, "all_caps_word_share": -1, "first_person_per_100_words": -1,
     "second_person_per_100_words": -1, "numbers_per_100_words": 1, "has_boilerplate": -1,
     "share_question_sentences": -1, "attributions_per_100_words": 1, "independent_sources_log": 1,
-    "outlet_prior": 1, "sensational_per_100_words": -1,
+    "outlet_prior": 1, "sensational_per_100_words": -1, "time_references_per_100_words": 1,
 }
 
 

@@ -21,15 +21,18 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from ._claims import find_phrases, is_boilerplate, phrase_table
+from ._claims import find_phrases, is_boilerplate, is_date, phrase_table
 from ._pipeline import Analysis, analyze
 from ._ratings import NEUTRAL_PRIOR, OutletRatings
 from ._records import ARTICLE_SOURCE_ID, Article, Span
 from ._resources import _lines
 from ._segmentation import tokenize
-from ._style import style_names, style_vector
+from ._style import PHRASING_COLUMNS, phrasing_counts, style_names, style_vector
 
-__all__ = ["FEATURES", "FEATURE_NAMES", "INPUT_NAMES", "ArticleFeatures", "Feature", "article_row", "compute_features"]
+__all__ = [
+    "FEATURES", "FEATURE_NAMES", "INPUT_NAMES", "PHRASING_PREFIX", "ArticleFeatures", "Feature", "InputRow",
+    "article_row", "compute_features", "input_matrix",
+]
 
 Evidence = list[Span]
 _PRIMARY_KINDS = frozenset({"official", "expert", "organization"})
@@ -40,6 +43,7 @@ _SECOND_PERSON = frozenset({"you", "your", "yours"})
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _WIRE_CREDIT = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS)\)|\b(?:Reuters|Associated Press|AFP)\b")
 _MAX_EVIDENCE = 5
+PHRASING_PREFIX = "phrasing_"
 _QUESTION_START = re.compile(r"(?i)^(is|are|was|were|will|did|does|do|can|could|should|would)\b")
 
 
@@ -247,6 +251,26 @@ def _sensational(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     return (len(spans) + in_title) * ctx.per_100, spans[:_MAX_EVIDENCE]
 
 
+@functools.cache
+def _time_table() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return phrase_table(_lines("time_references.txt"))
+
+
+def _time_references(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    """Dates and times that anchor events: reporting says when things happened."""
+    tokens, text = a.segmentation.tokens, a.article.text
+    spans = find_phrases(tokens, text, _time_table())
+    # The two months that are also common words count only where they are dates.
+    for i, token in enumerate(tokens):
+        word = token.text
+        if (word in ("May", "March") and is_date(tokens, i)) or (
+            len(word) == 4 and word[:2] in ("19", "20") and word.isdigit()
+        ):
+            spans.append(_span(text, token.start, token.end))
+    spans.sort(key=lambda span: span.start)
+    return len(spans) * ctx.per_100, spans[:_MAX_EVIDENCE]
+
+
 def _quoted(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     quotes = a.segmentation.quotes
     chars = sum(q.inner_end - q.inner_start for q in quotes)
@@ -372,6 +396,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("second_person_per_100_words", "Second-person pronouns outside quotations per 100 words.",
             _person_rate(_SECOND_PERSON)),
     Feature("numbers_per_100_words", "Numbers per 100 words.", _numbers),
+    Feature("time_references_per_100_words", "Dates and times that anchor events (\"on Tuesday\", \"last week\", "
+            "\"in March\", \"2021\") per 100 words.", _time_references),
     Feature("mean_sentence_words", "Mean words per sentence.", _sentence_words),
     Feature("words_log", "log(1 + number of words).", _length),
     Feature("has_boilerplate", "1 when the text holds page furniture (\"Post a Comment\").", _boilerplate),
@@ -379,7 +405,8 @@ FEATURES: tuple[Feature, ...] = (
 )
 
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
-#: Every column ArticleFeatures produces: the named features, then the style profile.
+#: The readable columns ArticleFeatures produces: the named features, then the style profile
+#: (the hashed phrasing columns follow them).
 INPUT_NAMES: tuple[str, ...] = FEATURE_NAMES + style_names()
 
 
@@ -414,22 +441,55 @@ def _as_article(item: Any) -> Article:
     raise TypeError(f"cannot read an article from {type(item).__name__}")
 
 
-def article_row(analysis: Analysis, *, ratings: OutletRatings | None = None) -> tuple[np.ndarray, list[Evidence]]:
-    """The model's full input row for one article (named features, then the style profile),
-    and the evidence of the named features."""
+@dataclass(frozen=True, slots=True)
+class InputRow:
+    """The model's input for one article: the readable columns and the hashed phrasing profile."""
+
+    values: np.ndarray  # INPUT_NAMES: named features, then the style profile
+    phrasing: dict[int, int]  # hashed phrasing column -> count (see _style.phrasing_counts)
+
+
+def article_row(analysis: Analysis, *, ratings: OutletRatings | None = None) -> tuple[InputRow, list[Evidence]]:
+    """The model's full input for one article (named features, the style profile, the phrasing
+    profile) and the evidence of the named features."""
     values, evidence = compute_features(analysis, ratings=ratings)
-    return np.concatenate([values, style_vector(analysis.article.text, analysis.segmentation.tokens)]), evidence
+    tokens = analysis.segmentation.tokens
+    dense = np.concatenate([values, style_vector(analysis.article.text, tokens)])
+    return InputRow(dense, phrasing_counts(tokens)), evidence
 
 
-def _row(item: Any, ratings: OutletRatings | None = None) -> np.ndarray:
+def input_matrix(rows: Sequence[InputRow]) -> Any:
+    """Rows as one sparse matrix: the ``INPUT_NAMES`` columns, then ``PHRASING_COLUMNS`` hashed ones."""
+    from scipy import sparse
+
+    width = len(INPUT_NAMES)
+    data: list[float] = []
+    columns: list[int] = []
+    pointers = [0]
+    for row in rows:
+        nonzero = np.flatnonzero(row.values)
+        data.extend(row.values[nonzero].tolist())
+        columns.extend(nonzero.tolist())
+        for column, count in sorted(row.phrasing.items()):
+            data.append(float(count))
+            columns.append(width + column)
+        pointers.append(len(data))
+    return sparse.csr_matrix(
+        (np.asarray(data, dtype=float), np.asarray(columns, dtype=np.int64), np.asarray(pointers, dtype=np.int64)),
+        shape=(len(rows), width + PHRASING_COLUMNS),
+    )
+
+
+def _row(item: Any, ratings: OutletRatings | None = None) -> InputRow:
     return article_row(analyze(_as_article(item)), ratings=ratings)[0]
 
 
 class ArticleFeatures(TransformerMixin, BaseEstimator):
     """scikit-learn transformer: articles in, the feature matrix out.
 
-    Columns: the named features of ``FEATURE_NAMES`` (``docs/features.md``), then the
-    function-word rates ``fw_<word>`` of the style profile.
+    Returns a sparse matrix. Columns: the named features of ``FEATURE_NAMES``
+    (``docs/features.md``), then the style profile (``fw_<word>``, ``punct_<mark>``,
+    ``style_<stat>``), then the ``PHRASING_COLUMNS`` hashed counts of the phrasing profile.
 
     Accepts a sequence of :class:`~reliability.Article`, ``LabelledArticle``, dicts with a
     ``text`` key, or strings. A bare string is refused (it is one article, not a sequence).
@@ -456,10 +516,10 @@ class ArticleFeatures(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Sequence[Any], y: object = None) -> ArticleFeatures:
         _check_sequence(X)
-        self.n_features_out_ = len(INPUT_NAMES)
+        self.n_features_out_ = len(INPUT_NAMES) + PHRASING_COLUMNS
         return self
 
-    def transform(self, X: Sequence[Any]) -> np.ndarray:
+    def transform(self, X: Sequence[Any]) -> Any:
         _check_sequence(X)
         if self.n_jobs in (None, 1) or len(X) < 64:
             rows = [_row(item, self.ratings) for item in X]
@@ -467,10 +527,12 @@ class ArticleFeatures(TransformerMixin, BaseEstimator):
             from joblib import Parallel, delayed
 
             rows = Parallel(n_jobs=self.n_jobs, batch_size=32)(delayed(_row)(item, self.ratings) for item in X)
-        return np.vstack(rows) if rows else np.empty((0, len(INPUT_NAMES)))
+        return input_matrix(rows)
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
-        return np.asarray(INPUT_NAMES, dtype=object)
+        """``INPUT_NAMES``, then ``phrasing_00000`` … for the hashed columns."""
+        hashed = [f"{PHRASING_PREFIX}{k:05x}" for k in range(PHRASING_COLUMNS)]
+        return np.asarray(list(INPUT_NAMES) + hashed, dtype=object)
 
 
 def _check_sequence(X: object) -> None:

@@ -62,19 +62,18 @@ class ReliabilityModel:
 
     @property
     def feature_names(self) -> list[str]:
-        """The explained inputs, one explanation each: named features, then ``style_score``."""
-        from ._classifier import STYLE_SCORE
+        """The explained inputs, one explanation each: named features, then the stacked
+        ``style_score`` and ``phrasing_score``."""
         from ._features import FEATURE_NAMES
 
-        clf = self.pipeline.named_steps["classifier"]
-        return list(FEATURE_NAMES) + ([STYLE_SCORE] if getattr(clf, "has_style_", False) else [])
+        return list(FEATURE_NAMES) + self.pipeline.named_steps["classifier"].stacked_names
 
     @property
     def typical_values(self) -> np.ndarray:
         """Training means of the explained inputs (what a typical training article has)."""
         return self.pipeline.named_steps["classifier"].scaler_.mean_  # type: ignore[no-any-return]
 
-    def decompose(self, x: np.ndarray) -> tuple[float, float, np.ndarray, np.ndarray]:
+    def decompose(self, x: Any) -> tuple[float, float, np.ndarray, np.ndarray]:
         """Logit, base value, contributions and values of the explained inputs for one input row.
 
         Exact: the model is a logistic regression over standardised inputs ``z``, so
@@ -91,7 +90,9 @@ class ReliabilityModel:
                 f"{type(clf).__name__} is not the library's linear classifier, so its score has no exact "
                 "additive explanation; train models with reliability.train"
             )
-        return clf.decompose(x)
+        from ._features import InputRow, input_matrix
+
+        return clf.decompose(input_matrix([x]) if isinstance(x, InputRow) else x)
 
 
     def probability(self, logit: float) -> float:
@@ -175,6 +176,7 @@ SAFE_GLOBALS = frozenset({
     ("numpy", "ndarray"),
     ("numpy._core.multiarray", "scalar"),
     ("numpy.core.multiarray", "scalar"),
+    ("reliability._classifier", "PhrasingModel"),
     ("reliability._classifier", "StyleStackedClassifier"),
     ("reliability._features", "ArticleFeatures"),
     ("sklearn.linear_model._logistic", "LogisticRegression"),
@@ -245,6 +247,7 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
 
     from . import __version__
     from ._features import INPUT_NAMES
+    from ._style import PHRASING_COLUMNS
 
     path = Path(path) if path is not None else default_model_path()
     if not path.is_file():
@@ -272,7 +275,7 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
             f"{path} was trained with scikit-learn {card.get('sklearn_version')}, this is {sklearn.__version__}; "
             "install the version on the card or retrain the model"
         )
-    if list(card.get("feature_names", [])) != list(INPUT_NAMES):
+    if list(card.get("feature_names", [])) != list(INPUT_NAMES) or card.get("phrasing_columns") != PHRASING_COLUMNS:
         raise ModelVersionError(
             f"{path} was trained on other features than this library version ({__version__}) computes; retrain it"
         )

@@ -63,11 +63,17 @@ def grouped_folds(
     return [(tr, te) for tr, te in splitter.split(np.zeros(len(y)), y, groups)]
 
 
-def make_classifier(*, C: float = 0.3, style_C: float = 0.01, seed: int = 0):  # type: ignore[no-untyped-def]
+def make_classifier(  # type: ignore[no-untyped-def]
+    *, C: float = 0.3, style_C: float = 0.01, phrasing_C: float = 1.0, seed: int = 0
+):
     from ._classifier import StyleStackedClassifier
     from ._features import FEATURE_NAMES
+    from ._style import style_names
 
-    return StyleStackedClassifier(n_core=len(FEATURE_NAMES), C=C, style_C=style_C, random_state=seed)
+    return StyleStackedClassifier(
+        n_core=len(FEATURE_NAMES), n_style=len(style_names()), C=C, style_C=style_C, phrasing_C=phrasing_C,
+        random_state=seed,
+    )
 
 
 def make_baseline(seed: int = 0):  # type: ignore[no-untyped-def]
@@ -82,8 +88,8 @@ def make_baseline(seed: int = 0):  # type: ignore[no-untyped-def]
     ])
 
 
-def featurize(records: Sequence[LabelledArticle], *, n_jobs: int | None = None) -> np.ndarray:
-    """The model's input matrix for ``records`` (the expensive step: every article is analysed)."""
+def featurize(records: Sequence[LabelledArticle], *, n_jobs: int | None = None) -> Any:
+    """The model's sparse input matrix for ``records`` (the expensive step: every article is analysed)."""
     from ._features import ArticleFeatures
 
     return ArticleFeatures(n_jobs=n_jobs).fit_transform(records)
@@ -104,13 +110,14 @@ def train(
     name: str = "custom",
     C: float = 0.3,
     style_C: float = 0.01,
+    phrasing_C: float = 1.0,
     calibration: str = "sigmoid",
     n_splits: int = 5,
     seed: int = 0,
     n_jobs: int | None = None,
     baseline: bool = True,
     training_data: list[dict[str, Any]] | None = None,
-    features: np.ndarray | None = None,
+    features: Any = None,
 ):  # type: ignore[no-untyped-def]
     """Train a calibrated model on labelled articles and evaluate it with outlet-grouped folds.
 
@@ -127,6 +134,7 @@ def train(
     from ._evaluation import cross_validate
     from ._features import INPUT_NAMES, ArticleFeatures
     from ._model import ReliabilityModel, fit_calibration
+    from ._style import PHRASING_COLUMNS, PHRASING_NGRAMS
 
     y = check_records(records)
     groups = [group_of(r) for r in records]
@@ -134,8 +142,8 @@ def train(
     folds = grouped_folds(y, groups, n_splits=n_splits, seed=seed)
     texts = [f"{r.title or ''}\n{r.text}" for r in records] if baseline else None
     result, oof_logits = cross_validate(
-        X, y, groups, folds, scheme="grouped", C=C, style_C=style_C, calibration=calibration, seed=seed, texts=texts,
-        n_jobs=n_jobs,
+        X, y, groups, folds, scheme="grouped", C=C, style_C=style_C, phrasing_C=phrasing_C, calibration=calibration,
+        seed=seed, texts=texts, n_jobs=n_jobs,
     )
     metrics: dict[str, float] = {
         "grouped_cv_roc_auc": result.model.roc_auc,
@@ -152,7 +160,7 @@ def train(
         metrics["baseline_tfidf_grouped_cv_pr_auc"] = result.baseline.pr_auc
     logger.info("grouped CV: %s", metrics)
 
-    classifier = make_classifier(C=C, style_C=style_C, seed=seed).fit(X, y, groups)
+    classifier = make_classifier(C=C, style_C=style_C, phrasing_C=phrasing_C, seed=seed).fit(X, y, groups)
     pipeline = Pipeline([("features", ArticleFeatures()), ("classifier", classifier)])
     card = {
         "name": name,
@@ -166,6 +174,9 @@ def train(
         "seed": seed,
         "C": C,
         "style_C": style_C,
+        "phrasing_C": phrasing_C,
+        "phrasing_columns": PHRASING_COLUMNS,
+        "phrasing_ngrams": list(PHRASING_NGRAMS),
         "cv": f"StratifiedGroupKFold(n_splits={len(folds)}, shuffle=True, random_state={seed}), grouped by outlet",
         "metrics": metrics,
     }

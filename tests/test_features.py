@@ -10,6 +10,7 @@ from sklearn.utils.estimator_checks import check_get_params_invariance, check_se
 
 from reliability import Article, ArticleFeatures
 from reliability._features import FEATURE_NAMES, FEATURES, INPUT_NAMES
+from reliability._style import PHRASING_COLUMNS, phrasing_counts, shapes
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "features.md"
 
@@ -18,7 +19,9 @@ def test_names_are_stable_snake_case_and_unique():
     assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES)
     for name in FEATURE_NAMES:
         assert re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", name), name
-    assert list(ArticleFeatures().get_feature_names_out()) == list(INPUT_NAMES)
+    out = list(ArticleFeatures().get_feature_names_out())
+    assert out[: len(INPUT_NAMES)] == list(INPUT_NAMES)
+    assert len(out) == len(INPUT_NAMES) + PHRASING_COLUMNS and out[-1].startswith("phrasing_")
     assert INPUT_NAMES[: len(FEATURE_NAMES)] == FEATURE_NAMES
     assert all(n.startswith(("fw_", "punct_", "style_")) for n in INPUT_NAMES[len(FEATURE_NAMES) :])
 
@@ -31,9 +34,10 @@ def test_every_feature_is_defined_in_the_docs():
 
 def test_transform_accepts_articles_dicts_and_strings():
     text = 'The mayor said that the bridge would open. "It is safe," she said.'
-    rows = ArticleFeatures().fit_transform([Article(text=text), {"text": text}, text])
-    assert rows.shape == (3, len(INPUT_NAMES))
+    rows = ArticleFeatures().fit_transform([Article(text=text), {"text": text}, text]).toarray()
+    assert rows.shape == (3, len(INPUT_NAMES) + PHRASING_COLUMNS)
     assert np.allclose(rows[0], rows[1]) and np.allclose(rows[0], rows[2])
+    assert rows[0, len(INPUT_NAMES) :].sum() > 0  # the phrasing profile is filled in
 
 
 def test_a_bare_string_is_refused():
@@ -44,7 +48,8 @@ def test_a_bare_string_is_refused():
 def test_parallel_equals_sequential(example_article):
     title, body = example_article
     items = [{"text": body, "title": title}] * 70
-    assert np.array_equal(ArticleFeatures(n_jobs=2).transform(items), ArticleFeatures().transform(items))
+    parallel, sequential = ArticleFeatures(n_jobs=2).transform(items), ArticleFeatures().transform(items)
+    assert (parallel != sequential).nnz == 0
 
 
 def test_sklearn_conventions():
@@ -60,5 +65,49 @@ def test_features_on_real_articles_are_finite(shared):
 
     records = datasets.load_recovery(shared / "data")[:40]
     X = ArticleFeatures().transform(records)
-    assert np.isfinite(X).all()
-    assert (X[:, FEATURE_NAMES.index("words_log")] > 0).all()
+    assert np.isfinite(X.data).all()
+    assert (X[:, FEATURE_NAMES.index("words_log")].toarray() > 0).all()
+
+
+def test_phrasing_masks_content_words_and_keeps_structure():
+    from reliability._segmentation import tokenize
+
+    text = "The Governor of Nevada said on 12 May that the dam, which opened in 1936, would close."
+    masked = shapes(tokenize(text))
+    assert masked[:6] == ["the", "X", "of", "X", "x", "on"]
+    assert "0" in masked and "," in masked and "which" in masked
+    assert "dam" not in masked and "nevada" not in masked  # the topic is gone
+    counts = phrasing_counts(tokenize(text))
+    n = len(masked)
+    assert sum(counts.values()) == n + (n - 1) + (n - 2)  # every 1-, 2- and 3-token sequence
+    assert all(0 <= column < PHRASING_COLUMNS for column in counts)
+    # Same shape, other topic: the same profile.
+    other = "The Mayor of Boston said on 3 May that the bridge, which opened in 1951, would close."
+    assert phrasing_counts(tokenize(other)) == counts
+
+
+def test_phrasing_columns_do_not_depend_on_the_process():
+    import subprocess
+    import sys
+
+    code = ("from reliability._segmentation import tokenize; from reliability._style import phrasing_counts; "
+            "print(sorted(phrasing_counts(tokenize('He said that it was so.')).items()))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)}
+    assert len(runs) == 1  # crc32, not the per-process salted hash()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The council met on Tuesday and again last week.", ["Tuesday", "last week"]),
+    ("It opened in March 2021; by May 5 it had closed.", ["March", "2021", "May"]),
+    ("You may march to the square.", []),
+    ("No dates here at all.", []),
+])
+def test_time_references(text, expected):
+    from reliability._features import compute_features
+    from reliability._pipeline import analyze
+
+    values, evidence = compute_features(analyze(Article(text=text)))
+    k = FEATURE_NAMES.index("time_references_per_100_words")
+    assert [span.text for span in evidence[k]] == expected
+    assert (values[k] > 0) == bool(expected)

@@ -66,3 +66,18 @@ def test_scorer_labels_follow_the_thresholds():
     assert model.label(low - 0.01) == "low" and model.label(high) == "high"
     assert model.label((low + high) / 2) == "mixed"
     assert Scorer(model).model is model
+
+
+def test_decomposition_is_exact_with_the_phrasing_profile(example_article):
+    from reliability._features import article_row, input_matrix
+    from reliability._pipeline import analyze
+    from reliability._records import Article
+
+    model = load_model()
+    title, body = example_article
+    row, _ = article_row(analyze(Article(text=body, title=title)))
+    assert row.phrasing  # the phrasing profile of a real text is not empty
+    logit, base, contributions, _ = model.decompose(row)
+    assert model.feature_names[-2:] == ["style_score", "phrasing_score"]
+    assert math.isclose(base + contributions.sum(), logit, abs_tol=1e-9)
+    assert math.isclose(logit, model.pipeline[1:].decision_function(input_matrix([row]))[0], abs_tol=1e-9)

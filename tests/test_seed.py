@@ -104,8 +104,8 @@ def test_top_explanations_name_the_unnamed_origin_and_the_relay_chain(case):
     assert "share_state_media_relay" in features, features
     assert any("unnamed" in e.message and "→" in e.message for e in lowering), [e.message for e in lowering]
     for e in lowering:
-        # Headline features and the writing-style score have no place in the body text.
-        spanless = e.feature.startswith("title_") or e.feature == "style_score"
+        # Headline features and the style and phrasing scores have no place in the body text.
+        spanless = e.feature.startswith("title_") or e.feature in ("style_score", "phrasing_score")
         assert e.evidence or spanless, f"{e.feature} has no evidence"
 
 
