@@ -125,6 +125,9 @@ class Found:
     named_outlet: OutletMention | None = None  # the source itself is an outlet
     declared: tuple[OutletMention, ...] = ()  # relays declared up front: "Quoted from X, ..."
     continuation: tuple[int, int] | None = None  # '"A," he said. "B."': the quotation B after the cue
+    # The source as the text writes it, where that differs from ``source``: the relative pronoun
+    # of "Martin O'Malley, who noted that ..." (``source`` is then the antecedent, for resolution).
+    written_source: tuple[int, int] | None = None
 
 
 def _span(text: str, bounds: tuple[int, int]) -> Span:
@@ -134,7 +137,7 @@ def _span(text: str, bounds: tuple[int, int]) -> Span:
 def to_attribution(text: str, found: Found, source_id: str | None) -> Attribution:
     """The public record for ``found``."""
     return Attribution(
-        source=_span(text, found.source) if found.source else None,
+        source=_span(text, found.written_source or found.source) if found.source else None,
         cue=_span(text, found.cue) if found.cue else None,
         content=_span(text, found.content),
         continuation=_span(text, found.continuation) if found.continuation else None,
@@ -685,6 +688,14 @@ class _SentenceRules:
                 or self._outlet_name([t.text for t in tokens[last + 1 : self._skip_object(i)]])
             )
             return self._make(source, cue, content, relays, told_outlet=told_outlet)
+        # "Martin O'Malley, who noted that ...": the relative pronoun stands for the name before it.
+        relative = self._relative_source(head)
+        if relative is not None:
+            source, pronoun = relative
+            content = self.content_after(last + 1, keep_that=True, object_only=stance and lemma not in _SAY_CLASS)
+            if content is None:
+                return None
+            return replace(self._make(source, cue, content, ()), written_source=pronoun)
         # "Mr. Schultz supported Democrats ... and said he did not": the subject of the sentence.
         if i > 1 and tokens[i - 1].lower == "and":
             return self._participle(i, last, cue)
@@ -699,6 +710,25 @@ class _SentenceRules:
                 return None
             return self._make(self.bounds(lo, hi), cue, content, relays)
         return None
+
+    def _relative_source(self, head: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """For a cue after "who"/"which", the antecedent's bounds and the pronoun's.
+
+        "Martin O'Malley, who noted", "the survey, which found": PolNeAR marks the pronoun as the
+        source; the sources stage needs the name it stands for.
+        """
+        k = head - 1
+        while k > 0 and (self.tokens[k].lower in _ADVERBS or _is_adverb(self.tokens[k])):
+            k -= 1
+        if k < 1 or self.tokens[k].lower not in ("who", "which") or self.in_quote[k]:
+            return None
+        hi = k - 1 if self.tokens[k - 1].text == "," else k
+        lo = self._scan_left(hi, 10, head)
+        while lo < hi and self.tokens[lo].lower in _LEADING_JUNK:
+            lo += 1
+        if lo == hi or not self._has_content_word(lo, hi):
+            return None
+        return self.bounds(lo, hi), (self.tokens[k].start, self.tokens[k].end)
 
     def _participle(self, i: int, last: int, cue: tuple[int, int]) -> Found | None:
         """"Trump spoke in Ohio, saying that ...": the speaker is the subject of the sentence."""

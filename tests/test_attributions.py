@@ -105,6 +105,11 @@ def test_broken_quotes_never_raise(text):
         ('"The ward is full," said Hugh Hill, a doctor at the county hospital.',
          "Hugh Hill, a doctor at the county hospital", "said", "The ward is full"),
         ("Sen. Ruth Bell (D-Ore.) said the bill would pass.", "Sen. Ruth Bell (D-Ore.)", "said", "the bill would pass"),
+        # a relative pronoun as the source (PolNeAR marks "who"; the sources stage gets the name)
+        ("The plan was backed by Ana Ruiz, who noted that taxes had fallen twice.", "who", "noted",
+         "that taxes had fallen twice"),
+        ("Voters were polled by the institute, which found that most opposed the plan.", "which", "found",
+         "that most opposed the plan"),
         # the speaker after a dash, or on the line before the quotation
         ("Rates will rise again next year — Maria Keller, the bank's chief economist.",
          "Maria Keller, the bank's chief economist", "—", "Rates will rise again next year"),
@@ -153,6 +158,13 @@ def test_hard_cases(text, source, cue, content):
                and (a.source.text if a.source else None) == source]
     assert matches, f"no attribution with source {source!r} and cue {cue!r}: {extract_attributions(text)}"
     assert matches[0].content.text.strip(" .") == content
+
+
+def test_relative_pronoun_source_resolves_to_its_antecedent():
+    text = "The plan was backed by Finance Minister Ana Ruiz, who noted that taxes had fallen twice."
+    (found,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "noted"]
+    assert found.source is not None and found.source.text == "who"
+    assert found.source_id == "ana_ruiz"
 
 
 def test_quotation_continued_after_the_cue():
