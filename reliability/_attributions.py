@@ -22,6 +22,8 @@ public :class:`~reliability.Attribution` record once its source is resolved.
 from __future__ import annotations
 
 import bisect
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ._cue_model import cue_tagger, in_quote_flags
@@ -101,6 +103,10 @@ _CLAUSE_BREAKS = frozenset(
 _VETO = 0.2
 # From this probability on, a cue word outside the lexicon is taken without a reported clause after it.
 _SURE = 0.8
+# From this probability on, a cue no specific rule reads gets a subject-verb-object reading.
+_FALLBACK = 0.6
+# ... and the probability it needs when no reported clause follows ("presented the budget" is none).
+_FALLBACK_BARE = 0.7
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
@@ -312,7 +318,10 @@ class _SentenceRules:
                 name_hi = inner_lo - 1
                 name_lo = self._scan_left(name_hi, 8, verb)
                 if name_lo < name_hi and self.tokens[name_lo].text[:1].isupper():
-                    lo, hi = name_lo, inner_hi
+                    lo, hi = name_lo, inner_hi  # "81-year-old Parker Eaton, a nominal Republican, said"
+                elif self.tokens[inner_lo].text[:1].isupper() and self.tokens[inner_hi - 1].text[:1].isupper():
+                    # "her senior policy adviser, Jake Sullivan, said": a role, then the name.
+                    lo, hi = (name_lo if name_lo < name_hi and self._has_role(name_lo, name_hi) else inner_lo), inner_hi
         # "A person familiar with the plans said", "a source close to the campaign said".
         if lo >= 3 and self.tokens[lo - 1].lower in ("with", "to", "on", "about") \
                 and self.tokens[lo - 2].lower in _ANONYMOUS_LINKS:
@@ -449,10 +458,17 @@ class _SentenceRules:
 
     # --- rules --------------------------------------------------------------------------------
 
-    def run(self) -> list[Found]:
+    def run(self, positions: Sequence[int] | None = None) -> list[Found]:
+        """The statements of the sentence.
+
+        ``positions`` are the indices of the tokens that can start one (see
+        :func:`_trigger_words`); the others are skipped without a look. None reads every token.
+        """
         found: list[Found] = []
         declared = self._declared_relays()
-        for i, token in enumerate(self.tokens):
+        tokens = self.tokens
+        for i in range(len(tokens)) if positions is None else positions:
+            token = tokens[i]
             if self.in_quote[i]:
                 continue
             if token.lower == "according" and i + 1 < len(self.tokens) and self.tokens[i + 1].lower == "to":
@@ -470,16 +486,22 @@ class _SentenceRules:
                 if p is not None and p < _VETO:
                     continue  # the cue model is sure this is no cue here ("the comments", "states")
                 item = self._cue(i, learned=p is not None and p >= self.threshold)
+                if item is None and p is not None and p >= _FALLBACK:
+                    item = self._fallback(i)
             elif self.cue_probs.get(token.start, 0.0) >= self.threshold and token.lower not in _VAGUE_ADVERBS:
-                # A verb outside the lexicon ("presented the budget") needs a reported clause after
-                # it, or a model that is very sure.
-                if self.cue_probs[token.start] < _SURE and not self._clause_follows(i):
-                    continue
                 nxt_token = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
                 if nxt_token is not None and (nxt_token.lower in self.lex.cue_verbs
                                               or self.cue_probs.get(nxt_token.start, 0.0) >= self.threshold):
                     continue  # "has long said": the verb after it is the cue
-                item = self._cue(i, learned=True)
+                p = self.cue_probs[token.start]
+                # A verb outside the lexicon ("presented the budget") needs a reported clause after
+                # it, or a model that is very sure.
+                if p < _SURE and not self._clause_follows(i):
+                    item = self._fallback(i) if p >= _FALLBACK_BARE else None
+                else:
+                    item = self._cue(i, learned=True)
+                    if item is None and p >= _FALLBACK:
+                        item = self._fallback(i)
             else:
                 continue
             if item is not None:
@@ -631,7 +653,10 @@ class _SentenceRules:
             # Without "that" ("said to be", "reported on", "a report by") it is no report of speech,
             # unless a quotation before the speaker is the content ("'...,' he said in Ohio.").
             k = next((k for k in range(last + 2, min(len(tokens), last + 14)) if tokens[k].lower == "that"), None)
-            if k is None or nxt.lower in ("by", "to", "for", "as", "about") or self._noun_use(i, i + 2) \
+            # "wrote to Sanders' office that ...": "to" names the addressee of a report, like "told".
+            addressed = nxt.lower == "to" and lemma in _SAY_CLASS and k is not None and k - last <= 8
+            if k is None or (nxt.lower in ("by", "to", "for", "as", "about") and not addressed) \
+                    or self._noun_use(i, i + 2) \
                     or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(last + 1, k + 1)):
                 if lemma in _SAY_CLASS and nxt.lower in _AFTER_SAID:
                     return self._quote_then_speaker(head, cue)
@@ -696,8 +721,9 @@ class _SentenceRules:
             if content is None:
                 return None
             return replace(self._make(source, cue, content, ()), written_source=pronoun)
-        # "Mr. Schultz supported Democrats ... and said he did not": the subject of the sentence.
-        if i > 1 and tokens[i - 1].lower == "and":
+        # "Mr. Schultz supported Democrats ... and said he did not", "... but told his supporters":
+        # the subject of the sentence.
+        if i > 1 and tokens[i - 1].lower in ("and", "but"):
             return self._participle(i, last, cue)
         # Source on the right after a quotation or comma: '"...," said Korotchenko.'
         if i > 0 and (tokens[i - 1].text in (",", "—", "-") or tokens[i - 1].text in _QUOTE_MARKS):
@@ -710,6 +736,40 @@ class _SentenceRules:
                 return None
             return self._make(self.bounds(lo, hi), cue, content, relays)
         return None
+
+    def _fallback(self, i: int) -> Found | None:
+        """A cue the model is sure of that no specific rule reads: subject, cue, object.
+
+        PolNeAR counts stances and intentions as attributions ("Dayton is backing Clinton",
+        "Cruz has been acutely aware that ..."); the speaker is the phrase before the verb (or
+        the sentence's subject after "and"/"but", or a relative pronoun's antecedent) and the
+        content its object, up to the next clause.
+        """
+        tokens = self.tokens
+        last = i
+        if i + 1 < len(tokens) and tokens[i + 1].lower in _PARTICLES:
+            last = i + 1  # "referring to", "focused on"
+        head = i
+        while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])):
+            head -= 1
+        if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were") \
+                and not tokens[i].lower.endswith("ed"):
+            head -= 1  # "is backing", "has introduced"
+        cue = (tokens[head].start, tokens[last].end)
+        content = self.content_after(last + 1, keep_that=True, object_only=tokens[last + 1 : last + 2] != []
+                                     and tokens[last + 1].lower != "that")
+        if content is None:
+            return None
+        relative = self._relative_source(head)
+        if relative is not None:
+            return replace(self._make(relative[0], cue, content, ()), written_source=relative[1])
+        np = self.left_np(head, i)
+        if np is None and head > 1 and tokens[head - 1].lower in ("and", "but"):
+            np = self._subject(head - 1)
+        if np is None or np[0] == np[1]:
+            return None
+        (lo, hi), relays = self.split_relays(*np)
+        return self._make(self.bounds(lo, hi), cue, content, relays)
 
     def _relative_source(self, head: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """For a cue after "who"/"which", the antecedent's bounds and the pronoun's.
@@ -995,7 +1055,6 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     """Every reported statement in a segmented article, in text order."""
     found: list[Found] = []
     previous = None
-    lex = lexicons()
     tagger = cue_tagger()
     flags = in_quote_flags(seg)  # once per article, not per sentence
     tokens = seg.tokens
@@ -1008,20 +1067,33 @@ def find_attributions(seg: Segmentation) -> list[Found]:
             # The rules read cues only outside quotations and only in lower case.
             if token.lower in candidates and not flags[k] and not token.text[:1].isupper():
                 cue_probs[token.start] = tagger.probability(tokens, k, flags)
-    token_starts = [t.start for t in tokens]
+    # Which tokens can start a statement (and which need the outlet registry), found in one pass,
+    # so the sentences without any (about half of them) skip the rules entirely: ``run`` could
+    # find nothing in them. The outlet set is the narrower one: outlets matter only around a cue
+    # (sources, relays, "Quoted from X,"), so only those sentences pay for the registry look-up.
+    outlet_words, triggers = _trigger_words()
+    outlet_hits: list[int] = []
+    trigger_hits: list[int] = []
+    for k, token in enumerate(tokens):
+        word = token.lower
+        if word in triggers or token.start in cue_probs:
+            if word in outlet_words or cue_probs.get(token.start, 0.0) >= threshold:
+                outlet_hits.append(k)
+                trigger_hits.append(k)
+            elif word in triggers:
+                trigger_hits.append(k)
+    token_starts = seg.token_starts
     for sentence in seg.sentences:
         first = bisect.bisect_left(token_starts, sentence.start)
         last = bisect.bisect_left(token_starts, sentence.end, first)
-        # Outlets matter only around a cue (sources, relays, "Quoted from X,"): look them up only
-        # in sentences with a possible cue, which saves most of the registry look-ups.
-        needs_outlets = any(
-            t.lower in lex.cue_verbs or t.lower == "according" or t.text in _CUE_MARKS
-            or cue_probs.get(t.start, 0.0) >= threshold
-            for t in tokens[first:last]
-        )
-        mentions = find_outlets(tokens[first:last]) if needs_outlets else []
-        rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first))
-        found.extend(rules.run())
+        hit = bisect.bisect_left(trigger_hits, first)
+        hit_end = bisect.bisect_left(trigger_hits, last, hit)
+        if hit < hit_end:
+            at = bisect.bisect_left(outlet_hits, first)
+            needs_outlets = at < len(outlet_hits) and outlet_hits[at] < last
+            mentions = find_outlets(tokens[first:last]) if needs_outlets else []
+            rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first))
+            found.extend(rules.run([k - first for k in trigger_hits[hit:hit_end]]))
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
@@ -1031,6 +1103,22 @@ def find_attributions(seg: Segmentation) -> list[Found]:
 
 
 _DASHES = "―—–-"
+
+
+@functools.cache
+def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-cased tokens that can make :meth:`_SentenceRules.run` find a statement.
+
+    The first set (cue verbs, "according", the cue marks) is where outlets are looked up; the
+    second adds what only the vague rules read (first words of the vague phrases, "reportedly",
+    "is known to"). A sentence with none of these, and no word the cue model takes for a cue,
+    has no statement.
+    """
+    lex = lexicons()
+    outlet_words = lex.cue_verbs | {"according"} | _CUE_MARKS
+    triggers = outlet_words | lex.stance_verbs | _INVERTED | set(_vague_phrases()) | _VAGUE_ADVERBS \
+        | _VAGUE_PARTICIPLES
+    return frozenset(outlet_words), frozenset(triggers)
 
 
 def _dash_signatures(seg: Segmentation, found: list[Found]) -> list[Found]:

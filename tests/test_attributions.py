@@ -358,3 +358,21 @@ def test_cue_model_loads_and_a_malformed_file_is_a_data_error(tmp_path, monkeypa
     monkeypatch.setattr(_cue_model, "models_dir", lambda: tmp_path)
     with pytest.raises(DataError, match="build_cue_tagger"):
         _cue_model.cue_tagger.__wrapped__()
+
+
+def test_cue_model_scores_exactly_the_features_it_was_trained_on():
+    """The template tables the scorer reads give the same probability as the feature names."""
+    import math
+
+    from reliability._cue_model import cue_tagger, in_quote_flags, token_features
+    from reliability._segmentation import segment
+
+    tagger = cue_tagger()
+    assert tagger is not None
+    seg = segment('"We will not raise taxes," the minister said, adding that she had warned the cabinet. '
+                  "Reports show the plan was endorsed by KELLER: yes.")
+    flags = in_quote_flags(seg)
+    for i in range(len(seg.tokens)):
+        z = tagger.bias + sum(tagger.weights.get(f, 0.0) for f in token_features(seg.tokens, i, flags))
+        expected = 0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z))
+        assert tagger.probability(seg.tokens, i, flags) == pytest.approx(expected, abs=1e-12)
