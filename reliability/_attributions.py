@@ -230,7 +230,8 @@ class _SentenceRules:
         quote = seg.quote_at(sentence.start)
         self.quotes = [quote] if quote is not None else []
         self.quotes += [q for q in seg.quotes_in(sentence.start, sentence.end) if q is not quote]
-        starts = [t.start for t in self.tokens]
+        first = bisect.bisect_left(seg.token_starts, sentence.start)
+        starts = seg.token_starts[first : first + len(self.tokens)]
         if quote_flags is not None and self.tokens and quote_flags[1] < len(seg.tokens) \
                 and seg.tokens[quote_flags[1]] is self.tokens[0]:
             # The article's flags, computed once (``quote_flags[1]`` is the sentence's first token).
@@ -510,7 +511,7 @@ class _SentenceRules:
             item = self._colon_speaker()
             if item is not None:
                 found.append(_with_relays(item, declared))
-        found.extend(self._vague(found))
+        found.extend(self._vague(found, positions))
         return _dedupe(found)
 
     def _dash_speaker(self, i: int) -> Found | None:
@@ -967,15 +968,20 @@ class _SentenceRules:
                 covered += max(0, min(end, q.inner_end) - max(start, q.inner_start))
         return covered / (end - start)
 
-    def _vague(self, found: list[Found]) -> list[Found]:
-        """Vague attributions; inside quotations they are the speaker's own nested statements."""
+    def _vague(self, found: list[Found], positions: Sequence[int] | None = None) -> list[Found]:
+        """Vague attributions; inside quotations they are the speaker's own nested statements.
+
+        ``positions`` as in :meth:`run`: every vague phrase starts at one, and every "is known
+        to" has its participle at one.
+        """
         result: list[Found] = []
-        lowered = [t.lower for t in self.tokens]
+        tokens = self.tokens
+        positions = range(len(tokens)) if positions is None else positions
         phrases = _vague_phrases()
         cue_spans = [f.cue for f in found if f.cue]
-        for i in range(len(self.tokens)):
-            for phrase in phrases.get(lowered[i], ()):
-                if tuple(lowered[i : i + len(phrase)]) != phrase:
+        for i in positions:
+            for phrase in phrases.get(tokens[i].lower, ()):
+                if tuple(t.lower for t in tokens[i : i + len(phrase)]) != phrase:
                     continue
                 j = i + len(phrase)
                 if any(c0 <= self.tokens[i].start < c1 for c0, c1 in cue_spans):
@@ -997,13 +1003,14 @@ class _SentenceRules:
         if any(f.cue is not None for f in found + result):
             return result
         # "reportedly", "is known to": the whole sentence is vaguely attributed.
-        for i, low in enumerate(lowered):
+        for j in positions:
             hit = None
+            low = tokens[j].lower
             if low in _VAGUE_ADVERBS:
-                hit = (i, i + 1)
-            elif low in _VAGUE_AUX and i + 2 < len(lowered) and lowered[i + 1] in _VAGUE_PARTICIPLES \
-                    and lowered[i + 2] == "to":
-                hit = (i, i + 3)
+                hit = (j, j + 1)
+            elif low in _VAGUE_PARTICIPLES and j >= 1 and tokens[j - 1].lower in _VAGUE_AUX \
+                    and j + 1 < len(tokens) and tokens[j + 1].lower == "to":
+                hit = (j - 1, j + 2)
             if hit is not None:
                 cue = (self.tokens[hit[0]].start, self.tokens[hit[1] - 1].end)
                 content = _trim(self.text, self.sentence.start, self.sentence.end)
@@ -1058,30 +1065,28 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     tagger = cue_tagger()
     flags = in_quote_flags(seg)  # once per article, not per sentence
     tokens = seg.tokens
-    cue_probs: dict[int, float] = {}
+    # Comprehensions pick out the few interesting tokens (a tenth of them) in C-speed loops;
+    # the Python-level checks then run only on those.
+    outlet_words, triggers = _trigger_words()
+    cue_probs: dict[int, float] = {}  # token start -> the cue model's probability
+    high: set[int] = set()  # indices of the tokens the model takes for cues
     threshold = 1.0
     if tagger is not None:
         threshold = tagger.threshold
         candidates = tagger.candidates
-        for k, token in enumerate(tokens):
+        for k in [k for k, t in enumerate(tokens) if t.lower in candidates]:
+            token = tokens[k]
             # The rules read cues only outside quotations and only in lower case.
-            if token.lower in candidates and not flags[k] and not token.text[:1].isupper():
-                cue_probs[token.start] = tagger.probability(tokens, k, flags)
-    # Which tokens can start a statement (and which need the outlet registry), found in one pass,
-    # so the sentences without any (about half of them) skip the rules entirely: ``run`` could
-    # find nothing in them. The outlet set is the narrower one: outlets matter only around a cue
-    # (sources, relays, "Quoted from X,"), so only those sentences pay for the registry look-up.
-    outlet_words, triggers = _trigger_words()
-    outlet_hits: list[int] = []
-    trigger_hits: list[int] = []
-    for k, token in enumerate(tokens):
-        word = token.lower
-        if word in triggers or token.start in cue_probs:
-            if word in outlet_words or cue_probs.get(token.start, 0.0) >= threshold:
-                outlet_hits.append(k)
-                trigger_hits.append(k)
-            elif word in triggers:
-                trigger_hits.append(k)
+            if not flags[k] and not token.text[:1].isupper():
+                p = cue_probs[token.start] = tagger.probability(tokens, k, flags)
+                if p >= threshold:
+                    high.add(k)
+    # Which tokens can start a statement (``trigger_hits``), and which need the outlet registry:
+    # the sentences without any trigger (a fifth of them) skip the rules entirely, as ``run``
+    # could find nothing in them; outlets matter only around a cue (sources, relays, "Quoted
+    # from X,"), so only sentences with one of those pay for the registry look-up.
+    trigger_hits = sorted(high.union([k for k, t in enumerate(tokens) if t.lower in triggers]))
+    outlet_hits = [k for k in trigger_hits if k in high or tokens[k].lower in outlet_words]
     token_starts = seg.token_starts
     for sentence in seg.sentences:
         first = bisect.bisect_left(token_starts, sentence.start)
