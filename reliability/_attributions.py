@@ -793,7 +793,9 @@ class _SentenceRules:
 
     def _participle(self, i: int, last: int, cue: tuple[int, int]) -> Found | None:
         """"Trump spoke in Ohio, saying that ...": the speaker is the subject of the sentence."""
-        content = self.content_after(last + 1, keep_that=True)
+        # "..., telling reporters that ...", "but told supporters that ...": past the hearer.
+        start = self._skip_object(i) if self.lex.cue_lemma.get(self.tokens[i].lower) == "tell" else last + 1
+        content = self.content_after(start, keep_that=True)
         if content is None:
             return None
         lo, hi = self._subject(i - 1)

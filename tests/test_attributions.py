@@ -135,6 +135,12 @@ def test_broken_quotes_never_raise(text):
         ("The senator has insisted that the vote was fair.", "The senator", "has insisted", "that the vote was fair"),
         ("Keller spoke in Ohio on Friday, saying the plan would fail.", "Keller", "saying", "the plan would fail"),
         ("Keller praised the workers and said the plan would fail.", "Keller", "said", "the plan would fail"),
+        ("Keller did not name the mayor, but told supporters that the city deserved better.", "Keller", "told",
+         "that the city deserved better"),
+        ("The veterans group wrote to the senator that it had not approved the flyers.", "The veterans group",
+         "wrote", "that it had not approved the flyers"),
+        ('In a statement, her chief of staff, Ana Ruiz, said: "The vote was fair."', "Ana Ruiz", "said",
+         "The vote was fair"),
         # passive, impersonal, "according to", nested
         ("It was reported that the plant would close.", None, "It was reported", "the plant would close"),
         ("The minister is believed to have resigned.", None, "is believed to",
@@ -191,6 +197,9 @@ REAL_CASES = [
     ("breitbart_2016-09-12_stealth-over-health-hillary-clin", 554, "'The Post has learned' after the content"),
     ("politico_2016-09-23_partisan-fireworks-over-clinton-", 1127, "parenthesis and appositive before 'said'"),
     ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", 14817, "doubled-apostrophe quote, appositive speaker"),
+    ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", 5321, "a stance no rule reads: 'is promising to'"),
+    ("breitbart_2016-09-30_the-latest-trump-urges-supporter", 10353, "a stance no rule reads: 'is promoting'"),
+    ("huff-post_2016-09-27_hillary-clinton-goes-after-donal", 3920, "a relative pronoun as the source"),
 ]
 
 
