@@ -1132,13 +1132,15 @@ def _dash_signatures(seg: Segmentation, found: list[Found]) -> list[Found]:
     """'"The most unqualified child to ever run." ― Francisco Herrero': a quotation signed after a dash."""
     text = seg.text
     covered = {f.content for f in found}
-    starts = [t.start for t in seg.tokens]
+    cues = {f.cue for f in found}  # the sentence rules may have read the dash already
+    starts = seg.token_starts
     result = []
     for quote in seg.quotes:
         k = quote.end
-        while k < len(text) and text[k] in " \t":
+        while k < len(text) and text[k] in " \t\xa0":  # also the no-break space before the dash
             k += 1
-        if k >= len(text) or text[k] not in _DASHES or (quote.inner_start, quote.inner_end) in covered:
+        if k >= len(text) or text[k] not in _DASHES or (quote.inner_start, quote.inner_end) in covered \
+                or (k, k + 1) in cues:
             continue
         first = bisect.bisect_left(starts, k + 1)
         last = first

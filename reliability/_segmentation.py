@@ -150,7 +150,8 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             i, width = match.start(), match.end() - match.start()
             ch = text[i]
             if open_at is None:
-                if ch in OPENING or ch == "`" or (ch in "\"'" and _opens(text, i, p_start)):
+                if ch in OPENING or ch == "`" or (ch in "\"'" and _opens(text, i, p_start)) \
+                        or (ch in CLOSING and _misturned(text, i, p_start)):
                     open_at, open_width = i, width
             elif ch in CLOSING or ch in "\"'":
                 quotes.append(Quote(open_at, i + width, open_at + open_width, i, closed=True))
@@ -159,6 +160,15 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         end = paragraphs[-1][1]
         quotes.append(Quote(open_at, end, open_at + open_width, end, closed=False))
     return quotes
+
+
+def _misturned(text: str, i: int, p_start: int) -> bool:
+    """A closing mark typed where an opening one belongs: '”Fear. I am afraid ...”'.
+
+    With no quotation open, a closing mark that starts a word (after a space, or opening the
+    paragraph) opens one; glued to the end of a word it still closes nothing.
+    """
+    return (i == p_start or text[i - 1].isspace()) and text[i + 1 : i + 2].isalnum()
 
 
 def _opens(text: str, i: int, p_start: int) -> bool:

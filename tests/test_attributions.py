@@ -114,6 +114,8 @@ def test_broken_quotes_never_raise(text):
         ("Rates will rise again next year — Maria Keller, the bank's chief economist.",
          "Maria Keller, the bank's chief economist", "—", "Rates will rise again next year"),
         ('"Rates will rise again next year." ― Maria Keller', "Maria Keller", "―", "Rates will rise again next year"),
+        ("“Rates will rise again next year.”\xa0― Maria Keller", "Maria Keller", "―",
+         "Rates will rise again next year"),
         ('The finance minister spoke to reporters on Monday:\n"We will not raise taxes this year."',
          "The finance minister", ":", "We will not raise taxes this year"),
         ('The finance minister said:\n\n"We will not raise taxes this year."',
@@ -171,6 +173,12 @@ def test_relative_pronoun_source_resolves_to_its_antecedent():
     (found,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "noted"]
     assert found.source is not None and found.source.text == "who"
     assert found.source_id == "ana_ruiz"
+
+
+def test_a_signed_quotation_is_one_statement():
+    text = "Getty.\n\n“Rates will rise again. Nobody can stop that.”― Maria Keller\n“Next one.” ― Ana Ruiz"
+    found = extract_attributions(text)
+    assert [a.source.text for a in found if a.source] == ["Maria Keller", "Ana Ruiz"]
 
 
 def test_quotation_continued_after_the_cue():
