@@ -107,6 +107,12 @@ _SURE = 0.8
 _FALLBACK = 0.6
 # ... and the probability it needs when no reported clause follows ("presented the budget" is none).
 _FALLBACK_BARE = 0.7
+# Words that open a sentence without belonging to a content before the cue ("But ..., he said").
+_DISCOURSE_WORDS = frozenset({"but", "and", "so", "yet"})
+# Openers followed by a comma that PolNeAR leaves out of such a content ("For instance, ...").
+_DISCOURSE_OPENERS = frozenset(
+    """for as however meanwhile indeed instead still moreover furthermore also now then of in after""".split()
+)
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
@@ -454,8 +460,25 @@ class _SentenceRules:
             return _quote_content(self.text, quote.inner_start, quote.inner_end)
         if prev.text not in (",", "-", "—"):
             return None
-        bounds = _trim(self.text, self.sentence.start, prev.start)
+        bounds = _trim(self.text, self._content_start(lo - 1), prev.start)
         return bounds if bounds[1] > bounds[0] else None
+
+    def _content_start(self, limit: int) -> int:
+        """Where a content that opens the sentence starts: after a discourse opener.
+
+        "For instance, calls to establish ... , he said": PolNeAR leaves "For instance," (and a
+        leading "But" or "And") out of the content. Only openers before token ``limit`` count.
+        """
+        tokens = self.tokens
+        k = 0
+        if k < limit and tokens[k].lower in _DISCOURSE_WORDS and k + 1 < limit and tokens[k + 1].text != ",":
+            k += 1  # "But the plan will fail, ..."
+        first = tokens[k].lower if k < limit else ""
+        if first in _DISCOURSE_OPENERS:
+            comma = next((j for j in range(k + 1, min(limit, k + 5)) if tokens[j].text == ","), None)
+            if comma is not None and comma + 1 < limit:
+                return tokens[comma + 1].start
+        return tokens[k].start if k < limit else self.sentence.start
 
     # --- rules --------------------------------------------------------------------------------
 
@@ -601,7 +624,7 @@ class _SentenceRules:
         if i == 0 or (i <= 2 and not _is_word(self.tokens[i - 1])):
             content = self.content_after(np[1])
         else:
-            content = _trim(self.text, self.sentence.start, self.tokens[i].start)
+            content = _trim(self.text, self._content_start(i), self.tokens[i].start)
             content = content if content[1] > content[0] else None
         if content is None:
             return None

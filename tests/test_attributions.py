@@ -143,6 +143,11 @@ def test_broken_quotes_never_raise(text):
          "wrote", "that it had not approved the flyers"),
         ('In a statement, her chief of staff, Ana Ruiz, said: "The vote was fair."', "Ana Ruiz", "said",
          "The vote was fair"),
+        # a discourse opener stays out of a content that opens the sentence
+        ("For instance, the bridge will open in May, the mayor said.", "the mayor", "said",
+         "the bridge will open in May"),
+        ("But the bridge will open in May, according to the city engineer.", "the city engineer", "according to",
+         "the bridge will open in May"),
         # passive, impersonal, "according to", nested
         ("It was reported that the plant would close.", None, "It was reported", "the plant would close"),
         ("The minister is believed to have resigned.", None, "is believed to",
