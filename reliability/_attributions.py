@@ -438,6 +438,9 @@ class _SentenceRules:
                 # The object of "attacked", "demands", "offered" ends where a new clause begins.
                 end = t.start
                 break
+            if t.lower in ("and", "but") and not self.in_quote[j] and self._is_cue_verb(j + 1):
+                end = t.start  # "... and said she would ...": the same speaker's next statement
+                break
             if self.tokens[j - 1].text == "," and t.lower.endswith("ing") and not self.in_quote[j] and (
                 t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold
             ):
@@ -445,6 +448,12 @@ class _SentenceRules:
                 break
         bounds = _trim(self.text, self.tokens[k].start, end)
         return bounds if bounds[1] > bounds[0] else None
+
+    def _is_cue_verb(self, j: int) -> bool:
+        """A lower-case cue verb at token ``j`` (from the lexicon, or the cue model's)."""
+        t = self.tokens[j]
+        return not self.in_quote[j] and t.text[:1].islower() and (
+            t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold)
 
     def content_before(self, lo: int) -> tuple[int, int] | None:
         """Content before the source at token ``lo``: a quotation, or the clause up to a comma."""

@@ -143,6 +143,11 @@ def test_broken_quotes_never_raise(text):
          "wrote", "that it had not approved the flyers"),
         ('In a statement, her chief of staff, Ana Ruiz, said: "The vote was fair."', "Ana Ruiz", "said",
          "The vote was fair"),
+        # a second statement of the same speaker ends the first one's content
+        ("The mayor said the bridge would open in May and warned that it could be late.", "The mayor", "said",
+         "the bridge would open in May"),
+        ("The mayor said the bridge would open in May and warned that it could be late.", "The mayor", "warned",
+         "that it could be late"),
         # a discourse opener stays out of a content that opens the sentence
         ("For instance, the bridge will open in May, the mayor said.", "the mayor", "said",
          "the bridge will open in May"),
