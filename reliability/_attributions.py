@@ -107,6 +107,7 @@ _SURE = 0.8
 _FALLBACK = 0.6
 # ... and the probability it needs when no reported clause follows ("presented the budget" is none).
 _FALLBACK_BARE = 0.7
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # Words that open a sentence without belonging to a content before the cue ("But ..., he said").
 _DISCOURSE_WORDS = frozenset({"but", "and", "so", "yet"})
 # Openers followed by a comma that PolNeAR leaves out of such a content ("For instance, ...").
@@ -419,6 +420,17 @@ class _SentenceRules:
         With ``keep_that`` the complementiser stays in the content ("said that taxes rise"), the
         convention of the PolNeAR and PARC annotations.
         """
+        # "said Friday that ...", "added later, ...", "said via email that": the adjunct right
+        # after the cue is no content when a clause, a comma or a quotation follows it.
+        j = k
+        while j < len(self.tokens) and j - k < 3 and (self.tokens[j].lower in _TIME_WORDS
+                                                     or self.tokens[j].lower in _DAY_PARTS):
+            j += 1
+        if j == k and j + 1 < len(self.tokens) and self.tokens[j].lower == "via":
+            j += 2  # "via email", "via Twitter"
+        if j > k and j < len(self.tokens) and (self.tokens[j].text in (",", ":", "that")
+                                                or self.tokens[j].text in _QUOTE_MARKS):
+            k = j
         while k < len(self.tokens) and self.tokens[k].text in (",", ":", "that", "-", "—"):
             if self.tokens[k].text == "that" and (
                 keep_that or (k + 1 < len(self.tokens) and not _is_word(self.tokens[k + 1]))

@@ -148,6 +148,11 @@ def test_broken_quotes_never_raise(text):
          "the bridge would open in May"),
         ("The mayor said the bridge would open in May and warned that it could be late.", "The mayor", "warned",
          "that it could be late"),
+        # a time or channel right after the cue is no content
+        ("The mayor said Friday that the bridge would open in May.", "The mayor", "said",
+         "that the bridge would open in May"),
+        ('The mayor said via email, "The bridge will open in May."', "The mayor", "said",
+         "The bridge will open in May"),
         # a discourse opener stays out of a content that opens the sentence
         ("For instance, the bridge will open in May, the mayor said.", "the mayor", "said",
          "the bridge will open in May"),
