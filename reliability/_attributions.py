@@ -464,8 +464,12 @@ class _SentenceRules:
     def _is_cue_verb(self, j: int) -> bool:
         """A lower-case cue verb at token ``j`` (from the lexicon, or the cue model's)."""
         t = self.tokens[j]
-        return not self.in_quote[j] and t.text[:1].islower() and (
-            t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold)
+        if self.in_quote[j] or not t.text[:1].islower():
+            return False
+        p = self.cue_probs.get(t.start)
+        if t.lower in self.lex.cue_verbs:
+            return p is None or p >= _VETO  # as in run(): a vetoed verb starts no statement
+        return p is not None and p >= self.threshold
 
     def content_before(self, lo: int) -> tuple[int, int] | None:
         """Content before the source at token ``lo``: a quotation, or the clause up to a comma."""
@@ -797,8 +801,9 @@ class _SentenceRules:
         head = i
         while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])):
             head -= 1
-        if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were") \
-                and not tokens[i].lower.endswith("ed"):
+        if head > 0 and tokens[head - 1].lower in _PASSIVE_AUX and not tokens[i].lower.endswith("ing"):
+            return None  # a passive ("is said to", "was lambasted as"): its subject is no speaker
+        if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
             head -= 1  # "is backing", "has introduced"
         cue = (tokens[head].start, tokens[last].end)
         content = self.content_after(last + 1, keep_that=True, object_only=tokens[last + 1 : last + 2] != []
@@ -1148,9 +1153,51 @@ def find_attributions(seg: Segmentation) -> list[Found]:
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
-    found = _continued_quotes(seg, found)
+    found = _continued_quotes(seg, _without_nested_stances(seg, found))
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+def _without_nested_stances(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """Drop stances read inside another statement's content, outside quotations.
+
+    In "Everyone I interviewed criticized ..." or "Some believe the priority ... shows the
+    campaign is worried", the inner verb is part of what was reported, not a report of its own
+    (PolNeAR gives every word one role in one attribution). A verb of saying stays a nested
+    report ("The Post reports that sources said ..."), and so does anything inside a quotation,
+    where the speaker relays someone else.
+    """
+    contents = sorted((f.content, f.cue) for f in found if f.cue is not None)
+    if len(contents) < 2:
+        return found
+    starts = [content[0] for content, _ in contents]
+    # For each prefix of ``contents``, the two furthest-reaching contents with different cues
+    # (a statement's own content may hold its cue: "reportedly"), so the test below is a binary
+    # search, not a scan: linear time even for thousands of statements.
+    Reach = tuple[int, tuple[int, int] | None]
+    reach: list[tuple[Reach, Reach]] = []
+    best: Reach = (-1, None)
+    second: Reach = (-1, None)
+    for content, cue in contents:
+        if content[1] > best[0]:
+            if cue != best[1]:
+                second = best
+            best = (content[1], cue)
+        elif content[1] > second[0] and cue != best[1]:
+            second = (content[1], cue)
+        reach.append((best, second))
+    lemma_of = lexicons().cue_lemma
+    result = []
+    for item in found:
+        if item.cue is not None and seg.quote_at(item.cue[0]) is None:
+            words = seg.text[item.cue[0] : item.cue[1]].lower().split()
+            at = bisect.bisect_right(starts, item.cue[0]) - 1
+            if at >= 0 and lemma_of.get(words[-1] if words else "", "") not in _SAY_CLASS:
+                first, other = reach[at]
+                if (first[0] if first[1] != item.cue else other[0]) >= item.cue[1]:
+                    continue
+        result.append(item)
+    return result
 
 
 _DASHES = "―—–-"

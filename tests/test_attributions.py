@@ -196,6 +196,12 @@ def test_a_signed_quotation_is_one_statement():
     assert [a.source.text for a in found if a.source] == ["Maria Keller", "Ana Ruiz"]
 
 
+def test_a_stance_inside_a_reported_clause_is_part_of_it():
+    found = extract_attributions("The mayor said the audit criticized the budget.")
+    assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
+        ("said", "the audit criticized the budget")]
+
+
 def test_quotation_continued_after_the_cue():
     text = '"The first part of the plan is ready," the mayor said. "The second part will follow in spring."'
     (found,) = extract_attributions(text)
