@@ -106,7 +106,7 @@ _SURE = 0.8
 # From this probability on, a cue no specific rule reads gets a subject-verb-object reading.
 _FALLBACK = 0.6
 # ... and the probability it needs when no reported clause follows ("presented the budget" is none).
-_FALLBACK_BARE = 0.7
+_FALLBACK_BARE = 0.65
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # Words that open a sentence without belonging to a content before the cue ("But ..., he said").
 _DISCOURSE_WORDS = frozenset({"but", "and", "so", "yet"})
