@@ -789,8 +789,8 @@ class _SentenceRules:
     def _fallback(self, i: int) -> Found | None:
         """A cue the model is sure of that no specific rule reads: subject, cue, object.
 
-        PolNeAR counts stances and intentions as attributions ("Dayton is backing Clinton",
-        "Cruz has been acutely aware that ..."); the speaker is the phrase before the verb (or
+        PolNeAR counts stances and intentions as attributions ("Clinton is promising to help
+        mining communities", "Trump unleashed a flurry of tweets ..."); the speaker is the phrase before the verb (or
         the sentence's subject after "and"/"but", or a relative pronoun's antecedent) and the
         content its object, up to the next clause.
         """
@@ -806,8 +806,9 @@ class _SentenceRules:
         if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
             head -= 1  # "is backing", "has introduced"
         cue = (tokens[head].start, tokens[last].end)
-        content = self.content_after(last + 1, keep_that=True, object_only=tokens[last + 1 : last + 2] != []
-                                     and tokens[last + 1].lower != "that")
+        # The object up to the next clause, or a whole "that" clause.
+        object_only = last + 1 < len(tokens) and tokens[last + 1].lower != "that"
+        content = self.content_after(last + 1, keep_that=True, object_only=object_only)
         if content is None:
             return None
         relative = self._relative_source(head)
