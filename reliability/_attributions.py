@@ -73,7 +73,12 @@ _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "aske
 _ANONYMITY = frozenset({"familiar", "anonymity", "anonymously", "unnamed", "unidentified"})
 _ANONYMOUS_LINKS = frozenset({"familiar", "close", "briefed", "knowledgeable"})
 # Words that start a clause, not a source phrase.
-_LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then"})
+_LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then", "even"})
+# Prepositions that open an adjunct, never a speaker ("in a statement", "including ones", "by").
+_PREPOSITIONS = frozenset({"in", "by", "including", "during", "at", "on", "with", "for", "into", "of"})
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
@@ -338,7 +343,17 @@ class _SentenceRules:
                 lo2 -= 1
             lo = lo2
         while lo < hi and self.tokens[lo].lower in _LEADING_JUNK:
-            lo += 1  # "and Republicans want", "though she noted"
+            lo += 1  # "and Republicans want", "though she noted", "even she says"
+        if lo < hi and self.tokens[lo].lower in _PREPOSITIONS:
+            # "In a Bloomberg interview Trump declared": a prepositional phrase is no speaker; the
+            # name or pronoun at its end is, if there is one.
+            k = hi
+            while k > lo + 1 and (self.tokens[k - 1].text[:1].isupper() or self.tokens[k - 1].lower in _PRONOUNS) \
+                    and self.tokens[k - 1].lower not in _MONTHS:
+                k -= 1
+            if k in (hi, lo):
+                return None
+            lo = k
         if lo == hi or not self._has_content_word(lo, hi):
             return None
         # "Russia's ambassador to North Korea, Alexandre Matsegora said": a role phrase before.

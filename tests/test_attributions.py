@@ -153,6 +153,10 @@ def test_broken_quotes_never_raise(text):
          "that the bridge would open in May"),
         ('The mayor said via email, "The bridge will open in May."', "The mayor", "said",
          "The bridge will open in May"),
+        # a prepositional phrase or "even" before the speaker is no part of the source
+        ("In a radio interview Keller declared that the plan would fail.", "Keller", "declared",
+         "that the plan would fail"),
+        ("Even the mayor says the plan will fail.", "the mayor", "says", "the plan will fail"),
         # a discourse opener stays out of a content that opens the sentence
         ("For instance, the bridge will open in May, the mayor said.", "the mayor", "said",
          "the bridge will open in May"),
