@@ -22,6 +22,8 @@ public :class:`~reliability.Attribution` record once its source is resolved.
 from __future__ import annotations
 
 import bisect
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ._cue_model import cue_tagger, in_quote_flags
@@ -71,7 +73,12 @@ _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "aske
 _ANONYMITY = frozenset({"familiar", "anonymity", "anonymously", "unnamed", "unidentified"})
 _ANONYMOUS_LINKS = frozenset({"familiar", "close", "briefed", "knowledgeable"})
 # Words that start a clause, not a source phrase.
-_LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then"})
+_LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then", "even"})
+# Prepositions that open an adjunct, never a speaker ("in a statement", "including ones", "by").
+_PREPOSITIONS = frozenset({"in", "by", "including", "during", "at", "on", "with", "for", "into", "of"})
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
@@ -101,6 +108,17 @@ _CLAUSE_BREAKS = frozenset(
 _VETO = 0.2
 # From this probability on, a cue word outside the lexicon is taken without a reported clause after it.
 _SURE = 0.8
+# From this probability on, a cue no specific rule reads gets a subject-verb-object reading.
+_FALLBACK = 0.6
+# ... and the probability it needs when no reported clause follows ("presented the budget" is none).
+_FALLBACK_BARE = 0.65
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+# Words that open a sentence without belonging to a content before the cue ("But ..., he said").
+_DISCOURSE_WORDS = frozenset({"but", "and", "so", "yet"})
+# Openers followed by a comma that PolNeAR leaves out of such a content ("For instance, ...").
+_DISCOURSE_OPENERS = frozenset(
+    """for as however meanwhile indeed instead still moreover furthermore also now then of in after""".split()
+)
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
@@ -125,6 +143,9 @@ class Found:
     named_outlet: OutletMention | None = None  # the source itself is an outlet
     declared: tuple[OutletMention, ...] = ()  # relays declared up front: "Quoted from X, ..."
     continuation: tuple[int, int] | None = None  # '"A," he said. "B."': the quotation B after the cue
+    # The source as the text writes it, where that differs from ``source``: the relative pronoun
+    # of "Martin O'Malley, who noted that ..." (``source`` is then the antecedent, for resolution).
+    written_source: tuple[int, int] | None = None
 
 
 def _span(text: str, bounds: tuple[int, int]) -> Span:
@@ -134,7 +155,7 @@ def _span(text: str, bounds: tuple[int, int]) -> Span:
 def to_attribution(text: str, found: Found, source_id: str | None) -> Attribution:
     """The public record for ``found``."""
     return Attribution(
-        source=_span(text, found.source) if found.source else None,
+        source=_span(text, found.written_source or found.source) if found.source else None,
         cue=_span(text, found.cue) if found.cue else None,
         content=_span(text, found.content),
         continuation=_span(text, found.continuation) if found.continuation else None,
@@ -221,7 +242,8 @@ class _SentenceRules:
         quote = seg.quote_at(sentence.start)
         self.quotes = [quote] if quote is not None else []
         self.quotes += [q for q in seg.quotes_in(sentence.start, sentence.end) if q is not quote]
-        starts = [t.start for t in self.tokens]
+        first = bisect.bisect_left(seg.token_starts, sentence.start)
+        starts = seg.token_starts[first : first + len(self.tokens)]
         if quote_flags is not None and self.tokens and quote_flags[1] < len(seg.tokens) \
                 and seg.tokens[quote_flags[1]] is self.tokens[0]:
             # The article's flags, computed once (``quote_flags[1]`` is the sentence's first token).
@@ -309,7 +331,10 @@ class _SentenceRules:
                 name_hi = inner_lo - 1
                 name_lo = self._scan_left(name_hi, 8, verb)
                 if name_lo < name_hi and self.tokens[name_lo].text[:1].isupper():
-                    lo, hi = name_lo, inner_hi
+                    lo, hi = name_lo, inner_hi  # "81-year-old Parker Eaton, a nominal Republican, said"
+                elif self.tokens[inner_lo].text[:1].isupper() and self.tokens[inner_hi - 1].text[:1].isupper():
+                    # "her senior policy adviser, Jake Sullivan, said": a role, then the name.
+                    lo, hi = (name_lo if name_lo < name_hi and self._has_role(name_lo, name_hi) else inner_lo), inner_hi
         # "A person familiar with the plans said", "a source close to the campaign said".
         if lo >= 3 and self.tokens[lo - 1].lower in ("with", "to", "on", "about") \
                 and self.tokens[lo - 2].lower in _ANONYMOUS_LINKS:
@@ -318,7 +343,17 @@ class _SentenceRules:
                 lo2 -= 1
             lo = lo2
         while lo < hi and self.tokens[lo].lower in _LEADING_JUNK:
-            lo += 1  # "and Republicans want", "though she noted"
+            lo += 1  # "and Republicans want", "though she noted", "even she says"
+        if lo < hi and self.tokens[lo].lower in _PREPOSITIONS:
+            # "In a Bloomberg interview Trump declared": a prepositional phrase is no speaker; the
+            # name or pronoun at its end is, if there is one.
+            k = hi
+            while k > lo + 1 and (self.tokens[k - 1].text[:1].isupper() or self.tokens[k - 1].lower in _PRONOUNS) \
+                    and self.tokens[k - 1].lower not in _MONTHS:
+                k -= 1
+            if k in (hi, lo):
+                return None
+            lo = k
         if lo == hi or not self._has_content_word(lo, hi):
             return None
         # "Russia's ambassador to North Korea, Alexandre Matsegora said": a role phrase before.
@@ -400,6 +435,17 @@ class _SentenceRules:
         With ``keep_that`` the complementiser stays in the content ("said that taxes rise"), the
         convention of the PolNeAR and PARC annotations.
         """
+        # "said Friday that ...", "added later, ...", "said via email that": the adjunct right
+        # after the cue is no content when a clause, a comma or a quotation follows it.
+        j = k
+        while j < len(self.tokens) and j - k < 3 and (self.tokens[j].lower in _TIME_WORDS
+                                                     or self.tokens[j].lower in _DAY_PARTS):
+            j += 1
+        if j == k and j + 1 < len(self.tokens) and self.tokens[j].lower == "via":
+            j += 2  # "via email", "via Twitter"
+        if j > k and j < len(self.tokens) and (self.tokens[j].text in (",", ":", "that")
+                                                or self.tokens[j].text in _QUOTE_MARKS):
+            k = j
         while k < len(self.tokens) and self.tokens[k].text in (",", ":", "that", "-", "—"):
             if self.tokens[k].text == "that" and (
                 keep_that or (k + 1 < len(self.tokens) and not _is_word(self.tokens[k + 1]))
@@ -419,6 +465,9 @@ class _SentenceRules:
                 # The object of "attacked", "demands", "offered" ends where a new clause begins.
                 end = t.start
                 break
+            if t.lower in ("and", "but") and not self.in_quote[j] and self._is_cue_verb(j + 1):
+                end = t.start  # "... and said she would ...": the same speaker's next statement
+                break
             if self.tokens[j - 1].text == "," and t.lower.endswith("ing") and not self.in_quote[j] and (
                 t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold
             ):
@@ -426,6 +475,16 @@ class _SentenceRules:
                 break
         bounds = _trim(self.text, self.tokens[k].start, end)
         return bounds if bounds[1] > bounds[0] else None
+
+    def _is_cue_verb(self, j: int) -> bool:
+        """A lower-case cue verb at token ``j`` (from the lexicon, or the cue model's)."""
+        t = self.tokens[j]
+        if self.in_quote[j] or not t.text[:1].islower():
+            return False
+        p = self.cue_probs.get(t.start)
+        if t.lower in self.lex.cue_verbs:
+            return p is None or p >= _VETO  # as in run(): a vetoed verb starts no statement
+        return p is not None and p >= self.threshold
 
     def content_before(self, lo: int) -> tuple[int, int] | None:
         """Content before the source at token ``lo``: a quotation, or the clause up to a comma."""
@@ -441,15 +500,39 @@ class _SentenceRules:
             return _quote_content(self.text, quote.inner_start, quote.inner_end)
         if prev.text not in (",", "-", "—"):
             return None
-        bounds = _trim(self.text, self.sentence.start, prev.start)
+        bounds = _trim(self.text, self._content_start(lo - 1), prev.start)
         return bounds if bounds[1] > bounds[0] else None
+
+    def _content_start(self, limit: int) -> int:
+        """Where a content that opens the sentence starts: after a discourse opener.
+
+        "For instance, calls to establish ... , he said": PolNeAR leaves "For instance," (and a
+        leading "But" or "And") out of the content. Only openers before token ``limit`` count.
+        """
+        tokens = self.tokens
+        k = 0
+        if k < limit and tokens[k].lower in _DISCOURSE_WORDS and k + 1 < limit and tokens[k + 1].text != ",":
+            k += 1  # "But the plan will fail, ..."
+        first = tokens[k].lower if k < limit else ""
+        if first in _DISCOURSE_OPENERS:
+            comma = next((j for j in range(k + 1, min(limit, k + 5)) if tokens[j].text == ","), None)
+            if comma is not None and comma + 1 < limit:
+                return tokens[comma + 1].start
+        return tokens[k].start if k < limit else self.sentence.start
 
     # --- rules --------------------------------------------------------------------------------
 
-    def run(self) -> list[Found]:
+    def run(self, positions: Sequence[int] | None = None) -> list[Found]:
+        """The statements of the sentence.
+
+        ``positions`` are the indices of the tokens that can start one (see
+        :func:`_trigger_words`); the others are skipped without a look. None reads every token.
+        """
         found: list[Found] = []
         declared = self._declared_relays()
-        for i, token in enumerate(self.tokens):
+        tokens = self.tokens
+        for i in range(len(tokens)) if positions is None else positions:
+            token = tokens[i]
             if self.in_quote[i]:
                 continue
             if token.lower == "according" and i + 1 < len(self.tokens) and self.tokens[i + 1].lower == "to":
@@ -467,16 +550,22 @@ class _SentenceRules:
                 if p is not None and p < _VETO:
                     continue  # the cue model is sure this is no cue here ("the comments", "states")
                 item = self._cue(i, learned=p is not None and p >= self.threshold)
+                if item is None and p is not None and p >= _FALLBACK:
+                    item = self._fallback(i)
             elif self.cue_probs.get(token.start, 0.0) >= self.threshold and token.lower not in _VAGUE_ADVERBS:
-                # A verb outside the lexicon ("presented the budget") needs a reported clause after
-                # it, or a model that is very sure.
-                if self.cue_probs[token.start] < _SURE and not self._clause_follows(i):
-                    continue
                 nxt_token = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
                 if nxt_token is not None and (nxt_token.lower in self.lex.cue_verbs
                                               or self.cue_probs.get(nxt_token.start, 0.0) >= self.threshold):
                     continue  # "has long said": the verb after it is the cue
-                item = self._cue(i, learned=True)
+                p = self.cue_probs[token.start]
+                # A verb outside the lexicon ("presented the budget") needs a reported clause after
+                # it, or a model that is very sure.
+                if p < _SURE and not self._clause_follows(i):
+                    item = self._fallback(i) if p >= _FALLBACK_BARE else None
+                else:
+                    item = self._cue(i, learned=True)
+                    if item is None and p >= _FALLBACK:
+                        item = self._fallback(i)
             else:
                 continue
             if item is not None:
@@ -485,7 +574,7 @@ class _SentenceRules:
             item = self._colon_speaker()
             if item is not None:
                 found.append(_with_relays(item, declared))
-        found.extend(self._vague(found))
+        found.extend(self._vague(found, positions))
         return _dedupe(found)
 
     def _dash_speaker(self, i: int) -> Found | None:
@@ -575,7 +664,7 @@ class _SentenceRules:
         if i == 0 or (i <= 2 and not _is_word(self.tokens[i - 1])):
             content = self.content_after(np[1])
         else:
-            content = _trim(self.text, self.sentence.start, self.tokens[i].start)
+            content = _trim(self.text, self._content_start(i), self.tokens[i].start)
             content = content if content[1] > content[0] else None
         if content is None:
             return None
@@ -628,7 +717,10 @@ class _SentenceRules:
             # Without "that" ("said to be", "reported on", "a report by") it is no report of speech,
             # unless a quotation before the speaker is the content ("'...,' he said in Ohio.").
             k = next((k for k in range(last + 2, min(len(tokens), last + 14)) if tokens[k].lower == "that"), None)
-            if k is None or nxt.lower in ("by", "to", "for", "as", "about") or self._noun_use(i, i + 2) \
+            # "wrote to Sanders' office that ...": "to" names the addressee of a report, like "told".
+            addressed = nxt.lower == "to" and lemma in _SAY_CLASS and k is not None and k - last <= 8
+            if k is None or (nxt.lower in ("by", "to", "for", "as", "about") and not addressed) \
+                    or self._noun_use(i, i + 2) \
                     or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(last + 1, k + 1)):
                 if lemma in _SAY_CLASS and nxt.lower in _AFTER_SAID:
                     return self._quote_then_speaker(head, cue)
@@ -685,8 +777,17 @@ class _SentenceRules:
                 or self._outlet_name([t.text for t in tokens[last + 1 : self._skip_object(i)]])
             )
             return self._make(source, cue, content, relays, told_outlet=told_outlet)
-        # "Mr. Schultz supported Democrats ... and said he did not": the subject of the sentence.
-        if i > 1 and tokens[i - 1].lower == "and":
+        # "Martin O'Malley, who noted that ...": the relative pronoun stands for the name before it.
+        relative = self._relative_source(head)
+        if relative is not None:
+            source, pronoun = relative
+            content = self.content_after(last + 1, keep_that=True, object_only=stance and lemma not in _SAY_CLASS)
+            if content is None:
+                return None
+            return replace(self._make(source, cue, content, ()), written_source=pronoun)
+        # "Mr. Schultz supported Democrats ... and said he did not", "... but told his supporters":
+        # the subject of the sentence.
+        if i > 1 and tokens[i - 1].lower in ("and", "but"):
             return self._participle(i, last, cue)
         # Source on the right after a quotation or comma: '"...," said Korotchenko.'
         if i > 0 and (tokens[i - 1].text in (",", "—", "-") or tokens[i - 1].text in _QUOTE_MARKS):
@@ -700,9 +801,66 @@ class _SentenceRules:
             return self._make(self.bounds(lo, hi), cue, content, relays)
         return None
 
+    def _fallback(self, i: int) -> Found | None:
+        """A cue the model is sure of that no specific rule reads: subject, cue, object.
+
+        PolNeAR counts stances and intentions as attributions ("Clinton is promising to help
+        mining communities", "Trump unleashed a flurry of tweets ..."); the speaker is the phrase before the verb (or
+        the sentence's subject after "and"/"but", or a relative pronoun's antecedent) and the
+        content its object, up to the next clause.
+        """
+        tokens = self.tokens
+        last = i
+        if i + 1 < len(tokens) and tokens[i + 1].lower in _PARTICLES:
+            last = i + 1  # "referring to", "focused on"
+        head = i
+        while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])):
+            head -= 1
+        if head > 0 and tokens[head - 1].lower in _PASSIVE_AUX and not tokens[i].lower.endswith("ing"):
+            return None  # a passive ("is said to", "was lambasted as"): its subject is no speaker
+        if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
+            head -= 1  # "is backing", "has introduced"
+        cue = (tokens[head].start, tokens[last].end)
+        # The object up to the next clause, or a whole "that" clause.
+        object_only = last + 1 < len(tokens) and tokens[last + 1].lower != "that"
+        content = self.content_after(last + 1, keep_that=True, object_only=object_only)
+        if content is None:
+            return None
+        relative = self._relative_source(head)
+        if relative is not None:
+            return replace(self._make(relative[0], cue, content, ()), written_source=relative[1])
+        np = self.left_np(head, i)
+        if np is None and head > 1 and tokens[head - 1].lower in ("and", "but"):
+            np = self._subject(head - 1)
+        if np is None or np[0] == np[1]:
+            return None
+        (lo, hi), relays = self.split_relays(*np)
+        return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _relative_source(self, head: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """For a cue after "who"/"which", the antecedent's bounds and the pronoun's.
+
+        "Martin O'Malley, who noted", "the survey, which found": PolNeAR marks the pronoun as the
+        source; the sources stage needs the name it stands for.
+        """
+        k = head - 1
+        while k > 0 and (self.tokens[k].lower in _ADVERBS or _is_adverb(self.tokens[k])):
+            k -= 1
+        if k < 1 or self.tokens[k].lower not in ("who", "which") or self.in_quote[k]:
+            return None
+        hi = k - 1 if self.tokens[k - 1].text == "," else k
+        lo = self._scan_left(hi, 10, head)
+        while lo < hi and self.tokens[lo].lower in _LEADING_JUNK:
+            lo += 1
+        if lo == hi or not self._has_content_word(lo, hi):
+            return None
+        return self.bounds(lo, hi), (self.tokens[k].start, self.tokens[k].end)
+
     def _participle(self, i: int, last: int, cue: tuple[int, int]) -> Found | None:
         """"Trump spoke in Ohio, saying that ...": the speaker is the subject of the sentence."""
-        content = self.content_after(last + 1, keep_that=True)
+        # "..., telling reporters that ...", "but told supporters that ...": past the hearer.
+        start = self._skip_object(i) if self.lex.cue_lemma.get(self.tokens[i].lower) == "tell" else last + 1
+        content = self.content_after(start, keep_that=True)
         if content is None:
             return None
         lo, hi = self._subject(i - 1)
@@ -877,15 +1035,20 @@ class _SentenceRules:
                 covered += max(0, min(end, q.inner_end) - max(start, q.inner_start))
         return covered / (end - start)
 
-    def _vague(self, found: list[Found]) -> list[Found]:
-        """Vague attributions; inside quotations they are the speaker's own nested statements."""
+    def _vague(self, found: list[Found], positions: Sequence[int] | None = None) -> list[Found]:
+        """Vague attributions; inside quotations they are the speaker's own nested statements.
+
+        ``positions`` as in :meth:`run`: every vague phrase starts at one, and every "is known
+        to" has its participle at one.
+        """
         result: list[Found] = []
-        lowered = [t.lower for t in self.tokens]
+        tokens = self.tokens
+        positions = range(len(tokens)) if positions is None else positions
         phrases = _vague_phrases()
         cue_spans = [f.cue for f in found if f.cue]
-        for i in range(len(self.tokens)):
-            for phrase in phrases.get(lowered[i], ()):
-                if tuple(lowered[i : i + len(phrase)]) != phrase:
+        for i in positions:
+            for phrase in phrases.get(tokens[i].lower, ()):
+                if tuple(t.lower for t in tokens[i : i + len(phrase)]) != phrase:
                     continue
                 j = i + len(phrase)
                 if any(c0 <= self.tokens[i].start < c1 for c0, c1 in cue_spans):
@@ -907,13 +1070,14 @@ class _SentenceRules:
         if any(f.cue is not None for f in found + result):
             return result
         # "reportedly", "is known to": the whole sentence is vaguely attributed.
-        for i, low in enumerate(lowered):
+        for j in positions:
             hit = None
+            low = tokens[j].lower
             if low in _VAGUE_ADVERBS:
-                hit = (i, i + 1)
-            elif low in _VAGUE_AUX and i + 2 < len(lowered) and lowered[i + 1] in _VAGUE_PARTICIPLES \
-                    and lowered[i + 2] == "to":
-                hit = (i, i + 3)
+                hit = (j, j + 1)
+            elif low in _VAGUE_PARTICIPLES and j >= 1 and tokens[j - 1].lower in _VAGUE_AUX \
+                    and j + 1 < len(tokens) and tokens[j + 1].lower == "to":
+                hit = (j - 1, j + 2)
             if hit is not None:
                 cue = (self.tokens[hit[0]].start, self.tokens[hit[1] - 1].end)
                 content = _trim(self.text, self.sentence.start, self.sentence.end)
@@ -965,55 +1129,125 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     """Every reported statement in a segmented article, in text order."""
     found: list[Found] = []
     previous = None
-    lex = lexicons()
     tagger = cue_tagger()
     flags = in_quote_flags(seg)  # once per article, not per sentence
     tokens = seg.tokens
-    cue_probs: dict[int, float] = {}
+    # Comprehensions pick out the few interesting tokens (a tenth of them) in C-speed loops;
+    # the Python-level checks then run only on those.
+    outlet_words, triggers = _trigger_words()
+    cue_probs: dict[int, float] = {}  # token start -> the cue model's probability
+    high: set[int] = set()  # indices of the tokens the model takes for cues
     threshold = 1.0
     if tagger is not None:
         threshold = tagger.threshold
         candidates = tagger.candidates
-        for k, token in enumerate(tokens):
+        for k in [k for k, t in enumerate(tokens) if t.lower in candidates]:
+            token = tokens[k]
             # The rules read cues only outside quotations and only in lower case.
-            if token.lower in candidates and not flags[k] and not token.text[:1].isupper():
-                cue_probs[token.start] = tagger.probability(tokens, k, flags)
-    token_starts = [t.start for t in tokens]
+            if not flags[k] and not token.text[:1].isupper():
+                p = cue_probs[token.start] = tagger.probability(tokens, k, flags)
+                if p >= threshold:
+                    high.add(k)
+    # Which tokens can start a statement (``trigger_hits``), and which need the outlet registry:
+    # the sentences without any trigger (a fifth of them) skip the rules entirely, as ``run``
+    # could find nothing in them; outlets matter only around a cue (sources, relays, "Quoted
+    # from X,"), so only sentences with one of those pay for the registry look-up.
+    trigger_hits = sorted(high.union([k for k, t in enumerate(tokens) if t.lower in triggers]))
+    outlet_hits = [k for k in trigger_hits if k in high or tokens[k].lower in outlet_words]
+    token_starts = seg.token_starts
     for sentence in seg.sentences:
         first = bisect.bisect_left(token_starts, sentence.start)
         last = bisect.bisect_left(token_starts, sentence.end, first)
-        # Outlets matter only around a cue (sources, relays, "Quoted from X,"): look them up only
-        # in sentences with a possible cue, which saves most of the registry look-ups.
-        needs_outlets = any(
-            t.lower in lex.cue_verbs or t.lower == "according" or t.text in _CUE_MARKS
-            or cue_probs.get(t.start, 0.0) >= threshold
-            for t in tokens[first:last]
-        )
-        mentions = find_outlets(tokens[first:last]) if needs_outlets else []
-        rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first))
-        found.extend(rules.run())
+        hit = bisect.bisect_left(trigger_hits, first)
+        hit_end = bisect.bisect_left(trigger_hits, last, hit)
+        if hit < hit_end:
+            at = bisect.bisect_left(outlet_hits, first)
+            needs_outlets = at < len(outlet_hits) and outlet_hits[at] < last
+            mentions = find_outlets(tokens[first:last]) if needs_outlets else []
+            rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first))
+            found.extend(rules.run([k - first for k in trigger_hits[hit:hit_end]]))
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
-    found = _continued_quotes(seg, found)
+    found = _continued_quotes(seg, _without_nested_stances(seg, found))
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
 
 
+def _without_nested_stances(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """Drop stances read inside another statement's content, outside quotations.
+
+    In "Everyone I interviewed criticized ..." or "Some believe the priority ... shows the
+    campaign is worried", the inner verb is part of what was reported, not a report of its own
+    (PolNeAR gives every word one role in one attribution). A verb of saying stays a nested
+    report ("The Post reports that sources said ..."), and so does anything inside a quotation,
+    where the speaker relays someone else.
+    """
+    contents = sorted((f.content, f.cue) for f in found if f.cue is not None)
+    if len(contents) < 2:
+        return found
+    starts = [content[0] for content, _ in contents]
+    # For each prefix of ``contents``, the two furthest-reaching contents with different cues
+    # (a statement's own content may hold its cue: "reportedly"), so the test below is a binary
+    # search, not a scan: linear time even for thousands of statements.
+    Reach = tuple[int, tuple[int, int] | None]
+    reach: list[tuple[Reach, Reach]] = []
+    best: Reach = (-1, None)
+    second: Reach = (-1, None)
+    for content, cue in contents:
+        if content[1] > best[0]:
+            if cue != best[1]:
+                second = best
+            best = (content[1], cue)
+        elif content[1] > second[0] and cue != best[1]:
+            second = (content[1], cue)
+        reach.append((best, second))
+    lemma_of = lexicons().cue_lemma
+    result = []
+    for item in found:
+        if item.cue is not None and seg.quote_at(item.cue[0]) is None:
+            words = seg.text[item.cue[0] : item.cue[1]].lower().split()
+            at = bisect.bisect_right(starts, item.cue[0]) - 1
+            if at >= 0 and lemma_of.get(words[-1] if words else "", "") not in _SAY_CLASS:
+                first, other = reach[at]
+                if (first[0] if first[1] != item.cue else other[0]) >= item.cue[1]:
+                    continue
+        result.append(item)
+    return result
+
+
 _DASHES = "―—–-"
+
+
+@functools.cache
+def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-cased tokens that can make :meth:`_SentenceRules.run` find a statement.
+
+    The first set (cue verbs, "according", the cue marks) is where outlets are looked up; the
+    second adds what only the vague rules read (first words of the vague phrases, "reportedly",
+    "is known to"). A sentence with none of these, and no word the cue model takes for a cue,
+    has no statement.
+    """
+    lex = lexicons()
+    outlet_words = lex.cue_verbs | {"according"} | _CUE_MARKS
+    triggers = outlet_words | lex.stance_verbs | _INVERTED | set(_vague_phrases()) | _VAGUE_ADVERBS \
+        | _VAGUE_PARTICIPLES
+    return frozenset(outlet_words), frozenset(triggers)
 
 
 def _dash_signatures(seg: Segmentation, found: list[Found]) -> list[Found]:
     """'"The most unqualified child to ever run." ― Francisco Herrero': a quotation signed after a dash."""
     text = seg.text
     covered = {f.content for f in found}
-    starts = [t.start for t in seg.tokens]
+    cues = {f.cue for f in found}  # the sentence rules may have read the dash already
+    starts = seg.token_starts
     result = []
     for quote in seg.quotes:
         k = quote.end
-        while k < len(text) and text[k] in " \t":
+        while k < len(text) and text[k] in " \t\xa0":  # also the no-break space before the dash
             k += 1
-        if k >= len(text) or text[k] not in _DASHES or (quote.inner_start, quote.inner_end) in covered:
+        if k >= len(text) or text[k] not in _DASHES or (quote.inner_start, quote.inner_end) in covered \
+                or (k, k + 1) in cues:
             continue
         first = bisect.bisect_left(starts, k + 1)
         last = first

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 __all__ = ["Quote", "Segmentation", "Sentence", "Token", "segment", "tokenize"]
 
@@ -64,6 +64,11 @@ class Segmentation:
     tokens: list[Token] = field(default_factory=list)
     _token_starts: list[int] = field(default_factory=list)
     _quote_ends: list[int] = field(default_factory=list)
+
+    @property
+    def token_starts(self) -> list[int]:
+        """The start offset of every token, in order (for binary search)."""
+        return self._token_starts
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens inside ``text[start:end]``, found by binary search."""
@@ -145,7 +150,8 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             i, width = match.start(), match.end() - match.start()
             ch = text[i]
             if open_at is None:
-                if ch in OPENING or ch == "`" or (ch in "\"'" and _opens(text, i, p_start)):
+                if ch in OPENING or ch == "`" or (ch in "\"'" and _opens(text, i, p_start)) \
+                        or (ch in CLOSING and _misturned(text, i, p_start)):
                     open_at, open_width = i, width
             elif ch in CLOSING or ch in "\"'":
                 quotes.append(Quote(open_at, i + width, open_at + open_width, i, closed=True))
@@ -154,6 +160,15 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         end = paragraphs[-1][1]
         quotes.append(Quote(open_at, end, open_at + open_width, end, closed=False))
     return quotes
+
+
+def _misturned(text: str, i: int, p_start: int) -> bool:
+    """A closing mark typed where an opening one belongs: '”Fear. I am afraid ...”'.
+
+    With no quotation open, a closing mark that starts a word (after a space, or opening the
+    paragraph) opens one; glued to the end of a word it still closes nothing.
+    """
+    return (i == p_start or text[i - 1].isspace()) and text[i + 1 : i + 2].isalnum()
 
 
 def _opens(text: str, i: int, p_start: int) -> bool:
@@ -244,8 +259,14 @@ def segment(text: str) -> Segmentation:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets.
+
+    A named tuple rather than a dataclass: tokens are the most numerous objects the library
+    builds (one per word), and ``tuple.__new__`` makes one in C, where a frozen dataclass's
+    ``__init__`` runs Python code per field (tokenising took a third longer).
+    """
+
     start: int
     end: int
     text: str
@@ -257,31 +278,7 @@ class Token:
 _TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*\.?|''|``|[^\w\s]")
 
 
-def _slot_constructor(cls: type) -> Callable[[int, int, str, str], Token]:
-    """A constructor for a frozen slots dataclass that sets its slots directly.
-
-    Tokens are the most numerous objects the library builds (one per word); the generated
-    ``__init__`` of a frozen dataclass goes through ``object.__setattr__`` for every field,
-    which made token creation ~40% of tokenising. Equal to ``cls(...)`` in every respect.
-    """
-    names = [f.name for f in fields(cls)]
-    if names != ["start", "end", "text", "lower"]:  # guard: this must change with the fields
-        raise AssertionError(f"Token fields changed to {names}; update _slot_constructor")
-    new = object.__new__
-    set_start, set_end, set_text, set_lower = (getattr(cls, n).__set__ for n in names)
-
-    def make(start: int, end: int, text: str, lower: str) -> Token:
-        token: Token = new(cls)
-        set_start(token, start)
-        set_end(token, end)
-        set_text(token, text)
-        set_lower(token, lower)
-        return token
-
-    return make
-
-
-_token = _slot_constructor(Token)
+_new_tuple = tuple.__new__
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -298,8 +295,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if len(word) > 1 and word[-1] == "." and word[:-1].lower() not in _ABBREVIATIONS \
                 and not (len(word) == 2 and word[0].isupper()):
             bare = word[:-1]
-            append(_token(s, s + len(bare), bare, bare.lower()))
-            append(_token(s + len(bare), s + len(word), ".", "."))
+            append(_new_tuple(Token, (s, s + len(bare), bare, bare.lower())))
+            append(_new_tuple(Token, (s + len(bare), s + len(word), ".", ".")))
         else:
-            append(_token(s, s + len(word), word, word.lower()))
+            append(_new_tuple(Token, (s, s + len(word), word, word.lower())))
     return tokens

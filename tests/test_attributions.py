@@ -105,10 +105,17 @@ def test_broken_quotes_never_raise(text):
         ('"The ward is full," said Hugh Hill, a doctor at the county hospital.',
          "Hugh Hill, a doctor at the county hospital", "said", "The ward is full"),
         ("Sen. Ruth Bell (D-Ore.) said the bill would pass.", "Sen. Ruth Bell (D-Ore.)", "said", "the bill would pass"),
+        # a relative pronoun as the source (PolNeAR marks "who"; the sources stage gets the name)
+        ("The plan was backed by Ana Ruiz, who noted that taxes had fallen twice.", "who", "noted",
+         "that taxes had fallen twice"),
+        ("Voters were polled by the institute, which found that most opposed the plan.", "which", "found",
+         "that most opposed the plan"),
         # the speaker after a dash, or on the line before the quotation
         ("Rates will rise again next year — Maria Keller, the bank's chief economist.",
          "Maria Keller, the bank's chief economist", "—", "Rates will rise again next year"),
         ('"Rates will rise again next year." ― Maria Keller', "Maria Keller", "―", "Rates will rise again next year"),
+        ("“Rates will rise again next year.”\xa0― Maria Keller", "Maria Keller", "―",
+         "Rates will rise again next year"),
         ('The finance minister spoke to reporters on Monday:\n"We will not raise taxes this year."',
          "The finance minister", ":", "We will not raise taxes this year"),
         ('The finance minister said:\n\n"We will not raise taxes this year."',
@@ -130,6 +137,31 @@ def test_broken_quotes_never_raise(text):
         ("The senator has insisted that the vote was fair.", "The senator", "has insisted", "that the vote was fair"),
         ("Keller spoke in Ohio on Friday, saying the plan would fail.", "Keller", "saying", "the plan would fail"),
         ("Keller praised the workers and said the plan would fail.", "Keller", "said", "the plan would fail"),
+        ("Keller did not name the mayor, but told supporters that the city deserved better.", "Keller", "told",
+         "that the city deserved better"),
+        ("The veterans group wrote to the senator that it had not approved the flyers.", "The veterans group",
+         "wrote", "that it had not approved the flyers"),
+        ('In a statement, her chief of staff, Ana Ruiz, said: "The vote was fair."', "Ana Ruiz", "said",
+         "The vote was fair"),
+        # a second statement of the same speaker ends the first one's content
+        ("The mayor said the bridge would open in May and warned that it could be late.", "The mayor", "said",
+         "the bridge would open in May"),
+        ("The mayor said the bridge would open in May and warned that it could be late.", "The mayor", "warned",
+         "that it could be late"),
+        # a time or channel right after the cue is no content
+        ("The mayor said Friday that the bridge would open in May.", "The mayor", "said",
+         "that the bridge would open in May"),
+        ('The mayor said via email, "The bridge will open in May."', "The mayor", "said",
+         "The bridge will open in May"),
+        # a prepositional phrase or "even" before the speaker is no part of the source
+        ("In a radio interview Keller declared that the plan would fail.", "Keller", "declared",
+         "that the plan would fail"),
+        ("Even the mayor says the plan will fail.", "the mayor", "says", "the plan will fail"),
+        # a discourse opener stays out of a content that opens the sentence
+        ("For instance, the bridge will open in May, the mayor said.", "the mayor", "said",
+         "the bridge will open in May"),
+        ("But the bridge will open in May, according to the city engineer.", "the city engineer", "according to",
+         "the bridge will open in May"),
         # passive, impersonal, "according to", nested
         ("It was reported that the plant would close.", None, "It was reported", "the plant would close"),
         ("The minister is believed to have resigned.", None, "is believed to",
@@ -153,6 +185,25 @@ def test_hard_cases(text, source, cue, content):
                and (a.source.text if a.source else None) == source]
     assert matches, f"no attribution with source {source!r} and cue {cue!r}: {extract_attributions(text)}"
     assert matches[0].content.text.strip(" .") == content
+
+
+def test_relative_pronoun_source_resolves_to_its_antecedent():
+    text = "The plan was backed by Finance Minister Ana Ruiz, who noted that taxes had fallen twice."
+    (found,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "noted"]
+    assert found.source is not None and found.source.text == "who"
+    assert found.source_id == "ana_ruiz"
+
+
+def test_a_signed_quotation_is_one_statement():
+    text = "Getty.\n\n“Rates will rise again. Nobody can stop that.”― Maria Keller\n“Next one.” ― Ana Ruiz"
+    found = extract_attributions(text)
+    assert [a.source.text for a in found if a.source] == ["Maria Keller", "Ana Ruiz"]
+
+
+def test_a_stance_inside_a_reported_clause_is_part_of_it():
+    found = extract_attributions("The mayor said the audit criticized the budget.")
+    assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
+        ("said", "the audit criticized the budget")]
 
 
 def test_quotation_continued_after_the_cue():
@@ -179,6 +230,9 @@ REAL_CASES = [
     ("breitbart_2016-09-12_stealth-over-health-hillary-clin", 554, "'The Post has learned' after the content"),
     ("politico_2016-09-23_partisan-fireworks-over-clinton-", 1127, "parenthesis and appositive before 'said'"),
     ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", 14817, "doubled-apostrophe quote, appositive speaker"),
+    ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", 5321, "a stance no rule reads: 'is promising to'"),
+    ("breitbart_2016-09-30_the-latest-trump-urges-supporter", 10353, "a stance no rule reads: 'is promoting'"),
+    ("huff-post_2016-09-27_hillary-clinton-goes-after-donal", 3920, "a relative pronoun as the source"),
 ]
 
 
@@ -346,3 +400,21 @@ def test_cue_model_loads_and_a_malformed_file_is_a_data_error(tmp_path, monkeypa
     monkeypatch.setattr(_cue_model, "models_dir", lambda: tmp_path)
     with pytest.raises(DataError, match="build_cue_tagger"):
         _cue_model.cue_tagger.__wrapped__()
+
+
+def test_cue_model_scores_exactly_the_features_it_was_trained_on():
+    """The template tables the scorer reads give the same probability as the feature names."""
+    import math
+
+    from reliability._cue_model import cue_tagger, in_quote_flags, token_features
+    from reliability._segmentation import segment
+
+    tagger = cue_tagger()
+    assert tagger is not None
+    seg = segment('"We will not raise taxes," the minister said, adding that she had warned the cabinet. '
+                  "Reports show the plan was endorsed by KELLER: yes.")
+    flags = in_quote_flags(seg)
+    for i in range(len(seg.tokens)):
+        z = tagger.bias + sum(tagger.weights.get(f, 0.0) for f in token_features(seg.tokens, i, flags))
+        expected = 0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z))
+        assert tagger.probability(seg.tokens, i, flags) == pytest.approx(expected, abs=1e-12)

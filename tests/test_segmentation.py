@@ -34,6 +34,10 @@ def test_a_quotation_is_not_split_into_sentences():
         ("''Doubled apostrophes,'' she said, ``and backticks.''", ["Doubled apostrophes,", "and backticks."],
          [True, True]),
         ("It's Ms. O'Hara's 5' ladder.", [], []),
+        # a closing mark typed for the opening one, at a paragraph's start or after a space
+        ("”Fear. I am afraid,” she said.", ["Fear. I am afraid,"], [True]),
+        ("She said ”no way” twice.", ["no way"], [True]),
+        ("The word ends here.” Then it goes on.", [], []),
     ],
 )
 def test_quotes(text, inner, closed):
