@@ -21,9 +21,9 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-__all__ = ["STYLE_SCORE", "StyleStackedClassifier"]
+from ._scoring_view import STYLE_SCORE
 
-STYLE_SCORE = "style_score"
+__all__ = ["STYLE_SCORE", "StyleStackedClassifier"]
 
 
 class StyleStackedClassifier(ClassifierMixin, BaseEstimator):

@@ -66,3 +66,53 @@ def test_scorer_labels_follow_the_thresholds():
     assert model.label(low - 0.01) == "low" and model.label(high) == "high"
     assert model.label((low + high) / 2) == "mixed"
     assert Scorer(model).model is model
+
+
+def test_scoring_never_imports_scikit_learn():
+    """Cold start: scoring reads the model's fitted arrays; scikit-learn takes seconds to import."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reliability import Scorer; "
+        "r = Scorer().score('The minister said on Tuesday that taxes would fall, according to Reuters.'); "
+        "assert 0 <= r.score <= 1; print(sorted(m for m in ('sklearn', 'scipy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_scoring_view_is_bit_for_bit_the_estimator():
+    """The view read from the file without scikit-learn holds the classifier's very numbers."""
+    from reliability._scoring_view import view_of_classifier
+
+    model = load_model()
+    clf = model.pipeline.named_steps["classifier"]
+    assert model.scoring_view.equals(view_of_classifier(clf))
+    rng = np.random.default_rng(1)
+    for _ in range(20):
+        x = np.abs(rng.normal(size=len(INPUT_NAMES)))
+        ours, theirs = model.decompose(x), clf.decompose(x)
+        assert ours[:2] == theirs[:2]
+        assert np.array_equal(ours[2], theirs[2]) and np.array_equal(ours[3], theirs[3])
+        # the style score: sklearn's own decision_function, not a re-implementation of it
+        assert ours[3][-1] == clf.style_.decision_function(x[None, clf.n_core :])[0]
+
+
+def test_a_copy_for_workers_scores_the_same_and_holds_no_pipeline():
+    import pickle
+
+    model = load_model()
+    copy = pickle.loads(pickle.dumps(model.for_scoring()))
+    text = "The minister said on Tuesday that taxes would fall, according to Reuters."
+    assert Scorer(copy).score(text) == Scorer(model).score(text)
+    with pytest.raises(ModelError, match="only what scoring needs"):
+        copy.pipeline  # noqa: B018
+
+
+def test_a_model_file_replaced_after_loading_is_noticed(model_copy):
+    model = load_model(model_copy)
+    with model_copy.open("ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(ModelError, match="sha256"):
+        model.pipeline  # noqa: B018
