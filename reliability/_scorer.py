@@ -87,11 +87,13 @@ class Scorer:
                     self._model = load_model(path, trusted=self._trusted)
         return self._model
 
-    def _check(self, article: Article) -> tuple[str, list[str]]:
-        """Hold an Article to the input contract; its language and the warnings it calls for."""
-        check_text(article.text, max_chars=self.max_chars)
-        check_optional(article.title, "title", max_chars=MAX_TITLE_CHARS)
-        check_optional(article.url, "url", max_chars=MAX_URL_CHARS)
+    def _check(self, article: Article, *, checked: bool = False) -> tuple[str, list[str]]:
+        """Hold an Article to the input contract (unless ``checked`` already); its language and the
+        warnings it calls for."""
+        if not checked:
+            check_text(article.text, max_chars=self.max_chars)
+            check_optional(article.title, "title", max_chars=MAX_TITLE_CHARS)
+            check_optional(article.url, "url", max_chars=MAX_URL_CHARS)
         language = detect_language(article.text)
         if language == "en":
             return language, []
@@ -131,7 +133,7 @@ class Scorer:
             raise InputError(
                 f"published must be a date, a datetime or an ISO 8601 string, not {published!r}"[:300]
             ) from None
-        return self.score_article(article, links=links)
+        return self._score(article, links, checked=True)
 
     def score_html(
         self,
@@ -150,8 +152,13 @@ class Scorer:
 
     def score_article(self, article: Article, *, links: Sequence[Link] = ()) -> ReliabilityReport:
         """Score an :class:`Article` record; ``links`` are hyperlinks in its text (see ``score_html``)."""
+        return self._score(article, links)
+
+    def _score(self, article: Article, links: Sequence[Link], *, checked: bool = False) -> ReliabilityReport:
+        # checked: score() has already held text, title and url to the input contract, and the
+        # HTML check reads up to 100 KB, so it is not run twice.
         model = self.model
-        language, warnings = self._check(article)
+        language, warnings = self._check(article, checked=checked)
         analysis = analyze(article, links=links)
         row, evidence = article_row(analysis, ratings=self.ratings)
         logit, base, contributions, values = model.decompose(row)
