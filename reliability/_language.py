@@ -92,9 +92,10 @@ def detect_language(text: str) -> str:
     """
     sample = text[:SAMPLE_CHARS]
     words = _LETTERS.findall(sample)
-    ascii_only = sample.isascii()
-    if ascii_only:  # most news: every letter is Latin, counted without a Python loop
-        latin, scripts = sum(map(len, words)), {}
+    letters = "".join(words)
+    ascii_only = letters.isascii()
+    if ascii_only:  # most news (curly quotes are not letters): all Latin, counted without a Python loop
+        latin, scripts = len(letters), {}
     else:
         latin, scripts = _script_counts(words)
     kana, han = scripts.get("ja", 0), scripts.get("zh", 0)
