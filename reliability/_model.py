@@ -12,6 +12,12 @@ pipeline of :class:`ArticleFeatures`, ``StandardScaler`` and ``LogisticRegressio
 numeric numpy arrays), which stops a foreign file shipped with a matching card from running
 code: any other global, object arrays, and arrays too large to be a model are refused. Only
 ``trusted=True``, for a file the caller vouches for, skips both.
+
+Scoring needs only the fitted arrays (``_scoring_view.ScoringView``), and importing
+scikit-learn takes 1-2 s, so :func:`load_model` unpickles with inert stand-ins in place of the
+allowlisted scikit-learn classes, reads the arrays from their state, and leaves the real
+pipeline to be unpickled (same allowlist, sha256 checked again) when
+:attr:`ReliabilityModel.pipeline` is first read.
 """
 
 from __future__ import annotations
