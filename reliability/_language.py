@@ -94,6 +94,7 @@ def detect_language(text: str) -> str:
     words = _LETTERS.findall(sample)
     letters = "".join(words)
     ascii_only = letters.isascii()
+    scripts: dict[str, int]
     if ascii_only:  # most news (curly quotes are not letters): all Latin, counted without a Python loop
         latin, scripts = len(letters), {}
     else:

@@ -116,3 +116,15 @@ def test_a_model_file_replaced_after_loading_is_noticed(model_copy):
         handle.write(b"\0")
     with pytest.raises(ModelError, match="sha256"):
         model.pipeline  # noqa: B018
+
+
+def test_a_saved_model_is_read_for_scoring_without_unpickling_its_pipeline(tmp_path):
+    """What save() writes (ArticleFeatures now pickled from reliability._transformer) takes the fast path."""
+    model = load_model()
+    path = model.save(tmp_path / "copy.joblib")
+    loaded = load_model(path)
+    assert loaded._pipeline is None  # the scoring view only, until .pipeline is read
+    text = "The minister said on Tuesday that taxes would fall, according to Reuters."
+    assert Scorer(loaded).score(text) == Scorer(model).score(text)
+    assert loaded.scoring_view.equals(model.scoring_view)
+    assert loaded.pipeline is not None and loaded.scoring_view.equals(model.scoring_view)
