@@ -427,6 +427,9 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Reli
         except ValueError as exc:
             raise ModelError(f"{path} is not a usable reliability model: {exc}") from None
         calibration, thresholds = _calibration_and_thresholds(payload, path)
+        if view is not None and (not view.consistent or view.n_inputs != len(INPUT_NAMES)):
+            raise ModelError(f"{path} is not a usable reliability model: its arrays do not fit "
+                             f"{len(INPUT_NAMES)} input columns")
         if view is not None:
             return ReliabilityModel._from_file(view, calibration, thresholds, card, path, trusted=False)
         # Not the library's own pipeline layout: unpickle it for real (same allowlist).

@@ -57,6 +57,16 @@ class ScoringView:
     style: _Linear | None  # over the style profile; None for a model without one
 
     @property
+    def n_inputs(self) -> int:
+        """Columns of the input row: the named features, then the style profile."""
+        return self.n_core + (0 if self.style is None else self.style.mean.shape[0])
+
+    @property
+    def consistent(self) -> bool:
+        """Whether the main model reads exactly the named features and the style score."""
+        return self.main.mean.shape[0] == self.n_core + (0 if self.style is None else 1)
+
+    @property
     def has_style(self) -> bool:
         return self.style is not None
 

@@ -128,3 +128,26 @@ def test_a_saved_model_is_read_for_scoring_without_unpickling_its_pipeline(tmp_p
     assert Scorer(loaded).score(text) == Scorer(model).score(text)
     assert loaded.scoring_view.equals(model.scoring_view)
     assert loaded.pipeline is not None and loaded.scoring_view.equals(model.scoring_view)
+
+
+@pytest.mark.parametrize("what", ["style", "main"])
+def test_arrays_that_do_not_fit_the_inputs_are_refused(model_copy, what):
+    """A genuine-looking file whose fitted arrays are the wrong size fails at load, not mid-score."""
+    import joblib
+
+    from reliability._model import _sha256
+
+    payload = joblib.load(model_copy)
+    clf = payload["pipeline"].named_steps["classifier"]
+    scaler = clf.style_.steps[0][1] if what == "style" else clf.scaler_
+    scaler.mean_, scaler.scale_ = scaler.mean_[:-1], scaler.scale_[:-1]
+    if what == "main":
+        clf.classifier_.coef_ = clf.classifier_.coef_[:, :-1]
+    else:
+        clf.style_.steps[1][1].coef_ = clf.style_.steps[1][1].coef_[:, :-1]
+    joblib.dump(payload, model_copy, compress=3)
+    card = json.loads(card_path(model_copy).read_text())
+    card["artifact_sha256"] = _sha256(model_copy)
+    card_path(model_copy).write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="do not fit"):
+        load_model(model_copy)
