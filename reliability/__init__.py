@@ -43,7 +43,6 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._evaluation import EvaluationReport, evaluate
-    from ._features import ArticleFeatures
     from ._html import score_html
     from ._model import ReliabilityModel, TrainedModel, load_model
     from ._pipeline import extract_attributions
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from ._report import render_report
     from ._scorer import Scorer, score_article
     from ._training import train
+    from ._transformer import ArticleFeatures
 
 __all__ = [
     "Article",
@@ -93,7 +93,7 @@ __all__ = [
 ]
 
 _LAZY = {
-    "ArticleFeatures": "._features",
+    "ArticleFeatures": "._transformer",
     "ReliabilityModel": "._model",
     "TrainedModel": "._model",
     "EvaluationReport": "._evaluation",

@@ -9,9 +9,9 @@ workers of a Dask cluster (``dask.distributed`` futures) given a scheduler addre
 :func:`score_file` is ``reliability batch``: JSONL or CSV in, JSONL reports out, failures to an
 errors file, resumable.
 
-Workers receive the loaded model (a few kilobytes: with each chunk on one machine, once per
-worker on Dask), not a path, so a cluster's workers need the package installed but not the
-model file.
+Workers receive the loaded model's scoring view (a few kilobytes of arrays: with each chunk on
+one machine, once per worker on Dask), not a path, so a cluster's workers need the package
+installed but neither the model file nor an import of scikit-learn.
 """
 
 from __future__ import annotations
@@ -127,6 +127,9 @@ def _parallel_results(
         for chunk in chunks:
             yield score_chunk(model, options, chunk, render)
         return
+    # Workers get the model's scoring view, not its scikit-learn pipeline: a few KB that unpickle
+    # without importing scikit-learn, so a worker starts seconds sooner.
+    model = model.for_scoring()
     with contextlib.ExitStack() as stack:
         if scheduler is not None:
             client = stack.enter_context(_dask_client(scheduler))

@@ -25,10 +25,9 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-__all__ = ["PHRASING_SCORE", "STYLE_SCORE", "PhrasingModel", "StyleStackedClassifier"]
+from ._scoring_view import PHRASING_SCORE, STYLE_SCORE
 
-STYLE_SCORE = "style_score"
-PHRASING_SCORE = "phrasing_score"
+__all__ = ["PHRASING_SCORE", "STYLE_SCORE", "PhrasingModel", "StyleStackedClassifier"]
 
 
 class PhrasingModel(ClassifierMixin, BaseEstimator):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 __all__ = ["SAMPLE_CHARS", "detect_language", "language_name"]
 
@@ -67,6 +68,18 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return lists
 
 
+@functools.cache
+def _stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The Latin-script languages in file order, and for each of their function words the
+    positions of the languages that list it: one look-up per distinct word counts them all."""
+    codes = tuple(code for code in _stopwords() if code != "ru")
+    index: dict[str, list[int]] = {}
+    for k, code in enumerate(codes):
+        for word in _stopwords()[code]:
+            index.setdefault(word, []).append(k)
+    return codes, {word: tuple(ks) for word, ks in index.items()}
+
+
 def language_name(code: str) -> str:
     """A readable name for a code :func:`detect_language` returns."""
     return _NAMES.get(code, code)
@@ -79,6 +92,49 @@ def detect_language(text: str) -> str:
     """
     sample = text[:SAMPLE_CHARS]
     words = _LETTERS.findall(sample)
+    letters = "".join(words)
+    ascii_only = letters.isascii()
+    scripts: dict[str, int]
+    if ascii_only:  # most news (curly quotes are not letters): all Latin, counted without a Python loop
+        latin, scripts = len(letters), {}
+    else:
+        latin, scripts = _script_counts(words)
+    kana, han = scripts.get("ja", 0), scripts.get("zh", 0)
+    if kana and kana * 20 >= kana + han:
+        # Kana (at least 5% of the CJK characters) mark Japanese, whose kanji count towards it.
+        scripts["ja"] = kana + scripts.pop("zh", 0)
+    other = max(scripts.items(), key=lambda kv: kv[1], default=("und", 0))
+    if latin + other[1] < _MIN_LETTERS:
+        return "en"
+    if other[1] > latin:
+        if other[0] == "und-Cyrl" and _share(words, _stopwords().get("ru", frozenset())) >= 0.1:
+            return "ru"
+        return other[0]
+    latin_words = words if ascii_only else [w for w in words if ord(w[0]) < 0x0250]
+    lowered = Counter(map(str.lower, latin_words))
+    n_lowered = lowered.total()
+    if n_lowered < _MIN_WORDS:
+        return "en"  # one headline-like sentence: too few function words to call it anything else
+    codes, index = _stopword_index()
+    counts = [0] * len(codes)
+    for word, n in lowered.items():
+        for k in index.get(word, ()):
+            counts[k] += n
+    hits = dict(zip(codes, counts, strict=True))
+    english = hits.get("en", 0) / n_lowered
+    best, best_hits = max(hits.items(), key=lambda kv: kv[1])
+    best_share = best_hits / n_lowered
+    if best != "en" and best_hits >= 3 and best_share >= 0.08 and best_share > 1.5 * english:
+        return best
+    if english >= 0.08 or n_lowered < _MIN_WORDS_UNDETERMINED:
+        return "en"
+    # English prose runs at 30-45% function words; a long text with hardly any function words
+    # of any listed language (lists, tables, boilerplate) is not confidently anything.
+    return "und" if best_share < 0.08 else best
+
+
+def _script_counts(words: list[str]) -> tuple[int, dict[str, int]]:
+    """Letters in Latin script, and letters per other script of :data:`_SCRIPTS`."""
     latin = 0
     scripts: dict[str, int] = {}
     for word in words:
@@ -94,31 +150,7 @@ def detect_language(text: str) -> str:
                 if lo <= point <= hi:
                     scripts[code] = scripts.get(code, 0) + 1
                     break
-    kana, han = scripts.get("ja", 0), scripts.get("zh", 0)
-    if kana and kana * 20 >= kana + han:
-        # Kana (at least 5% of the CJK characters) mark Japanese, whose kanji count towards it.
-        scripts["ja"] = kana + scripts.pop("zh", 0)
-    other = max(scripts.items(), key=lambda kv: kv[1], default=("und", 0))
-    if latin + other[1] < _MIN_LETTERS:
-        return "en"
-    if other[1] > latin:
-        if other[0] == "und-Cyrl" and _share(words, _stopwords().get("ru", frozenset())) >= 0.1:
-            return "ru"
-        return other[0]
-    lowered = [w.lower() for w in words if ord(w[0]) < 0x0250]
-    if len(lowered) < _MIN_WORDS:
-        return "en"  # one headline-like sentence: too few function words to call it anything else
-    hits = {code: sum(1 for w in lowered if w in stops) for code, stops in _stopwords().items() if code != "ru"}
-    english = hits.get("en", 0) / len(lowered)
-    best, best_hits = max(hits.items(), key=lambda kv: kv[1])
-    best_share = best_hits / len(lowered)
-    if best != "en" and best_hits >= 3 and best_share >= 0.08 and best_share > 1.5 * english:
-        return best
-    if english >= 0.08 or len(lowered) < _MIN_WORDS_UNDETERMINED:
-        return "en"
-    # English prose runs at 30-45% function words; a long text with hardly any function words
-    # of any listed language (lists, tables, boilerplate) is not confidently anything.
-    return "und" if best_share < 0.08 else best
+    return latin, scripts
 
 
 def _share(words: list[str], stops: frozenset[str]) -> float:

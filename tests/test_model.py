@@ -81,3 +81,98 @@ def test_decomposition_is_exact_with_the_phrasing_profile(example_article):
     assert model.feature_names[-2:] == ["style_score", "phrasing_score"]
     assert math.isclose(base + contributions.sum(), logit, abs_tol=1e-9)
     assert math.isclose(logit, model.pipeline[1:].decision_function(input_matrix([row]))[0], abs_tol=1e-9)
+    # The view sums the phrasing score in numpy, the estimator by a sparse product: equal to the last bits.
+    clf = model.pipeline.named_steps["classifier"]
+    assert math.isclose(values_of(model, row)[-1], clf.design(input_matrix([row]))[0, -1], rel_tol=1e-12)
+
+
+def values_of(model, row):
+    return model.decompose(row)[3]
+
+
+def test_scoring_never_imports_scikit_learn():
+    """Cold start: scoring reads the model's fitted arrays; scikit-learn takes seconds to import."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reliability import Scorer; "
+        "r = Scorer().score('The minister said on Tuesday that taxes would fall, according to Reuters.'); "
+        "assert 0 <= r.score <= 1; print(sorted(m for m in ('sklearn', 'scipy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_scoring_view_is_bit_for_bit_the_estimator():
+    """The view read from the file without scikit-learn holds the classifier's very numbers."""
+    from reliability._scoring_view import view_of_classifier
+
+    model = load_model()
+    clf = model.pipeline.named_steps["classifier"]
+    assert model.scoring_view.equals(view_of_classifier(clf))
+    rng = np.random.default_rng(1)
+    for _ in range(20):
+        x = np.abs(rng.normal(size=len(INPUT_NAMES)))
+        ours, theirs = model.decompose(x), clf.decompose(x)
+        assert ours[:2] == theirs[:2]
+        assert np.array_equal(ours[2], theirs[2]) and np.array_equal(ours[3], theirs[3])
+        # the style score: sklearn's own decision_function, not a re-implementation of it
+        assert ours[3][clf.n_core] == clf.style_.decision_function(x[None, clf.n_core :])[0]
+
+
+def test_a_copy_for_workers_scores_the_same_and_holds_no_pipeline():
+    import pickle
+
+    model = load_model()
+    copy = pickle.loads(pickle.dumps(model.for_scoring()))
+    text = "The minister said on Tuesday that taxes would fall, according to Reuters."
+    assert Scorer(copy).score(text) == Scorer(model).score(text)
+    with pytest.raises(ModelError, match="only what scoring needs"):
+        copy.pipeline  # noqa: B018
+
+
+def test_a_model_file_replaced_after_loading_is_noticed(model_copy):
+    model = load_model(model_copy)
+    with model_copy.open("ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(ModelError, match="sha256"):
+        model.pipeline  # noqa: B018
+
+
+def test_a_saved_model_is_read_for_scoring_without_unpickling_its_pipeline(tmp_path):
+    """What save() writes (ArticleFeatures now pickled from reliability._transformer) takes the fast path."""
+    model = load_model()
+    path = model.save(tmp_path / "copy.joblib")
+    loaded = load_model(path)
+    assert loaded._pipeline is None  # the scoring view only, until .pipeline is read
+    text = "The minister said on Tuesday that taxes would fall, according to Reuters."
+    assert Scorer(loaded).score(text) == Scorer(model).score(text)
+    assert loaded.scoring_view.equals(model.scoring_view)
+    assert loaded.pipeline is not None and loaded.scoring_view.equals(model.scoring_view)
+
+
+@pytest.mark.parametrize("what", ["style", "main", "phrasing"])
+def test_arrays_that_do_not_fit_the_inputs_are_refused(model_copy, what):
+    """A genuine-looking file whose fitted arrays are the wrong size fails at load, not mid-score."""
+    import joblib
+
+    from reliability._model import _sha256
+
+    payload = joblib.load(model_copy)
+    clf = payload["pipeline"].named_steps["classifier"]
+    scaler = clf.style_.steps[0][1] if what == "style" else clf.scaler_
+    if what == "phrasing":
+        clf.phrasing_.classifier_.coef_ = clf.phrasing_.classifier_.coef_[:, :-1]
+    else:
+        scaler.mean_, scaler.scale_ = scaler.mean_[:-1], scaler.scale_[:-1]
+    if what == "main":
+        clf.classifier_.coef_ = clf.classifier_.coef_[:, :-1]
+    elif what == "style":
+        clf.style_.steps[1][1].coef_ = clf.style_.steps[1][1].coef_[:, :-1]
+    joblib.dump(payload, model_copy, compress=3)
+    card = json.loads(card_path(model_copy).read_text())
+    card["artifact_sha256"] = _sha256(model_copy)
+    card_path(model_copy).write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="do not fit"):
+        load_model(model_copy)

@@ -1,0 +1,153 @@
+"""CPU time of each scoring stage, without a profiler; prints a Markdown table.
+
+    python benchmarks/stages.py                # 300 PolNeAR articles, best of 2 rounds
+    python benchmarks/stages.py --by-length    # also: CPU ms per KB of each stage at 10 KB and at 1 MB
+
+cProfile's per-call overhead inflates stages made of many small calls (tokens, spans) and hides
+the garbage collector, so the shares here come from timing each stage function as
+``Scorer.score`` runs it (``time.process_time``; the best of ``--rounds`` passes over the same
+articles). ``score() total`` is one whole ``Scorer.score`` call, the stages are called one by
+one: their sum differs from it by the glue (report record, model info) and by noise.
+
+Run it from the repository root with the source tree importable (``PYTHONPATH=.``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from reliability import Article, Scorer
+from reliability._attributions import find_attributions
+from reliability._chains import build_chains
+from reliability._claim_scores import score_claims
+from reliability._claims import build_claims, find_hedges
+from reliability._explain import explain
+from reliability._features import article_row
+from reliability._pipeline import analyze
+from reliability._scorer import _collector_paused
+from reliability._segmentation import segment
+from reliability._sources import resolve_sources
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear"
+
+# (stage, module) in the order Scorer.score runs them
+STAGES = [
+    ("input checks + language", "_validation.py, _language.py"),
+    ("segmentation", "_segmentation.py"),
+    ("attributions", "_attributions.py, _cue_model.py, _outlets.py"),
+    ("sources", "_sources.py, _outlets.py"),
+    ("chains", "_chains.py"),
+    ("claims + hedges", "_claims.py"),
+    ("features + style profile", "_features.py, _style.py"),
+    ("model", "_model.py, _scoring_view.py"),
+    ("per-claim scores", "_claim_scores.py"),
+    ("explanations", "_explain.py"),
+]
+
+
+def stage_times(scorer: Scorer, text: str) -> dict[str, float]:
+    """CPU seconds of each stage of scoring ``text``, and of one whole ``Scorer.score``."""
+    times: dict[str, float] = {}
+    last = time.process_time()
+
+    def lap(name: str) -> None:
+        nonlocal last
+        now = time.process_time()
+        times[name] = times.get(name, 0.0) + now - last
+        last = now
+
+    model = scorer.model
+    article = Article(text=text)
+    lap("setup")
+    scorer._check(article)
+    lap("input checks + language")
+    with _collector_paused():  # as Scorer.score runs the stages
+        seg = segment(text)
+        lap("segmentation")
+        found = find_attributions(seg)
+        lap("attributions")
+        resolution = resolve_sources(text, found)
+        lap("sources")
+        _, chain_of = build_chains(found, resolution)
+        lap("chains")
+        build_claims(seg, found, resolution.source_of, chain_of, "chain0", find_hedges(seg.tokens, text))
+        lap("claims + hedges")
+        analysis = analyze(article)
+        lap("setup")
+        row, evidence = article_row(analysis)
+        lap("features + style profile")
+        _, _, contributions, values = model.decompose(row)
+        lap("model")
+        evidence = evidence + [[] for _ in range(len(values) - len(evidence))]
+        score_claims(analysis.claims, analysis.chains, analysis.sources)
+        lap("per-claim scores")
+        explain(analysis, model.feature_names, values, contributions, evidence, typical=model.typical_values)
+        lap("explanations")
+    scorer.score(text)
+    lap("score() total")
+    return times
+
+
+def best_of(scorer: Scorer, texts: list[str], rounds: int) -> dict[str, float]:
+    """Per stage, the least total CPU over ``rounds`` passes over ``texts``."""
+    stage_times(scorer, texts[0])  # warm-up: lexicons, model, caches
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        total: dict[str, float] = {}
+        for text in texts:
+            for name, seconds in stage_times(scorer, text).items():
+                total[name] = total.get(name, 0.0) + seconds
+        best = {k: min(v, best.get(k, v)) for k, v in total.items()}
+    return best
+
+
+def joined(texts: list[str], size: int) -> str:
+    """An article of ``size`` bytes made of whole paragraphs, as benchmarks/run.py builds them."""
+    paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
+    parts, total, k = [], 0, 0
+    while total < size:
+        paragraph = paragraphs[k % len(paragraphs)]
+        parts.append(paragraph)
+        total += len(paragraph.encode()) + 1
+        k += 1
+    return "\n".join(parts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the PolNeAR folder")
+    parser.add_argument("--limit", type=int, default=300, help="articles to time (default 300)")
+    parser.add_argument("--rounds", type=int, default=2, help="passes, keeping the best (default 2)")
+    parser.add_argument("--by-length", action="store_true", help="also time a 10 KB and a 1 MB article")
+    args = parser.parse_args()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(args.data.glob("*/text/*.txt"))]
+    if not texts:
+        raise SystemExit(f"no PolNeAR texts under {args.data}; pass --data")
+    scorer = Scorer()
+    sample = texts[: args.limit]
+    best = best_of(scorer, sample, args.rounds)
+    whole = best["score() total"]
+    print(f"{len(sample)} PolNeAR articles, CPU per article, best of {args.rounds} rounds\n")
+    print("| stage | modules | ms per article | share of score() |\n|---|---|---:|---:|")
+    for name, modules in STAGES:
+        print(f"| {name} | {modules} | {1000 * best[name] / len(sample):.2f} | {best[name] / whole:.0%} |")
+    print(f"| score() total | | {1000 * whole / len(sample):.2f} | 100% |")
+    if args.by_length:
+        per_kb = {}
+        for size, repeats in ((10 << 10, 10), (1 << 20, 1)):
+            text = joined(texts, size)
+            result = best_of(scorer, [text] * repeats, args.rounds)
+            kb = len(text.encode()) / 1024 * repeats
+            per_kb[size] = {k: 1000 * v / kb for k, v in result.items()}
+        small, large = per_kb[10 << 10], per_kb[1 << 20]
+        print("\nCPU ms per KB at 10 KB and at 1 MB\n")
+        print("| stage | 10 KB | 1 MB | ratio |\n|---|---:|---:|---:|")
+        for name, _ in [*STAGES, ("score() total", "")]:
+            print(f"| {name} | {small[name]:.3f} | {large[name]:.3f} | {large[name] / small[name]:.2f}× |")
+
+
+if __name__ == "__main__":
+    main()
