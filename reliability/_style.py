@@ -7,10 +7,11 @@ condenses them into one stacked ``style_score`` (see ``_classifier.py``), which 
 explanations report as a single reason.
 
 The phrasing profile goes one step further: the text with every content word masked by its
-shape ("the x of X X said 0 x ago"), counted as sequences of one to three tokens. It keeps how a
-sentence is built (function words, punctuation, where names and numbers sit) and drops what it
-is about, so it carries over to topics the model never saw (Stamatatos 2017, "text
-distortion"). The sequences are hashed into :data:`PHRASING_COLUMNS` columns, so the profile
+shape ("the x of X X said on X 0 x ago"), counted as sequences of one to three tokens. It keeps
+how a sentence is built and sourced (function words, punctuation, where names and numbers sit,
+and the words of the sourcing lexicons: verbs of saying, hedges, vague sources, dates) and
+drops what it is about, so it carries over to topics the model never saw (Stamatatos 2017,
+"text distortion"). The sequences are hashed into :data:`PHRASING_COLUMNS` columns, so the profile
 needs no vocabulary fitted on training data; the model condenses it into ``phrasing_score``.
 """
 
@@ -21,7 +22,7 @@ import zlib
 
 import numpy as np
 
-from ._resources import _lines
+from ._resources import _lines, lexicons
 from ._segmentation import Token
 
 __all__ = [
@@ -50,6 +51,17 @@ _STATS = ("mean_word_length", "type_token_ratio", "uppercase_char_share", "newli
 @functools.cache
 def _words() -> dict[str, int]:
     return {w.lower(): i for i, w in enumerate(_lines("function_words.txt"))}
+
+
+@functools.cache
+def _kept() -> frozenset[str]:
+    """Words the phrasing profile keeps as they are: the function words and the words of the
+    sourcing lexicons (every form of the verbs of saying, hedges, vague sources, time words)."""
+    lex = lexicons()
+    kept = set(_words()) | {form for form in lex.cue_verbs if " " not in form}
+    for phrase in (*lex.hedges, *lex.vague_sources, *_lines("time_references.txt"), "march"):
+        kept.update(phrase.lower().split())
+    return frozenset(kept)
 
 
 def style_names() -> tuple[str, ...]:
@@ -88,13 +100,13 @@ def style_vector(text: str, tokens: list[Token]) -> np.ndarray:
 
 
 def shapes(tokens: list[Token]) -> list[str]:
-    """The tokens with content words masked: function words (lower-cased) and punctuation kept,
-    numbers as ``0``, capitalised words as ``X``, other words as ``x``."""
-    index = _words()
+    """The tokens with content words masked: function words and sourcing words (lower-cased) and
+    punctuation kept, numbers as ``0``, capitalised words as ``X``, other words as ``x``."""
+    kept = _kept()
     out = []
     for token in tokens:
         lower = token.lower
-        if lower in index:
+        if lower in kept:
             out.append(lower)
         else:
             first = token.text[:1]

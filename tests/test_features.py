@@ -74,7 +74,7 @@ def test_phrasing_masks_content_words_and_keeps_structure():
 
     text = "The Governor of Nevada said on 12 May that the dam, which opened in 1936, would close."
     masked = shapes(tokenize(text))
-    assert masked[:6] == ["the", "X", "of", "X", "x", "on"]
+    assert masked[:6] == ["the", "X", "of", "X", "said", "on"]  # verbs of saying are kept
     assert "0" in masked and "," in masked and "which" in masked
     assert "dam" not in masked and "nevada" not in masked  # the topic is gone
     counts = phrasing_counts(tokenize(text))
