@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import zlib
+from collections import Counter
 
 import numpy as np
 
@@ -122,16 +123,25 @@ def shapes(tokens: list[Token]) -> list[str]:
 def phrasing_counts(tokens: list[Token]) -> dict[int, int]:
     """Counts of the masked token sequences (lengths :data:`PHRASING_NGRAMS`) by hashed column.
 
-    crc32 rather than ``hash()``: Python salts string hashes per process, and the columns must
-    be the same in every process that trains or scores.
+    The column of a sequence is the crc32 of its tokens joined by spaces (crc32 rather than
+    ``hash()``: Python salts string hashes per process, and the columns must be the same in every
+    process that trains or scores). crc32 can be extended, ``crc32(b" c", crc32(b"a b")) ==
+    crc32(b"a b c")``, so each longer sequence costs one short crc32 call and no string join.
     """
-    masked = shapes(tokens)
-    counts: dict[int, int] = {}
     low, high = PHRASING_NGRAMS
+    codes = [_code(shape) for shape in shapes(tokens)]
     mask = PHRASING_COLUMNS - 1
-    for n in range(low, high + 1):
-        for i in range(len(masked) - n + 1):
-            column = zlib.crc32(" ".join(masked[i : i + n]).encode("utf-8", "surrogatepass")) & mask
-            counts[column] = counts.get(column, 0) + 1
-    return counts
+    sequences: list[int] = []
+    running = [crc for crc, _ in codes]  # crc32 of the sequences of length n ending at each token
+    for n in range(1, high + 1):
+        if n > 1:
+            running = [zlib.crc32(codes[i + n - 1][1], running[i]) for i in range(len(running) - 1)]
+        if n >= low:
+            sequences.extend(running)
+    return dict(Counter(crc & mask for crc in sequences))
 
+
+@functools.lru_cache(maxsize=4096)
+def _code(shape: str) -> tuple[int, bytes]:
+    """A shape's own crc32, and its bytes after a space (to extend a sequence's crc32 with it)."""
+    return zlib.crc32(shape.encode("utf-8", "surrogatepass")), (" " + shape).encode("utf-8", "surrogatepass")
