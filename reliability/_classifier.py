@@ -134,11 +134,11 @@ class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
 
     def _blocks(self, X: object) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix | None]:
         """``X`` split into the named features, the style profile and the phrasing profile."""
-        X = sparse.csr_matrix(X) if sparse.issparse(X) else np.atleast_2d(np.asarray(X, dtype=float))
-        n_style = X.shape[1] - self.n_core if self.n_style is None else self.n_style
+        matrix: Any = sparse.csr_matrix(X) if sparse.issparse(X) else np.atleast_2d(np.asarray(X, dtype=float))
+        n_style = matrix.shape[1] - self.n_core if self.n_style is None else self.n_style
         end = self.n_core + n_style
-        dense = X[:, :end].toarray() if sparse.issparse(X) else X[:, :end]
-        phrasing = sparse.csr_matrix(X[:, end:]) if X.shape[1] > end else None
+        dense = matrix[:, :end].toarray() if sparse.issparse(matrix) else matrix[:, :end]
+        phrasing = sparse.csr_matrix(matrix[:, end:]) if matrix.shape[1] > end else None
         return dense[:, : self.n_core], dense[:, self.n_core :], phrasing
 
     def fit(self, X: object, y: np.ndarray, groups: Sequence[str] | None = None) -> StyleStackedClassifier:
