@@ -727,7 +727,7 @@ class _Resolver:
         ordered_words = sorted(words)
         if all(_lead_run(w) is not None for w in ordered_words):
             spans = self._whole_words(ordered_words, runs)
-        else:  # a name word opening or closing on punctuation ("Jr."): rare, scanned for
+        else:  # a name word opening on punctuation: rare, scanned for
             pattern = r"\b(?:" + "|".join(re.escape(w) for w in ordered_words) + r")\b"
             spans = [m.span() for m in re.finditer(pattern, self.text)]
         # A match is covered when some mention starting at or before it ends at or after it:
@@ -744,19 +744,22 @@ class _Resolver:
     def _whole_words(self, words: list[str], runs: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
         r"""What ``re.finditer(r"\b(?:w1|w2|...)\b", text)`` finds for ``words`` (sorted), from ``runs``.
 
-        A word that opens and closes on a word character can only match where a maximal run of
-        word characters starts (the ``\b`` before it) with that word's first run: "Smith-Jones"
-        at a run "Smith" followed by "-Jones" and no word character. Where matches overlap, the
-        regex keeps the leftmost, and at one place the first alternative.
+        A word that opens on a word character can only match where a maximal run of word
+        characters starts (the ``\b`` before it) with that word's first run: "Smith-Jones" at a
+        run "Smith" followed by "-Jones", then a boundary (no word character after a word that
+        ends on one, "Smith-Jones"; a word character after one that ends on punctuation, "Jr.").
+        Where matches overlap, the regex keeps the leftmost, and at one place the first alternative.
         """
         text = self.text
         candidates = []
         for order, word in enumerate(words):
             lead = _lead_run(word)
             assert lead is not None
+            closes_on_word = _is_word_char(word[-1])
             for s, e in runs.get(lead, ()):
                 end = s + len(word)
-                if end == e or (text.startswith(word, s) and not (end < len(text) and _is_word_char(text[end]))):
+                if end == e or (text.startswith(word, s)
+                                and (end < len(text) and _is_word_char(text[end])) != closes_on_word):
                     candidates.append((s, order, end))
         candidates.sort()
         spans: list[tuple[int, int]] = []
@@ -777,8 +780,8 @@ def _is_word_char(char: str) -> bool:
 
 
 def _lead_run(word: str) -> str | None:
-    """The first run of word characters of a name word that opens and closes on one, else None."""
-    if not (word and _is_word_char(word[0]) and _is_word_char(word[-1])):
+    """The first run of word characters of a name word that opens on one ("Smith" of "Smith-Jones"), else None."""
+    if not (word and _is_word_char(word[0])):
         return None
     match = _WORD_RUN.match(word)
     return match.group() if match else None
