@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ._attributions import Found
+from ._exceptions import InputError
 from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
 from ._resources import lexicons
@@ -148,7 +149,7 @@ class _Resolver:
         """Exactly ``tokenize(self.text, start, end)``, cut from the article's tokens.
 
         Rules read a few words around each source (60 characters back, 300 forward, ...), about
-        50 windows per article; tokenising each again cost more than the rest of this stage. A
+        50 windows per article; tokenising each again took about a quarter of this stage. A
         window's tokens are the article's tokens inside it, except where an edge falls inside a
         word ("...rotchenko"): only that word is tokenised again, as the window cuts it.
         """
@@ -786,6 +787,7 @@ def _lead_run(word: str) -> str | None:
     match = _WORD_RUN.match(word)
     return match.group() if match else None
 
+
 _COUNTRY_ADJECTIVE = {"RU": "Russian", "CN": "Chinese", "KP": "North Korean", "IR": "Iranian", "SY": "Syrian",
                       "TR": "Turkish", "VE": "Venezuelan", "CU": "Cuban", "BY": "Belarusian"}
 
@@ -799,7 +801,7 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     of tokenising the text again.
     """
     if segmentation is not None and segmentation.text is not text and segmentation.text != text:
-        raise ValueError("resolve_sources: the segmentation is of another text")
+        raise InputError("resolve_sources: the segmentation is of another text; pass segment(text) of this text")
     resolver = _Resolver(text, segmentation)
     # Named outlets first, so a loose "state TV" joins the state broadcaster the text names.
     for item in found:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from reliability import extract_attributions
 from reliability._attributions import find_attributions
+from reliability._exceptions import InputError
 from reliability._outlets import outlet_for_url, registered_domain
 from reliability._pipeline import analyze
 from reliability._records import Article
@@ -357,7 +358,7 @@ def test_sources_are_the_same_with_or_without_the_segmentation():
     seg = segment(text)
     found = find_attributions(seg)
     assert resolve_sources(text, found, segmentation=seg) == resolve_sources(text, found)
-    with pytest.raises(ValueError, match="another text"):
+    with pytest.raises(InputError, match="another text"):
         resolve_sources(text, found, segmentation=segment(text + " More."))
 
 
