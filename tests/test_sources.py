@@ -369,3 +369,23 @@ def test_every_window_of_a_hard_text_is_tokenised_as_alone(text):
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert resolver.tokens(start, end) == tokenize(text, start, end), (start, end)
+
+
+def test_hyphenated_names_are_not_each_a_scan_of_the_text(monkeypatch):
+    # One regex pass over the whole text per hyphenated name made a text naming thousands of
+    # them quadratic; they are found from the one index of word runs now.
+    import reliability._sources as sources_module
+
+    scans = []
+    real = sources_module.re.finditer
+
+    def counted(pattern, text, *args):
+        scans.append(pattern)
+        return real(pattern, text, *args)
+
+    monkeypatch.setattr(sources_module.re, "finditer", counted)
+    text = "\n".join(f"Ana{k:c} Lopez-Garcia{k:c} said the plan would fail. Later Lopez-Garcia{k:c} left."
+                     for k in range(ord("a"), ord("a") + 20))
+    sources = [s for s in analyze(Article(text=text)).sources if s.kind == "person"]
+    assert len(sources) == 20 and all(len(s.mentions) == 2 for s in sources), [(s.name, s.mentions) for s in sources]
+    assert scans == []
