@@ -69,7 +69,7 @@ def stage_times(scorer: Scorer, text: str) -> dict[str, float]:
         lap("segmentation")
         found = find_attributions(seg)
         lap("attributions")
-        resolution = resolve_sources(text, found)
+        resolution = resolve_sources(text, found, segmentation=seg)
         lap("sources")
         _, chain_of = build_chains(found, resolution)
         lap("chains")

@@ -113,6 +113,8 @@ def overlapping(links: list[tuple[int, int, str]], lo: int, hi: int) -> list[str
 
 def _links_in(found: list[Found], links: list[tuple[int, int, str]]) -> list[list[str]]:
     """For each statement, the sources of the hyperlinks whose anchors lie within it."""
+    if not links:
+        return [[] for _ in found]  # plain text: no statement holds a link
     result: list[list[str]] = []
     for item in found:
         bounds = [b for b in (item.source, item.cue, item.content) if b is not None]
@@ -124,7 +126,7 @@ def _links_in(found: list[Found], links: list[tuple[int, int, str]]) -> list[lis
 
 def _names_link(item: Found, links: list[tuple[int, int, str]]) -> str | None:
     """The linked source when the anchor overlaps the words naming the statement's source."""
-    if item.source is None:
+    if item.source is None or not links:
         return None
     return next(iter(overlapping(links, *item.source)), None)
 

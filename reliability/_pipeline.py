@@ -46,7 +46,8 @@ def analyze(article: Article, *, links: Sequence[Link] = ()) -> Analysis:
     """Run every analysis stage on ``article``; ``links`` are hyperlinks in its text (HTML input)."""
     seg = segment(article.text)
     found = find_attributions(seg)
-    resolution = resolve_sources(article.text, found, url=article.url, title=article.title, links=links)
+    resolution = resolve_sources(article.text, found, url=article.url, title=article.title, links=links,
+                                 segmentation=seg)
     chains, chain_of = build_chains(found, resolution)
     own = CitationChain(id="chain0", hops=[ARTICLE_SOURCE_ID], depth=0)
     hedges = find_hedges(seg.tokens, article.text)
@@ -78,6 +79,7 @@ def _cite_links(claims: list[Claim], chains: list[CitationChain], links: list[tu
 def extract_attributions(text: str) -> list[Attribution]:
     """Every reported statement in ``text``: source, cue, content, directness, resolved source id."""
     text = check_text(text)
-    found = find_attributions(segment(text))
-    resolution = resolve_sources(text, found)
+    seg = segment(text)
+    found = find_attributions(seg)
+    resolution = resolve_sources(text, found, segmentation=seg)
     return [to_attribution(text, f, sid) for f, sid in zip(found, resolution.source_of, strict=True)]

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ._attributions import Found
+from ._exceptions import InputError
 from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
 from ._resources import lexicons
-from ._segmentation import Token, tokenize
+from ._segmentation import Segmentation, Token, tokenize
 
 if TYPE_CHECKING:
     from ._html import Link
@@ -121,8 +122,12 @@ def _slug(name: str) -> str:
 
 
 class _Resolver:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, segmentation: Segmentation | None = None) -> None:
         self.text = text
+        # The article's tokens, cut into the windows each rule reads (see ``tokens``); from the
+        # segmentation when the caller has it, else tokenised once on first use.
+        self._all_tokens: list[Token] | None = segmentation.tokens if segmentation is not None else None
+        self._starts: list[int] | None = segmentation.token_starts if segmentation is not None else None
         self.clusters: dict[str, _Cluster] = {}
         self.by_surname: dict[str, str] = {}
         self.last_speaker: str | None = None
@@ -139,6 +144,40 @@ class _Resolver:
         # the placeholders merged into a named cluster since (placeholder id -> cluster id).
         self._pending: _Cluster | None = None
         self.merged: dict[str, str] = {}
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Exactly ``tokenize(self.text, start, end)``, cut from the article's tokens.
+
+        Rules read a few words around each source (60 characters back, 300 forward, ...), about
+        50 windows per article; tokenising each again took about a quarter of this stage. A
+        window's tokens are the article's tokens inside it, except where an edge falls inside a
+        word ("...rotchenko"): only that word is tokenised again, as the window cuts it.
+        """
+        if self._all_tokens is None or self._starts is None:
+            self._all_tokens = tokenize(self.text)
+            self._starts = [t.start for t in self._all_tokens]
+        tokens, starts = self._all_tokens, self._starts
+        lo = bisect.bisect_left(starts, start)
+        head: list[Token] = []
+        if lo and tokens[lo - 1].end > start:
+            # ``start`` cuts a word: the window's matches from ``start`` end where that word's
+            # match ends (its split-off full stop included: "Smith." is "Smith" + "."). A cut
+            # quote mark ("''") may pair with the next one instead: tokenise the whole window.
+            edge = tokens[lo - 1].end
+            if not _is_word_char(tokens[lo - 1].text[0]):
+                return tokenize(self.text, start, end)
+            if lo < len(tokens) and tokens[lo].start == edge and tokens[lo].text == "." \
+                    and _is_word_char(tokens[lo - 1].text[-1]):
+                edge += 1
+            if edge >= end:
+                return tokenize(self.text, start, end)
+            head = tokenize(self.text, start, edge)
+            lo = bisect.bisect_left(starts, edge, lo)
+        hi = bisect.bisect_left(starts, end, lo)
+        if hi > lo and tokens[hi - 1].end > end:
+            # ``end`` cuts the last token: the window sees only its beginning.
+            return [*head, *tokens[lo : hi - 1], *tokenize(self.text, tokens[hi - 1].start, end)]
+        return [*head, *tokens[lo:hi]] if head else tokens[lo:hi]
 
     def _add(self, cluster: _Cluster) -> _Cluster:
         self.clusters[cluster.id] = cluster
@@ -242,7 +281,7 @@ class _Resolver:
                 return None
             return self._anonymous("unnamed source", item.cue or item.content)
         start, end = item.source
-        words = tokenize(self.text, start, end)
+        words = self.tokens(start, end)
         cut = next((k for k, t in enumerate(words) if k and t.lower in _RELATIVE), None)
         if cut is not None:
             # "The senator, who replaced Ruth Bell, said": only the words before the clause.
@@ -359,7 +398,7 @@ class _Resolver:
         The first country word of the source phrase (or of the few words before it) that does
         not follow "to", "in" or "at", which name a host country instead.
         """
-        tokens = tokenize(self.text, max(0, start - 30), end)
+        tokens = self.tokens(max(0, start - 30), end)
         demonyms = self.lex.demonyms
         for k, token in enumerate(tokens):
             if k > 0 and tokens[k - 1].lower in ("to", "in", "at", "from"):
@@ -463,7 +502,7 @@ class _Resolver:
         word in it. A bare "Los Angeles is ..." could be a place, so it is not taken.
         """
         lo = max(0, start - _FORWARD_REACH, self.text.rfind("\n", 0, start) + 1)
-        tokens = tokenize(self.text, lo, start)
+        tokens = self.tokens(lo, start)
         best = None
         for k, token in enumerate(tokens):
             if not token.text[:1].isupper() or (k and tokens[k - 1].text not in ".!?\"“”"):
@@ -487,7 +526,7 @@ class _Resolver:
     def _name_before(self, start: int) -> list[Token]:
         """A full name and its comma right before ``start`` ("Onkar Singh, | Chairman of ..."), else []."""
         lo = max(0, start - 60)
-        tokens = tokenize(self.text, lo, start)
+        tokens = self.tokens(lo, start)
         if len(tokens) < 3 or tokens[-1].text != ",":
             return []
         k = len(tokens) - 1
@@ -531,7 +570,7 @@ class _Resolver:
 
     def _role_before(self, start: int) -> SourceKind | None:
         """The kind of a role left just outside the source words: "Secretary of | State Hillary Clinton"."""
-        before = tokenize(self.text, max(0, start - 60), start)[-6:]
+        before = self.tokens(max(0, start - 60), start)[-6:]
         if len(before) >= 2 and before[-1].lower == "of":
             return self._role_kind([before[-2].lower])
         # "Russia's ambassador to | North Korea, Alexandre Matsegora": a role a few words back,
@@ -550,7 +589,7 @@ class _Resolver:
         if not self.text.startswith(",", end):
             return None
         stop = self.text.find(",", end + 1, end + 120)
-        words = [t.lower for t in tokenize(self.text, end + 1, stop if stop > 0 else min(len(self.text), end + 80))]
+        words = [t.lower for t in self.tokens(end + 1, stop if stop > 0 else min(len(self.text), end + 80))]
         # An appositive is a noun phrase ("a professor at ...", "head of ..."), not a clause ("he has ...").
         if not words or not (words[0] in _APPOSITIVE_STARTS or words[0] in self.lex.roles):
             return None
@@ -622,15 +661,18 @@ class _Resolver:
 
     def finish(self) -> list[Source]:
         sources = []
-        runs = self._word_runs({w for c in self.clusters.values() if c.id not in self.merged
-                                and c.surname and c.kind in ("person", "official", "expert")
-                                for w in self._name_words(c) if _WORD_RUN.fullmatch(w)})
+        name_words = {c.id: self._name_words(c) for c in self.clusters.values() if c.id not in self.merged
+                      and c.surname and c.kind in ("person", "official", "expert")}
+        # Every name word is found through its first run of word characters ("Smith" of
+        # "Smith-Jones"), all in one index of the text, not with a scan of the text per person.
+        runs = self._word_runs({lead for words in name_words.values() for w in words
+                                if (lead := _lead_run(w)) is not None})
         for cluster in self.clusters.values():
             if cluster.id in self.merged:
                 continue
             spans = sorted(set(cluster.mentions))
-            if cluster.surname and cluster.kind in ("person", "official", "expert"):
-                spans = sorted(set(spans) | self._surname_mentions(cluster, runs))
+            if cluster.id in name_words:
+                spans = sorted(set(spans) | self._surname_mentions(cluster, name_words[cluster.id], runs))
             sources.append(
                 Source(
                     id=cluster.id,
@@ -677,24 +719,21 @@ class _Resolver:
                 runs[word] = spans
         return runs
 
-    def _surname_mentions(self, cluster: _Cluster, runs: dict[str, list[tuple[int, int]]]) -> set[tuple[int, int]]:
-        """Every other place the text names this person, so readers see all mentions."""
-        assert cluster.surname is not None
+    def _surname_mentions(self, cluster: _Cluster, words: set[str],
+                          runs: dict[str, list[tuple[int, int]]]) -> set[tuple[int, int]]:
+        """Every other place the text names this person (by one of ``words``), so readers see all mentions."""
         found: set[tuple[int, int]] = set()
-        covered = cluster.mentions
-        words = self._name_words(cluster)
         if not words:
             return found
-        if all(_WORD_RUN.fullmatch(w) for w in words):
-            # A word-character-only name between word boundaries is exactly a maximal run, so
-            # the runs read once answer this without scanning the text again per person.
-            spans = sorted(span for w in words for span in runs.get(w, ()))
-        else:  # a name like "Smith-Jones": the boundaries fall inside runs
-            pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b"
+        ordered_words = sorted(words)
+        if all(_lead_run(w) is not None for w in ordered_words):
+            spans = self._whole_words(ordered_words, runs)
+        else:  # a name word opening on punctuation: rare, scanned for
+            pattern = r"\b(?:" + "|".join(re.escape(w) for w in ordered_words) + r")\b"
             spans = [m.span() for m in re.finditer(pattern, self.text)]
         # A match is covered when some mention starting at or before it ends at or after it:
         # mentions sorted by start with a running maximum of their ends answer that by bisection.
-        ordered = sorted(covered)
+        ordered = sorted(cluster.mentions)
         mention_starts = [a for a, _ in ordered]
         reach = list(itertools.accumulate((b for _, b in ordered), max))
         for s, e in spans:
@@ -702,6 +741,35 @@ class _Resolver:
             if not (k and reach[k - 1] >= e):
                 found.add((s, e))
         return found
+
+    def _whole_words(self, words: list[str], runs: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        r"""What ``re.finditer(r"\b(?:w1|w2|...)\b", text)`` finds for ``words`` (sorted), from ``runs``.
+
+        A word that opens on a word character can only match where a maximal run of word
+        characters starts (the ``\b`` before it) with that word's first run: "Smith-Jones" at a
+        run "Smith" followed by "-Jones", then a boundary (no word character after a word that
+        ends on one, "Smith-Jones"; a word character after one that ends on punctuation, "Jr.").
+        Where matches overlap, the regex keeps the leftmost, and at one place the first alternative.
+        """
+        text = self.text
+        candidates = []
+        for order, word in enumerate(words):
+            lead = _lead_run(word)
+            assert lead is not None
+            closes_on_word = _is_word_char(word[-1])
+            for s, e in runs.get(lead, ()):
+                end = s + len(word)
+                if end == e or (text.startswith(word, s)
+                                and (end < len(text) and _is_word_char(text[end])) != closes_on_word):
+                    candidates.append((s, order, end))
+        candidates.sort()
+        spans: list[tuple[int, int]] = []
+        reached = -1
+        for s, _, end in candidates:
+            if s >= reached:
+                spans.append((s, end))
+                reached = end
+        return spans
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -711,14 +779,30 @@ _FIND_WORDS = 40  # up to this many name words, each is looked for with str.find
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
+
+def _lead_run(word: str) -> str | None:
+    """The first run of word characters of a name word that opens on one ("Smith" of "Smith-Jones"), else None."""
+    if not (word and _is_word_char(word[0])):
+        return None
+    match = _WORD_RUN.match(word)
+    return match.group() if match else None
+
+
 _COUNTRY_ADJECTIVE = {"RU": "Russian", "CN": "Chinese", "KP": "North Korean", "IR": "Iranian", "SY": "Syrian",
                       "TR": "Turkish", "VE": "Venezuelan", "CU": "Cuban", "BY": "Belarusian"}
 
 
 def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
-                    title: str | None = None, links: Sequence[Link] = ()) -> Resolution:
-    """Resolve every statement's source and relays, and the targets of hyperlinks; add the article itself."""
-    resolver = _Resolver(text)
+                    title: str | None = None, links: Sequence[Link] = (),
+                    segmentation: Segmentation | None = None) -> Resolution:
+    """Resolve every statement's source and relays, and the targets of hyperlinks; add the article itself.
+
+    ``segmentation`` is ``segment(text)`` when the caller has it: its tokens are reused instead
+    of tokenising the text again.
+    """
+    if segmentation is not None and segmentation.text is not text and segmentation.text != text:
+        raise InputError("resolve_sources: the segmentation is of another text; pass segment(text) of this text")
+    resolver = _Resolver(text, segmentation)
     # Named outlets first, so a loose "state TV" joins the state broadcaster the text names.
     for item in found:
         for mention in (*item.relays, *((item.named_outlet,) if item.named_outlet else ())):
@@ -731,7 +815,7 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     for item in found:
         sid = resolver.speaker(item)
         source_of.append(sid)
-        citing = _citing(text, item)
+        citing = _citing(resolver, item)
         cited_by.append(resolver.speaker(citing) if citing is not None else None)
         relay_ids = []
         for mention in item.relays:
@@ -749,7 +833,7 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     # A relay the article declares up front ("Quoted from X, ...") stands for every statement
     # that names no outlet of its own.
     article_relays = [resolver.outlet(m) for item in found for m in item.declared][:1]
-    dateline = _dateline(text)
+    dateline = _dateline(resolver)
     wire_relay = resolver.outlet(dateline) if dateline is not None else None
     article = _article_source(url, title)
     link_sources = sorted((link.start, link.end, resolver.link(link)) for link in links
@@ -767,17 +851,18 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
 _CITING_STOP = frozenset({",", ";", ":", ".", "that", "as", "and", "who", "which", "said", "says", "—", "–", "(", ")"})
 
 
-def _citing(text: str, item: Found) -> Found | None:
+def _citing(resolver: _Resolver, item: Found) -> Found | None:
     """The origin a source cites: "X reported, citing a source in the PLA, that ...".
 
     Looked for among the first words after the source and its cue (often the start of the content).
     """
     if item.source is None:
         return None
+    text = resolver.text
     lo = max(b[1] for b in (item.source, item.cue) if b is not None)
     if "citing" not in text[lo : lo + 160].lower():
         return None  # the usual case, decided without tokenising the window
-    tokens = tokenize(text, lo, min(len(text), lo + 160))
+    tokens = resolver.tokens(lo, min(len(text), lo + 160))
     for k, token in enumerate(tokens[:6]):
         if token.lower != "citing":
             continue
@@ -796,15 +881,15 @@ def _citing(text: str, item: Found) -> Found | None:
 _DATELINE_DASHES = frozenset("-—–:")
 
 
-def _dateline(text: str) -> OutletMention | None:
+def _dateline(resolver: _Resolver) -> OutletMention | None:
     """The agency credited in a dateline at the top: "WASHINGTON (AP) —", "New Delhi (Sputnik):".
 
     Wire copy reached the article through that agency, so it is a relay of every statement.
     """
-    head = text[: min(len(text), 300)]
+    head = resolver.text[:300]
     if "(" not in head:
         return None  # no "(Agency)" credit: most articles, decided without tokenising
-    for mention in find_outlets(tokenize(head)):
+    for mention in find_outlets(resolver.tokens(0, len(head))):
         if mention.outlet is None:
             continue
         before = head[: mention.start].rstrip()

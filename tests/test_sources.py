@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reliability import extract_attributions
+from reliability._attributions import find_attributions
+from reliability._exceptions import InputError
 from reliability._outlets import outlet_for_url, registered_domain
 from reliability._pipeline import analyze
 from reliability._records import Article
 from reliability._resources import outlets
+from reliability._segmentation import segment, tokenize
+from reliability._sources import _Cluster, _lead_run, _Resolver, resolve_sources
 
 
 def _sources(text: str):
@@ -298,3 +306,86 @@ def test_a_name_just_before_a_title_that_opens_the_source_words():
     sources = {s.id: s for s in a.sources}
     speaker = sources[a.resolution.source_of[0]]
     assert speaker.name == "Omar Reyes" and speaker.kind == "official"
+
+
+# Pieces that make tokenising hard at a window's edge: abbreviations and initials that keep their
+# full stop, inner hyphens and apostrophes, doubled quote marks, non-ASCII letters.
+_PIECES = ["a", "B", "Mr.", "Jr.", "U.S.", "K.", "ab.", "Lopez-Garcia", "O'Neil", "’s", "''", "``", "'",
+           "-", ".", ",", " ", "\n", "_", "é", "1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.data())
+def test_window_tokens_cut_from_the_article_equal_tokenising_the_window(pieces, data):
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _Resolver(text, segment(text)).tokens(start, end) == tokenize(text, start, end)
+    assert _Resolver(text).tokens(start, end) == tokenize(text, start, end)  # no segmentation given
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "ab", "-", "'", ".", " ", "_", "é"]), max_size=25),
+       st.sets(st.sampled_from(["a", "b", "ab", "a-b", "b-a", "a'b", "ab-a-b", "é-a", "a.", "b.a.", "-a"]),
+               min_size=1, max_size=3))
+def test_name_words_found_from_the_run_index_as_the_regex_finds_them(pieces, words):
+    text = "".join(pieces)
+    ordered = sorted(words)
+    expected = [m.span() for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", text)]
+    resolver = _Resolver(text)
+    leads = [_lead_run(w) for w in ordered]
+    runs = resolver._word_runs({lead for lead in leads if lead is not None})
+    if None not in leads:
+        assert resolver._whole_words(ordered, runs) == expected
+    # The whole lookup, including the scan kept for words opening on punctuation ("-a"):
+    cluster = _Cluster(id="x", name="X", kind="person", surname="x")
+    assert sorted(resolver._surname_mentions(cluster, set(ordered), runs)) == expected
+
+
+def test_hyphenated_and_apostrophe_names_get_their_other_mentions():
+    text = ("Ana Lopez-Garcia, the mayor, said the bridge would reopen. Critics doubted it. "
+            "Lopez-Garcia later said repairs were done; the Lopez-Garcias' firm built it. "
+            "Sean O'Neil said the cost had doubled. Residents have long trusted O'Neil.")
+    sources = _sources(text)
+    mentions = {name: [m.text for m in sources[name].mentions] for name in ("Ana Lopez-Garcia", "Sean O'Neil")}
+    assert mentions["Ana Lopez-Garcia"].count("Lopez-Garcia") == 1, mentions  # not "Lopez-Garcias'"
+    assert "O'Neil" in mentions["Sean O'Neil"], mentions
+
+
+def test_sources_are_the_same_with_or_without_the_segmentation():
+    text = ("WASHINGTON (AP) — Senator Ruth Bell said on Monday the bill would pass. \"It is done,\" Bell added, "
+            "citing a Senate aide. Officials who spoke on condition of anonymity said the vote was close.")
+    seg = segment(text)
+    found = find_attributions(seg)
+    assert resolve_sources(text, found, segmentation=seg) == resolve_sources(text, found)
+    with pytest.raises(InputError, match="another text"):
+        resolve_sources(text, found, segmentation=segment(text + " More."))
+
+
+@pytest.mark.parametrize("text", ["Why that?''' Mr. Biden-Jones’s U.S. plan, ab. K. Ruiz said ``no'' to O'Neil.\n_é1.",
+                                  "''''' ``` .. -- ’’ Jr.. U.S.. a-b-c. x'y'z"])
+def test_every_window_of_a_hard_text_is_tokenised_as_alone(text):
+    resolver = _Resolver(text, segment(text))
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert resolver.tokens(start, end) == tokenize(text, start, end), (start, end)
+
+
+def test_hyphenated_names_are_not_each_a_scan_of_the_text(monkeypatch):
+    # One regex pass over the whole text per hyphenated name made a text naming thousands of
+    # them quadratic; they are found from the one index of word runs now.
+    import reliability._sources as sources_module
+
+    scans = []
+    real = sources_module.re.finditer
+
+    def counted(pattern, text, *args):
+        scans.append(pattern)
+        return real(pattern, text, *args)
+
+    monkeypatch.setattr(sources_module.re, "finditer", counted)
+    text = "\n".join(f"Ana{k:c} Lopez-Garcia{k:c} said the plan would fail. Later Lopez-Garcia{k:c} left."
+                     for k in range(ord("a"), ord("a") + 20))
+    sources = [s for s in analyze(Article(text=text)).sources if s.kind == "person"]
+    assert len(sources) == 20 and all(len(s.mentions) == 2 for s in sources), [(s.name, s.mentions) for s in sources]
+    assert scans == []
