@@ -34,9 +34,9 @@ class PhrasingModel(ClassifierMixin, BaseEstimator):
     """TF-IDF weighting and logistic regression over the hashed phrasing profile.
 
     Only columns seen in at least ``min_df`` training articles (fewer on under 100 articles) are
-    kept: a sequence seen in one or two articles identifies those articles, not a way of writing. Weighting as
-    ``TfidfTransformer(sublinear_tf=True)``: ``1 + log(count)`` times the smoothed idf, rows
-    scaled to unit length.
+    kept: a sequence seen in one or two articles identifies those articles, not a way of
+    writing. Weighting as ``TfidfTransformer(sublinear_tf=True)``: ``1 + log(count)`` times the
+    smoothed idf, rows scaled to unit length.
     """
 
     def __init__(self, *, C: float = 1.0, min_df: int = 5, random_state: int = 0) -> None:

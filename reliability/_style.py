@@ -132,7 +132,7 @@ def phrasing_counts(tokens: list[Token]) -> dict[int, int]:
     codes = [_code(shape) for shape in shapes(tokens)]
     mask = PHRASING_COLUMNS - 1
     sequences: list[int] = []
-    running = [crc for crc, _ in codes]  # crc32 of the sequences of length n ending at each token
+    running = [crc for crc, _ in codes]  # running[i]: crc32 of the length-n sequence starting at token i
     for n in range(1, high + 1):
         if n > 1:
             running = [zlib.crc32(codes[i + n - 1][1], running[i]) for i in range(len(running) - 1)]
