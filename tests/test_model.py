@@ -176,3 +176,34 @@ def test_arrays_that_do_not_fit_the_inputs_are_refused(model_copy, what):
     card_path(model_copy).write_text(json.dumps(card))
     with pytest.raises(ModelError, match="do not fit"):
         load_model(model_copy)
+
+
+def test_the_view_scores_real_articles_as_the_estimator_does(polnear_dev):
+    """The numpy phrasing score (no scikit-learn) against the sparse estimator, on real texts."""
+    from reliability._features import article_row, input_matrix
+    from reliability._pipeline import analyze
+    from reliability._records import Article
+
+    model = load_model()
+    clf = model.pipeline.named_steps["classifier"]
+    files = sorted((polnear_dev / "text").glob("*.txt"))[:40]
+    rows = [article_row(analyze(Article(text=f.read_text(encoding="utf-8"))))[0] for f in files]
+    theirs = clf.decision_function(input_matrix(rows))
+    ours = np.array([model.decompose(row)[0] for row in rows])
+    assert np.allclose(ours, theirs, rtol=0, atol=1e-12)
+
+
+def test_phrasing_model_on_tiny_or_empty_data():
+    from scipy import sparse
+
+    from reliability._classifier import PhrasingModel
+
+    y = np.array([0, 1, 0, 1])
+    # Four articles: every sequence is rare, so the document-frequency threshold shrinks to 1.
+    X = sparse.csr_matrix(np.array([[1, 0, 2], [0, 1, 0], [1, 0, 0], [0, 3, 0]], dtype=float))
+    model = PhrasingModel().fit(X, y)
+    assert list(model.columns_) == [0, 1, 2]
+    assert model.decision_function(X).shape == (4,)
+    # No tokens at all: nothing to learn, a neutral score rather than an error.
+    empty = PhrasingModel().fit(sparse.csr_matrix((4, 3)), y)
+    assert empty.classifier_ is None and np.array_equal(empty.decision_function(X), np.zeros(4))
