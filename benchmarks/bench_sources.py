@@ -21,6 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _lengths import joined  # benchmarks/ is on sys.path when a benchmark runs as a script
+
 from reliability._attributions import Found, find_attributions
 from reliability._chains import build_chains
 from reliability._segmentation import Segmentation, segment
@@ -72,18 +74,6 @@ def _cpu(text: str, seg: Segmentation, found: list[Found], repeats: int) -> floa
     for _ in range(repeats):
         build_chains(found, resolve_sources(text, found, segmentation=seg))
     return (time.process_time() - start) / repeats
-
-
-def joined(texts: list[str], size: int) -> str:
-    """An article of ``size`` bytes made of whole paragraphs (as benchmarks/stages.py builds it)."""
-    paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
-    parts, total, k = [], 0, 0
-    while total < size:
-        paragraph = paragraphs[k % len(paragraphs)]
-        parts.append(paragraph)
-        total += len(paragraph.encode()) + 1
-        k += 1
-    return "\n".join(parts)
 
 
 if __name__ == "__main__":

@@ -172,19 +172,14 @@ def _cpu_with_workers() -> float:
 
 def _by_length(texts: list[tuple[str, str]], rounds: int) -> list[tuple[int, float, int]]:
     """(size in bytes, CPU ms per KB, repetitions) for articles of 1 KB to 1 MB of real paragraphs."""
+    from _lengths import joined  # benchmarks/ is on sys.path when a benchmark runs as a script
+
     from reliability import Scorer
 
-    paragraphs = [p for _, t in texts for p in t.split("\n") if p.strip()]
     scorer = Scorer()
     rows = []
     for size, reps in ((1 << 10, 40), (10 << 10, 10), (100 << 10, 3), (1 << 20, 1)):
-        parts, total, k = [], 0, 0
-        while total < size:
-            paragraph = paragraphs[k % len(paragraphs)]
-            parts.append(paragraph)
-            total += len(paragraph.encode()) + 1
-            k += 1
-        text = "\n".join(parts)
+        text = joined([t for _, t in texts], size)
         scorer.score(text)  # warm-up at this size
         # CPU time, the best of `rounds`: the ratio must not depend on other processes' load, and
         # on a busy machine even CPU time swells (shared caches), the more the longer a run.

@@ -18,6 +18,8 @@ import argparse
 import time
 from pathlib import Path
 
+from _lengths import joined  # benchmarks/ is on sys.path when a benchmark runs as a script
+
 from reliability import Article, Scorer
 from reliability._attributions import find_attributions
 from reliability._chains import build_chains
@@ -102,18 +104,6 @@ def best_of(scorer: Scorer, texts: list[str], rounds: int) -> dict[str, float]:
                 total[name] = total.get(name, 0.0) + seconds
         best = {k: min(v, best.get(k, v)) for k, v in total.items()}
     return best
-
-
-def joined(texts: list[str], size: int) -> str:
-    """An article of ``size`` bytes made of whole paragraphs, as benchmarks/run.py builds them."""
-    paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
-    parts, total, k = [], 0, 0
-    while total < size:
-        paragraph = paragraphs[k % len(paragraphs)]
-        parts.append(paragraph)
-        total += len(paragraph.encode()) + 1
-        k += 1
-    return "\n".join(parts)
 
 
 def main() -> None:
