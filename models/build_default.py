@@ -60,6 +60,7 @@ def main() -> None:
 def model_card_markdown(card: dict) -> str:
     """docs/model-card.md, written from the card so the two never disagree."""
     m = card["metrics"]
+    lengths = "{} to {}".format(*card.get("phrasing_ngrams", ("?", "?")))
     baseline = m.get("baseline_tfidf_grouped_cv_roc_auc", float("nan"))
     rows = "\n".join(
         f"| {d['name']} | {d['n_articles']} | {d['n_reliable']} | {d['license']} | {d['options'] or ''} |"
@@ -75,7 +76,7 @@ A standardised logistic regression over the named features of `docs/features.md`
 stacked scores: `style_score`, the cross-fitted log-odds of a logistic regression over the
 writing-style profile — 145 function-word rates, 27 punctuation rates, 4 character statistics —
 (`style_C` = {card.get('style_C')}), and `phrasing_score`, the same over the phrasing profile —
-sequences of {card.get('phrasing_ngrams')} tokens of the text with content words masked by their
+sequences of {lengths} tokens of the text with content words masked by their
 shape, hashed into {card.get('phrasing_columns')} columns, TF-IDF weighted
 (`phrasing_C` = {card.get('phrasing_C')}). {card['calibration']['method'].capitalize()} calibration
 fitted on out-of-fold logits. {len(card['feature_names'])} readable input columns. Library

@@ -122,7 +122,8 @@ class ReliabilityModel:
 
     @property
     def input_names(self) -> list[str]:
-        """Every column the model reads: named features, then the style profile."""
+        """Every column the model reads: named features, the style profile, then the hashed
+        phrasing columns ``phrasing_<hex>`` (2**18 names; unpickles the pipeline)."""
         return [str(n) for n in self.pipeline.named_steps["features"].get_feature_names_out()]
 
     @property
