@@ -31,6 +31,7 @@ from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Sentence, Token, tokenize
+from ._span_model import content_end_model
 
 __all__ = ["Found", "find_attributions", "to_attribution"]
 
@@ -1170,8 +1171,69 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
     found = _continued_quotes(seg, _without_nested_stances(seg, found))
+    found = _learned_content_ends(seg, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+def end_frame(
+    seg: Segmentation, item: Found, sentence_starts: Sequence[int], barriers: Sequence[int]
+) -> tuple[int, int, int, str] | None:
+    """Where the content of ``item`` may end, for :mod:`._span_model`: ``(first, stop, rule_last, cue)``.
+
+    ``first`` and ``rule_last`` are the indices of the content's first and last tokens, ``stop``
+    the index after the last token it may reach (its sentence's end, the next quotation, or the
+    next of the sorted ``barriers``: the other statements' cues and sources, as PolNeAR gives
+    every word one role) and ``cue`` the first word of the cue. None for a content the ranker leaves alone: one with
+    quotation marks or a continuation (it ends at the closing mark), one before its cue ('...,
+    he said') and one without a cue.
+    """
+    start, end = item.content
+    if item.cue is None or item.continuation is not None or item.directness == "direct_quote" \
+            or start < item.cue[1]:
+        return None
+    if seg.quote_at(start) is not None:
+        return None
+    text = seg.text
+    starts = seg.token_starts
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end) - 1
+    if first > last or first >= len(starts):
+        return None
+    at = bisect.bisect_right(sentence_starts, start) - 1
+    limit = seg.sentences[at].end if at >= 0 else len(text)
+    limit = max(limit, end)
+    barrier = bisect.bisect_left(barriers, end)
+    if barrier < len(barriers):
+        limit = min(limit, barriers[barrier])
+    quotes = seg.quotes_in(start, limit)
+    if quotes:
+        limit = quotes[0].start
+    stop = bisect.bisect_left(starts, limit, first)
+    if last >= stop:
+        return None  # a quotation inside the content: mixed quotes stay with the rules
+    cue_words = text[item.cue[0] : item.cue[1]].split()
+    return first, stop, last, cue_words[0].lower() if cue_words else ""
+
+
+def _learned_content_ends(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """Re-end each paraphrased content where the learned ranker (:mod:`._span_model`) puts it."""
+    model = content_end_model()
+    if model is None:
+        return found
+    sentence_starts = [s.start for s in seg.sentences]
+    barriers = sorted({f.cue[0] for f in found if f.cue} | {f.source[0] for f in found if f.source})
+    tokens = seg.tokens
+    result = []
+    for item in found:
+        frame = end_frame(seg, item, sentence_starts, barriers)
+        if frame is not None:
+            first, stop, last, cue = frame
+            best = model.best_end(tokens, first, stop, last, cue)
+            if best != last:
+                item = replace(item, content=(item.content[0], tokens[best].end))
+        result.append(item)
+    return result
 
 
 def _without_nested_stances(seg: Segmentation, found: list[Found]) -> list[Found]:
