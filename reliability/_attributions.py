@@ -31,7 +31,7 @@ from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Sentence, Token, tokenize
-from ._span_model import content_end_model
+from ._span_model import content_end_model, cue_end_model
 
 __all__ = ["Found", "find_attributions", "to_attribution"]
 
@@ -1171,9 +1171,79 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
     found = _continued_quotes(seg, _without_nested_stances(seg, found))
-    found = _learned_content_ends(seg, found)
+    found = _learned_content_ends(seg, _learned_cue_ends(seg, found))
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+def _barriers(found: Sequence[Found]) -> list[int]:
+    """Where the statements' cues and sources start, sorted: no learned span may run into them."""
+    return sorted({f.cue[0] for f in found if f.cue} | {f.source[0] for f in found if f.source})
+
+
+def cue_frame(
+    seg: Segmentation, item: Found, sentence_starts: Sequence[int], barriers: Sequence[int]
+) -> tuple[int, int, int | None] | None:
+    """How far the cue of ``item`` may grow to the right, for :mod:`._span_model`.
+
+    ``(head, stop, content_first)``: the index of the cue's last token, the index after the last
+    token it may reach (its sentence's end, the next quotation, a source after the cue, another
+    statement's cue or source, the last word of a content after it) and the first token of a
+    content that follows the cue (None when the content comes first: '"...," he said'). None for
+    a cue of punctuation (':', a dash).
+    """
+    if item.cue is None:
+        return None
+    starts = seg.token_starts
+    cue_end = item.cue[1]
+    head = bisect.bisect_left(starts, cue_end) - 1
+    if head < 0 or not seg.tokens[head].text[:1].isalnum():
+        return None
+    at = bisect.bisect_right(sentence_starts, cue_end) - 1
+    limit = seg.sentences[at].end if at >= 0 else len(seg.text)
+    barrier = bisect.bisect_left(barriers, cue_end)
+    if barrier < len(barriers):
+        limit = min(limit, barriers[barrier])
+    quotes = seg.quotes_in(cue_end, limit)
+    if quotes:
+        limit = min(limit, quotes[0].start)
+    content_first = None
+    start, end = item.content
+    if start >= cue_end:
+        content_first = bisect.bisect_left(starts, start)
+        limit = min(limit, seg.tokens[max(content_first, bisect.bisect_left(starts, end) - 1)].start)
+    if item.continuation is not None:
+        limit = min(limit, item.continuation[0])
+    stop = bisect.bisect_left(starts, limit, head + 1)
+    return head, stop, content_first
+
+
+def _learned_cue_ends(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """Grow each cue to the right where the learned ranker (:mod:`._span_model`) ends it.
+
+    PolNeAR's cues take a verb's particles, objects and adjuncts ("accused Holt of", "said in an
+    interview", "railed against"); a content right after the cue then starts after it.
+    """
+    model = cue_end_model()
+    if model is None:
+        return found
+    sentence_starts = [s.start for s in seg.sentences]
+    barriers = _barriers(found)
+    tokens = seg.tokens
+    result = []
+    for item in found:
+        frame = cue_frame(seg, item, sentence_starts, barriers)
+        if frame is not None:
+            head, stop, content_first = frame
+            best = model.best_cue_end(tokens, head, stop, content_first)
+            if best != head:
+                assert item.cue is not None  # cue_frame checked
+                content = item.content
+                if content_first is not None and best >= content_first:
+                    content = _trim(seg.text, tokens[best + 1].start, content[1])
+                item = replace(item, cue=(item.cue[0], tokens[best].end), content=content)
+        result.append(item)
+    return result
 
 
 def end_frame(
@@ -1222,7 +1292,7 @@ def _learned_content_ends(seg: Segmentation, found: list[Found]) -> list[Found]:
     if model is None:
         return found
     sentence_starts = [s.start for s in seg.sentences]
-    barriers = sorted({f.cue[0] for f in found if f.cue} | {f.source[0] for f in found if f.source})
+    barriers = _barriers(found)
     tokens = seg.tokens
     result = []
     for item in found:

@@ -10,7 +10,7 @@ end point, the content's length, the cue word and where the rules ended it.
 
 Only contents without quotation marks are re-ended: quoted contents end at the closing mark.
 The weights ship as plain JSON in ``models/content_ends.json`` (no pickle) with a card beside
-it; ``models/build_content_ends.py`` rebuilds them from PolNeAR train. Scoring is a dictionary
+it; ``models/build_span_rankers.py`` rebuilds them from PolNeAR train. Scoring is a dictionary
 look-up per feature of each candidate end point (about six per content).
 """
 
@@ -25,9 +25,13 @@ from ._exceptions import DataError
 from ._resources import models_dir
 from ._segmentation import Token
 
-__all__ = ["ContentEnds", "candidate_ends", "content_end_model", "end_features"]
+__all__ = [
+    "Ranker", "candidate_ends", "content_end_model", "cue_end_candidates", "cue_end_features", "cue_end_model",
+    "end_features",
+]
 
-MODEL_FILE = "content_ends.json"
+CONTENT_MODEL_FILE = "content_ends.json"
+CUE_MODEL_FILE = "cue_ends.json"
 
 #: Words a content often ends before: conjunctions, prepositions, relative pronouns.
 BREAK_WORDS = frozenset(
@@ -110,37 +114,95 @@ def end_features(
     ]
 
 
+def cue_end_features(tokens: Sequence[Token], head: int, j: int, stop: int, content_first: int | None) -> list[str]:
+    """The names of the features of a cue ending after token ``j`` (its rules' cue ends at ``head``).
+
+    ``content_first`` is the first token of a content that follows the cue, if any: a longer cue
+    takes its first words ("accused | Holt of being ..." becomes "accused Holt of | being ...").
+    """
+    word = tokens[head].lower
+    last = tokens[j].lower
+    nxt = tokens[j + 1].lower if j + 1 < stop else "</s>"
+    extra = _bucket(j - head)
+    eats = "1" if content_first is not None and j >= content_first else "0"
+    return [
+        "h=" + word + "|" + extra,
+        "l=" + last,
+        "n=" + nxt,
+        "ln=" + last + "|" + nxt,
+        "hl=" + word + "|" + last,
+        "hn=" + word + "|" + nxt,
+        "x=" + extra,
+        "e=" + eats + "|" + extra,
+        "he=" + word + "|" + eats,
+        "sh=" + _shape(tokens[j].text) + "|" + (_shape(tokens[j + 1].text) if j + 1 < stop else "</s>"),
+    ]
+
+
+#: A cue grows by at most this many tokens to the right ("said | in an interview with CNN's Wolf Blitzer").
+MAX_CUE_EXTENSION = 10
+
+
 @dataclass(frozen=True)
-class ContentEnds:
-    """Weights of the end-point ranker."""
+class Ranker:
+    """Weights of a linear ranker: of several candidate spans, the one with the highest score wins."""
 
     weights: dict[str, float]
 
+    def score(self, features: Sequence[str]) -> float:
+        weights = self.weights
+        return sum(weights.get(f, 0.0) for f in features)
+
     def best_end(self, tokens: Sequence[Token], first: int, stop: int, rule_last: int, cue: str) -> int:
         """The index of the last token of the best-scoring content starting at ``tokens[first]``."""
-        weights = self.weights
         best, best_score = rule_last, float("-inf")
         commas = 0
         previous = first
         for j in candidate_ends(tokens, first, stop, rule_last):
             commas += sum(1 for t in tokens[previous : j + 1] if t.text == ",")
             previous = j + 1
-            score = sum(weights.get(f, 0.0) for f in end_features(tokens, first, j, stop, rule_last, cue, commas))
+            score = self.score(end_features(tokens, first, j, stop, rule_last, cue, commas))
+            if score > best_score:
+                best, best_score = j, score
+        return best
+
+    def best_cue_end(self, tokens: Sequence[Token], head: int, stop: int, content_first: int | None) -> int:
+        """The index of the last token of the best-scoring cue whose rules' cue ends at ``tokens[head]``."""
+        best, best_score = head, float("-inf")
+        for j in cue_end_candidates(tokens, head, stop):
+            score = self.score(cue_end_features(tokens, head, j, stop, content_first))
             if score > best_score:
                 best, best_score = j, score
         return best
 
 
-@functools.cache
-def content_end_model() -> ContentEnds | None:
-    """The bundled end-point ranker, or None when the model file is absent (rules only)."""
-    path = models_dir() / MODEL_FILE
+def cue_end_candidates(tokens: Sequence[Token], head: int, stop: int) -> list[int]:
+    """Indices of the tokens a cue ending at ``tokens[head]`` may grow to: words up to ``stop``."""
+    return [head] + [
+        j for j in range(head + 1, min(stop, head + 1 + MAX_CUE_EXTENSION)) if tokens[j].text[:1].isalnum()
+    ]
+
+
+def _load(name: str) -> Ranker | None:
+    path = models_dir() / name
     if not path.is_file():
         return None
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return ContentEnds(weights={str(k): float(v) for k, v in raw["weights"].items()})
+        return Ranker(weights={str(k): float(v) for k, v in raw["weights"].items()})
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DataError(
-            f"models/{MODEL_FILE} is malformed ({exc}); rebuild it with models/build_content_ends.py"
+            f"models/{name} is malformed ({exc}); rebuild it with models/build_span_rankers.py"
         ) from None
+
+
+@functools.cache
+def content_end_model() -> Ranker | None:
+    """The bundled content end-point ranker, or None when its file is absent (rules only)."""
+    return _load(CONTENT_MODEL_FILE)
+
+
+@functools.cache
+def cue_end_model() -> Ranker | None:
+    """The bundled cue end-point ranker, or None when its file is absent (rules only)."""
+    return _load(CUE_MODEL_FILE)
