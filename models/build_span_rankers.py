@@ -34,11 +34,14 @@ import reliability._attributions as attributions  # noqa: E402
 from reliability._attribution_eval import load_gold  # noqa: E402
 from reliability._segmentation import segment  # noqa: E402
 from reliability._span_model import (  # noqa: E402
+    CONTENT_TEMPLATES,
+    CUE_TEMPLATES,
     Ranker,
     candidate_ends,
     cue_end_candidates,
-    cue_end_features,
-    end_features,
+    cue_end_values,
+    end_values,
+    feature_names,
 )
 
 _EDGE = " \t\n,;:.!?-—–\"'“”‘’"
@@ -80,9 +83,9 @@ def _cue_examples(articles):
                 continue
             head, stop, content_first = frame
             gold_end = gold.get(_trimmed(article.text, *item.cue)[0])
-            options = cue_end_candidates(tokens, head, stop)
+            options = cue_end_candidates(tokens, head, stop, content_first)
             target = next((k for k, j in enumerate(options) if tokens[j].end == gold_end), None)
-            rows = [cue_end_features(tokens, head, j, stop, content_first) for j in options]
+            rows = [cue_end_values(tokens, head, j, stop, content_first) for j in options]
             yield rows, target, gold_end is not None, 0
 
 
@@ -110,11 +113,11 @@ def _content_examples(articles):
             for j in options:
                 commas += sum(1 for t in tokens[previous : j + 1] if t.text == ",")
                 previous = j + 1
-                rows.append(end_features(tokens, first, j, stop, last, cue, commas))
+                rows.append(end_values(tokens, first, j, stop, last, cue, commas))
             yield rows, target, gold_end is not None, options.index(last) if last in options else None
 
 
-def _fit(examples, c: float, prune: float) -> Ranker:
+def _fit(examples, templates: tuple[str, ...], c: float, prune: float) -> Ranker:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -123,13 +126,14 @@ def _fit(examples, c: float, prune: float) -> Ranker:
         if target is None:
             continue
         for k, row in enumerate(rows):
-            features.append(dict.fromkeys(row, 1))
+            features.append(dict.fromkeys(feature_names(templates, row), 1))
             labels.append(int(k == target))
     vectorizer = DictVectorizer()
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(vectorizer.fit_transform(features), labels)
     names = vectorizer.get_feature_names_out()
-    return Ranker({str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= prune})
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= prune}
+    return Ranker(weights, templates)
 
 
 def _exact(ranker: Ranker, examples) -> tuple[int, float, float]:
@@ -177,7 +181,7 @@ def main() -> None:
     # cue ranker, as find_attributions applies them).
     attributions.cue_end_model = lambda: None
     attributions.content_end_model = lambda: None
-    cue_ranker = _fit(_cue_examples(train), args.C, args.prune)
+    cue_ranker = _fit(_cue_examples(train), CUE_TEMPLATES, args.C, args.prune)
     matched, rules, learned = _exact(cue_ranker, _cue_examples(dev))
     _write("cue_ends", cue_ranker, {
         "name": "cue_ends",
@@ -194,7 +198,7 @@ def main() -> None:
           f"rules {rules}, ranker {learned}")
 
     attributions.cue_end_model = lambda: cue_ranker
-    content_ranker = _fit(_content_examples(train), args.C, args.prune)
+    content_ranker = _fit(_content_examples(train), CONTENT_TEMPLATES, args.C, args.prune)
     matched, rules, learned = _exact(content_ranker, _content_examples(dev))
     _write("content_ends", content_ranker, {
         "name": "content_ends",

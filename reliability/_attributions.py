@@ -1048,8 +1048,14 @@ class _SentenceRules:
         phrases = _vague_phrases()
         cue_spans = [f.cue for f in found if f.cue]
         for i in positions:
-            for phrase in phrases.get(tokens[i].lower, ()):
-                if tuple(t.lower for t in tokens[i : i + len(phrase)]) != phrase:
+            options = phrases.get(tokens[i].lower)
+            if not options:
+                continue
+            # The words at i, lower-cased once for all the phrases that start with this word
+            # (longest first); comparing slices of one tuple instead of one per phrase.
+            window = tuple([t.lower for t in tokens[i : i + len(options[0])]])
+            for phrase in options:
+                if window[: len(phrase)] != phrase:
                     continue
                 j = i + len(phrase)
                 if any(c0 <= self.tokens[i].start < c1 for c0, c1 in cue_spans):
@@ -1135,25 +1141,30 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     tokens = seg.tokens
     # Comprehensions pick out the few interesting tokens (a tenth of them) in C-speed loops;
     # the Python-level checks then run only on those.
-    outlet_words, triggers = _trigger_words()
+    outlet_words, triggers, vague_only = _trigger_words()
     cue_probs: dict[int, float] = {}  # token start -> the cue model's probability
     high: set[int] = set()  # indices of the tokens the model takes for cues
     threshold = 1.0
+    candidates = tagger.candidates if tagger is not None else frozenset()
     if tagger is not None:
         threshold = tagger.threshold
-        candidates = tagger.candidates
-        for k in [k for k, t in enumerate(tokens) if t.lower in candidates]:
-            token = tokens[k]
-            # The rules read cues only outside quotations and only in lower case.
-            if not flags[k] and not token.text[:1].isupper():
-                p = cue_probs[token.start] = tagger.probability(tokens, k, flags)
-                if p >= threshold:
-                    high.add(k)
+    # One pass over all tokens picks out both the cue model's candidates and the triggers.
+    hits = []
+    interesting = _interesting_words(candidates, triggers)
+    for k in [k for k, t in enumerate(tokens) if t.lower in interesting]:
+        token = tokens[k]
+        # The rules read cues only outside quotations and only in lower case.
+        if tagger is not None and token.lower in candidates and not flags[k] and not token.text[:1].isupper():
+            p = cue_probs[token.start] = tagger.probability(tokens, k, flags)
+            if p >= threshold:
+                high.add(k)
+        if token.lower in triggers and (token.lower not in vague_only or _vague_phrase_at(tokens, k)):
+            hits.append(k)
     # Which tokens can start a statement (``trigger_hits``), and which need the outlet registry:
     # the sentences without any trigger (a fifth of them) skip the rules entirely, as ``run``
     # could find nothing in them; outlets matter only around a cue (sources, relays, "Quoted
     # from X,"), so only sentences with one of those pay for the registry look-up.
-    trigger_hits = sorted(high.union([k for k, t in enumerate(tokens) if t.lower in triggers]))
+    trigger_hits = sorted(high.union(hits))
     outlet_hits = [k for k in trigger_hits if k in high or tokens[k].lower in outlet_words]
     token_starts = seg.token_starts
     for sentence in seg.sentences:
@@ -1352,19 +1363,34 @@ _DASHES = "―—–-"
 
 
 @functools.cache
-def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+def _interesting_words(candidates: frozenset[str], triggers: frozenset[str]) -> frozenset[str]:
+    """The cue model's candidate words and the trigger words together (one look-up per token)."""
+    return candidates | triggers
+
+
+@functools.cache
+def _trigger_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Lower-cased tokens that can make :meth:`_SentenceRules.run` find a statement.
 
     The first set (cue verbs, "according", the cue marks) is where outlets are looked up; the
     second adds what only the vague rules read (first words of the vague phrases, "reportedly",
     "is known to"). A sentence with none of these, and no word the cue model takes for a cue,
-    has no statement.
+    has no statement. The third holds the words of the second that are triggers only as the
+    first word of a vague phrase ("it" of "it is believed", "a" of "a source said"): they count
+    only where the whole phrase follows (most sentences with "it" or "a" have none).
     """
     lex = lexicons()
     outlet_words = lex.cue_verbs | {"according"} | _CUE_MARKS
-    triggers = outlet_words | lex.stance_verbs | _INVERTED | set(_vague_phrases()) | _VAGUE_ADVERBS \
-        | _VAGUE_PARTICIPLES
-    return frozenset(outlet_words), frozenset(triggers)
+    others = outlet_words | lex.stance_verbs | _INVERTED | _VAGUE_ADVERBS | _VAGUE_PARTICIPLES
+    vague_first = set(_vague_phrases())
+    return frozenset(outlet_words), frozenset(others | vague_first), frozenset(vague_first - others)
+
+
+def _vague_phrase_at(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a vague-source phrase ("it is believed", "a source said") starts at token ``k``."""
+    options = _vague_phrases()[tokens[k].lower]
+    window = tuple([t.lower for t in tokens[k : k + len(options[0])]])
+    return any(window[: len(phrase)] == phrase for phrase in options)
 
 
 def _dash_signatures(seg: Segmentation, found: list[Found]) -> list[Found]:

@@ -43,7 +43,12 @@ def in_quote_flags(seg: Segmentation) -> list[bool]:
 
 
 def _shape(token: Token) -> str:
-    text = token.text
+    return _text_shape(token.text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_shape(text: str) -> str:
+    # Cached: the same few thousand words recur, and a cache hit is a C-level look-up.
     if not text[:1].isalnum():
         return text if len(text) <= 2 else "P"
     if text.isupper() and len(text) > 1:
@@ -106,18 +111,18 @@ class CueTagger:
         """P(token ``i`` is part of a cue): the features of :func:`token_features`, looked up by template."""
         t_w, t_p1, t_n1, t_p2, t_n2, t_p1w, t_wn1, t_sp1, t_sn1, t_sh, t_sp1w, t_wsn1, t_q, t_suf = self._tables
         n = len(tokens)
-        w = tokens[i].lower
+        w_text, w = tokens[i][2:4]
         p1 = tokens[i - 1].lower if i > 0 else "<s>"
         p2 = tokens[i - 2].lower if i > 1 else "<s>"
         n1 = tokens[i + 1].lower if i + 1 < n else "</s>"
         n2 = tokens[i + 2].lower if i + 2 < n else "</s>"
-        s_p1 = _shape(tokens[i - 1]) if i > 0 else "<s>"
-        s_n1 = _shape(tokens[i + 1]) if i + 1 < n else "</s>"
+        s_p1 = _text_shape(tokens[i - 1].text) if i > 0 else "<s>"
+        s_n1 = _text_shape(tokens[i + 1].text) if i + 1 < n else "</s>"
         # One sum over the values in token_features' order, so the result is the same float.
         z = self.bias + sum((
             t_w.get(w, 0.0), t_p1.get(p1, 0.0), t_n1.get(n1, 0.0), t_p2.get(p2, 0.0), t_n2.get(n2, 0.0),
             t_p1w.get(p1 + "|" + w, 0.0), t_wn1.get(w + "|" + n1, 0.0), t_sp1.get(s_p1, 0.0),
-            t_sn1.get(s_n1, 0.0), t_sh.get(_shape(tokens[i]), 0.0), t_sp1w.get(s_p1 + "|" + w, 0.0),
+            t_sn1.get(s_n1, 0.0), t_sh.get(_text_shape(w_text), 0.0), t_sp1w.get(s_p1 + "|" + w, 0.0),
             t_wsn1.get(w + "|" + s_n1, 0.0), t_q.get(("1|" if in_quote[i] else "0|") + w, 0.0),
             t_suf.get(w[-3:], 0.0),
         ))

@@ -19,15 +19,15 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ._exceptions import DataError
 from ._resources import models_dir
 from ._segmentation import Token
 
 __all__ = [
-    "Ranker", "candidate_ends", "content_end_model", "cue_end_candidates", "cue_end_features", "cue_end_model",
-    "end_features",
+    "CONTENT_TEMPLATES", "CUE_TEMPLATES", "Ranker", "candidate_ends", "content_end_model", "cue_end_candidates",
+    "cue_end_model", "cue_end_values", "end_values", "feature_names",
 ]
 
 CONTENT_MODEL_FILE = "content_ends.json"
@@ -44,7 +44,9 @@ BREAK_WORDS = frozenset(
 MAX_TOKENS = 60
 
 
+@functools.lru_cache(maxsize=8192)
 def _shape(text: str) -> str:
+    # Cached: the same few thousand words recur, and a cache hit is a C-level look-up.
     if not text[:1].isalnum():
         return text if len(text) <= 2 else "P"
     if text[:1].isdigit():
@@ -84,63 +86,75 @@ def candidate_ends(tokens: Sequence[Token], first: int, stop: int, rule_last: in
     return ends
 
 
-def end_features(
-    tokens: Sequence[Token], first: int, j: int, stop: int, rule_last: int, cue: str, commas: int
-) -> list[str]:
-    """The names of the features of the end point after token ``j`` (shared by training and scoring).
+#: The feature templates of :func:`end_values`, in its order (the others we tried, such as the
+#: length alone or the word after the end alone, did not help on PolNeAR dev).
+CONTENT_TEMPLATES = ("l", "nn2", "sh", "rulen", "fn", "c", "cuen")
 
-    ``commas`` counts the commas in ``tokens[first : j + 1]``.
+
+def end_values(
+    tokens: Sequence[Token], first: int, j: int, stop: int, rule_last: int, cue: str, commas: int
+) -> tuple[str, ...]:
+    """The feature values of the content end point after token ``j``, one per :data:`CONTENT_TEMPLATES`.
+
+    The last word, the two words after the end, the shapes either side, where the rules ended
+    the content (before, here, after) with the next word, the content's first word with the
+    next word, the commas inside it (``tokens[first : j + 1]``) and the cue word with the next word.
     """
-    last = tokens[j].lower
     nxt = tokens[j + 1].lower if j + 1 < stop else "</s>"
     nxt2 = tokens[j + 2].lower if j + 2 < stop else "</s>"
-    length = _bucket(j - first + 1)
-    where = "0" if j == rule_last else ("-" if j < rule_last else "+")
-    opener = tokens[first].lower
-    return [
-        "l=" + last,
-        "n=" + nxt,
-        "ln=" + last + "|" + nxt,
-        "nn2=" + nxt + "|" + nxt2,
-        "sh=" + _shape(tokens[j].text) + "|" + (_shape(tokens[j + 1].text) if j + 1 < stop else "</s>"),
-        "len=" + length,
-        "rule=" + where,
-        "rulen=" + where + "|" + nxt,
-        "cuelen=" + cue + "|" + length,
-        "cuen=" + cue + "|" + nxt,
-        "fn=" + opener + "|" + nxt,
-        "flen=" + opener + "|" + length,
-        "c=" + str(min(commas, 3)) + "|" + nxt,
-    ]
+    where = "0|" if j == rule_last else ("-|" if j < rule_last else "+|")
+    return (
+        tokens[j].lower,
+        nxt + "|" + nxt2,
+        _shape(tokens[j].text) + "|" + (_shape(tokens[j + 1].text) if j + 1 < stop else "</s>"),
+        where + nxt,
+        tokens[first].lower + "|" + nxt,
+        _COMMAS[min(commas, 3)] + nxt,
+        cue + "|" + nxt,
+    )
 
 
-def cue_end_features(tokens: Sequence[Token], head: int, j: int, stop: int, content_first: int | None) -> list[str]:
-    """The names of the features of a cue ending after token ``j`` (its rules' cue ends at ``head``).
+_COMMAS = ("0|", "1|", "2|", "3|")
 
-    ``content_first`` is the first token of a content that follows the cue, if any: a longer cue
-    takes its first words ("accused | Holt of being ..." becomes "accused Holt of | being ...").
+#: The feature templates of :func:`cue_end_values`, in its order.
+CUE_TEMPLATES = ("h", "l", "n", "hl", "hn", "e", "he", "sh")
+
+
+def cue_end_values(tokens: Sequence[Token], head: int, j: int, stop: int, content_first: int | None) -> tuple[str, ...]:
+    """The feature values of a cue ending after token ``j`` (the rules' cue ends at ``head``).
+
+    One per :data:`CUE_TEMPLATES`: the cue word with the number of words added, the last word,
+    the next word, the cue word with each of those, whether the cue took words of the content
+    (with the number added, and with the cue word), and the shapes either side. ``content_first``
+    is the first token of a content that follows the cue, if any: a longer cue takes its first
+    words ("accused | Holt of being ..." becomes "accused Holt of | being ...").
     """
     word = tokens[head].lower
     last = tokens[j].lower
     nxt = tokens[j + 1].lower if j + 1 < stop else "</s>"
     extra = _bucket(j - head)
     eats = "1" if content_first is not None and j >= content_first else "0"
-    return [
-        "h=" + word + "|" + extra,
-        "l=" + last,
-        "n=" + nxt,
-        "ln=" + last + "|" + nxt,
-        "hl=" + word + "|" + last,
-        "hn=" + word + "|" + nxt,
-        "x=" + extra,
-        "e=" + eats + "|" + extra,
-        "he=" + word + "|" + eats,
-        "sh=" + _shape(tokens[j].text) + "|" + (_shape(tokens[j + 1].text) if j + 1 < stop else "</s>"),
-    ]
+    return (
+        word + "|" + extra,
+        last,
+        nxt,
+        word + "|" + last,
+        word + "|" + nxt,
+        eats + "|" + extra,
+        word + "|" + eats,
+        _shape(tokens[j].text) + "|" + (_shape(tokens[j + 1].text) if j + 1 < stop else "</s>"),
+    )
 
 
-#: A cue grows by at most this many tokens to the right ("said | in an interview with CNN's Wolf Blitzer").
-MAX_CUE_EXTENSION = 10
+def feature_names(templates: Sequence[str], values: Sequence[str]) -> list[str]:
+    """``["l=said", "n=in", ...]``: the names the training code and the weights file use."""
+    return [t + "=" + v for t, v in zip(templates, values, strict=True)]
+
+
+#: A cue grows by at most this many words to the right ("said | in an interview with CNN's").
+MAX_CUE_EXTENSION = 6
+#: ... and takes at most this many tokens of a content that follows it ("accused | Holt of | being ...").
+MAX_CUE_INTO_CONTENT = 3
 
 
 @dataclass(frozen=True)
@@ -148,48 +162,78 @@ class Ranker:
     """Weights of a linear ranker: of several candidate spans, the one with the highest score wins."""
 
     weights: dict[str, float]
+    templates: tuple[str, ...]
+    # The weights split by template ("l=said" -> tables[0]["said"]), so scoring looks the values
+    # up directly instead of building a "template=value" string per feature.
+    _tables: tuple[dict[str, float], ...] = field(init=False, repr=False, compare=False)
 
-    def score(self, features: Sequence[str]) -> float:
-        weights = self.weights
-        return sum(weights.get(f, 0.0) for f in features)
+    def __post_init__(self) -> None:
+        tables: dict[str, dict[str, float]] = {name: {} for name in self.templates}
+        for name, weight in self.weights.items():
+            template, _, value = name.partition("=")
+            if template in tables:
+                tables[template][value] = weight
+        object.__setattr__(self, "_tables", tuple(tables[name] for name in self.templates))
+
+    def score(self, values: Sequence[str]) -> float:
+        """The score of one candidate from its feature values (in template order)."""
+        # map() over dict.get runs the look-ups in C; a missing feature weighs 0.
+        return sum(map(dict.get, self._tables, values, _ZEROS))
 
     def best_end(self, tokens: Sequence[Token], first: int, stop: int, rule_last: int, cue: str) -> int:
         """The index of the last token of the best-scoring content starting at ``tokens[first]``."""
+        candidates = candidate_ends(tokens, first, stop, rule_last)
+        if len(candidates) == 1:
+            return candidates[0]
         best, best_score = rule_last, float("-inf")
         commas = 0
         previous = first
-        for j in candidate_ends(tokens, first, stop, rule_last):
+        for j in candidates:
             commas += sum(1 for t in tokens[previous : j + 1] if t.text == ",")
             previous = j + 1
-            score = self.score(end_features(tokens, first, j, stop, rule_last, cue, commas))
+            score = self.score(end_values(tokens, first, j, stop, rule_last, cue, commas))
             if score > best_score:
                 best, best_score = j, score
         return best
 
     def best_cue_end(self, tokens: Sequence[Token], head: int, stop: int, content_first: int | None) -> int:
         """The index of the last token of the best-scoring cue whose rules' cue ends at ``tokens[head]``."""
-        best, best_score = head, float("-inf")
-        for j in cue_end_candidates(tokens, head, stop):
-            score = self.score(cue_end_features(tokens, head, j, stop, content_first))
-            if score > best_score:
-                best, best_score = j, score
-        return best
+        candidates = cue_end_candidates(tokens, head, stop, content_first)
+        if len(candidates) == 1:
+            return head
+        score = self.score
+        return max(candidates, key=lambda j: score(cue_end_values(tokens, head, j, stop, content_first)))
 
 
-def cue_end_candidates(tokens: Sequence[Token], head: int, stop: int) -> list[int]:
-    """Indices of the tokens a cue ending at ``tokens[head]`` may grow to: words up to ``stop``."""
-    return [head] + [
-        j for j in range(head + 1, min(stop, head + 1 + MAX_CUE_EXTENSION)) if tokens[j].text[:1].isalnum()
-    ]
+_ZEROS = (0.0,) * 16
 
 
-def _load(name: str) -> Ranker | None:
+def cue_end_candidates(tokens: Sequence[Token], head: int, stop: int, content_first: int | None) -> list[int]:
+    """Indices of the tokens a cue ending at ``tokens[head]`` may grow to: words up to ``stop``.
+
+    At most :data:`MAX_CUE_EXTENSION` words, and at most :data:`MAX_CUE_INTO_CONTENT` of a
+    content after the cue: in PolNeAR train about 1 % of the cues reach further than their
+    rules' cue by more ("said in an interview with CNN's Wolf Blitzer"), and 1 % take more of
+    the content's words ("called on the party's leaders to | ...").
+    """
+    if content_first is not None:
+        stop = min(stop, content_first + MAX_CUE_INTO_CONTENT)
+    result = [head]
+    for j in range(head + 1, min(stop, head + 1 + 2 * MAX_CUE_EXTENSION)):
+        if tokens[j].text[:1].isalnum():
+            result.append(j)
+            if len(result) > MAX_CUE_EXTENSION:
+                break
+    return result
+
+
+def _load(name: str, templates: tuple[str, ...]) -> Ranker | None:
     path = models_dir() / name
     if not path.is_file():
         return None
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return Ranker(weights={str(k): float(v) for k, v in raw["weights"].items()})
+        return Ranker({str(k): float(v) for k, v in raw["weights"].items()}, templates)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DataError(
             f"models/{name} is malformed ({exc}); rebuild it with models/build_span_rankers.py"
@@ -199,10 +243,10 @@ def _load(name: str) -> Ranker | None:
 @functools.cache
 def content_end_model() -> Ranker | None:
     """The bundled content end-point ranker, or None when its file is absent (rules only)."""
-    return _load(CONTENT_MODEL_FILE)
+    return _load(CONTENT_MODEL_FILE, CONTENT_TEMPLATES)
 
 
 @functools.cache
 def cue_end_model() -> Ranker | None:
     """The bundled cue end-point ranker, or None when its file is absent (rules only)."""
-    return _load(CUE_MODEL_FILE)
+    return _load(CUE_MODEL_FILE, CUE_TEMPLATES)
