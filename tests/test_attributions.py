@@ -148,12 +148,15 @@ def test_broken_quotes_never_raise(text):
          "the bridge would open in May"),
         ("The mayor said the bridge would open in May and warned that it could be late.", "The mayor", "warned",
          "that it could be late"),
-        # a time or channel right after the cue is no content; the learned cue ranker takes the
-        # day into the cue, as PolNeAR train does in 41 of 76 "said <weekday>"
-        ("The mayor said Friday that the bridge would open in May.", "The mayor", "said Friday",
+        # a time or channel right after the cue is no content (PolNeAR puts the day in the cue
+        # in 41 of 76 "said <weekday>" in train; the learned cue ranker leaves it out here)
+        ("The mayor said Friday that the bridge would open in May.", "The mayor", "said",
          "that the bridge would open in May"),
         ('The mayor said via email, "The bridge will open in May."', "The mayor", "said",
          "The bridge will open in May"),
+        # the learned cue ranker takes a particle into the cue, as PolNeAR marks it
+        ("Warren railed against the corrupting influence of super PACs.", "Warren", "railed against",
+         "the corrupting influence of super PACs"),
         # a prepositional phrase or "even" before the speaker is no part of the source
         ("In a radio interview Keller declared that the plan would fail.", "Keller", "declared",
          "that the plan would fail"),
