@@ -1,6 +1,7 @@
 """Rebuild ``models/cue_tagger.json``, the learned cue detector, from PolNeAR train.
 
     python models/build_cue_tagger.py --threshold 0.5   # how the shipped file was built
+    python models/build_cue_tagger.py --prune-only      # then: drop candidates it never calls cues
 
 Trains a logistic regression on every candidate word of PolNeAR train (a word annotated as part
 of a cue at least ``--min-count`` times there, function words excluded), labelled 1 when it lies
@@ -24,7 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from reliability._attribution_eval import load_gold  # noqa: E402
-from reliability._cue_model import in_quote_flags, token_features  # noqa: E402
+from reliability._cue_model import CueTagger, in_quote_flags, token_features  # noqa: E402
+from reliability._resources import lexicons  # noqa: E402
 from reliability._segmentation import segment  # noqa: E402
 
 FUNCTION_WORDS = frozenset(
@@ -56,6 +58,46 @@ def _rows(articles, candidates):
     return features, labels
 
 
+def _kept_candidates(tagger: CueTagger, train, min_max_probability: float) -> set[str]:
+    """The candidates worth scoring: cue verbs of the lexicon, and words the model gives at least
+    ``min_max_probability`` somewhere in train.
+
+    A word the model never rates that high on train (where it is, if anything, too sure) can
+    never pass the threshold, so scoring it is wasted: dropping those saves a third of the
+    look-ups. Words of the cue-verb lexicon stay, as the rules also read a low probability (a veto).
+    """
+    highest: dict[str, float] = {}
+    for article in train:
+        seg = segment(article.text)
+        flags = in_quote_flags(seg)
+        for i, token in enumerate(seg.tokens):
+            if token.lower in tagger.candidates:
+                p = tagger.probability(seg.tokens, i, flags)
+                highest[token.lower] = max(highest.get(token.lower, 0.0), p)
+    cue_verbs = lexicons().cue_verbs
+    return {w for w in tagger.candidates if w in cue_verbs or highest.get(w, 0.0) >= min_max_probability}
+
+
+def _prune_only(args) -> None:
+    """``--prune-only``: drop never-cue candidates from the shipped file, weights unchanged."""
+    path = REPO / "models" / "cue_tagger.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    tagger = CueTagger({k: float(v) for k, v in raw["weights"].items()}, float(raw["bias"]),
+                       float(raw["threshold"]), frozenset(raw["candidates"]))
+    before = len(raw["candidates"])
+    raw["candidates"] = sorted(_kept_candidates(tagger, load_gold(Path(args.data) / "train"), args.min_max_probability))
+    path.write_text(json.dumps(raw, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    card_path = REPO / "models" / "cue_tagger.card.json"
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card["candidates_trained"] = card.get("candidates_trained", before)
+    card["candidates"] = len(raw["candidates"])
+    card["rebuild"] = card["rebuild"].split(" && ")[0] + " && python models/build_cue_tagger.py --prune-only"
+    card["candidates_kept"] = (f"in the cue-verb lexicon, or probability >= {args.min_max_probability} "
+                               "somewhere in train (python models/build_cue_tagger.py --prune-only)")
+    card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    print(f"kept {len(raw['candidates'])} of {before} candidates in {path}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "polnear"))
@@ -64,7 +106,15 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=None,
                         help="decision threshold (default: the one maximising candidate-token F1 on dev)")
     parser.add_argument("--prune", type=float, default=0.05, help="drop weights smaller than this in size")
+    parser.add_argument("--min-max-probability", type=float, default=0.4,
+                        help="drop candidates (outside the cue-verb lexicon) whose probability stays below this "
+                             "everywhere in train: scoring them could never make them cues")
+    parser.add_argument("--prune-only", action="store_true",
+                        help="only drop never-cue candidates from the shipped models/cue_tagger.json (no training)")
     args = parser.parse_args()
+    if args.prune_only:
+        _prune_only(args)
+        return
 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -99,6 +149,9 @@ def main() -> None:
     names = vectorizer.get_feature_names_out()
     weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= args.prune}
     threshold = args.threshold if args.threshold is not None else best[1]
+    shipped = CueTagger(weights, round(float(model.intercept_[0]), 4), threshold, frozenset(candidates))
+    trained = len(candidates)
+    candidates = _kept_candidates(shipped, train, args.min_max_probability)
     out = REPO / "models" / "cue_tagger.json"
     out.write_text(json.dumps({
         "bias": round(float(model.intercept_[0]), 4),
@@ -123,7 +176,9 @@ def main() -> None:
                                if args.threshold is not None else "PolNeAR dev, maximising candidate-token F1",
         "dev_token_f1_best": round(best[0], 4),
         "dev_token_f1_best_threshold": best[1],
+        "candidates_trained": trained,
         "candidates": len(candidates),
+        "candidates_kept": f"in the cue-verb lexicon, or probability >= {args.min_max_probability} somewhere in train",
         "training_rows": len(y_train),
         "features": len(weights),
         "rebuild": "python models/build_cue_tagger.py" + (f" --threshold {args.threshold}" if args.threshold else ""),
