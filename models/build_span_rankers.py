@@ -117,6 +117,34 @@ def _content_examples(articles):
             yield rows, target, gold_end is not None, options.index(last) if last in options else None
 
 
+def _source_examples(articles):
+    for article in articles:
+        seg = segment(article.text)
+        gold = _gold(article, "source")
+        sentence_starts = [s.start for s in seg.sentences]
+        found = attributions.find_attributions(seg)
+        barriers = attributions._barriers(found)
+        tokens = seg.tokens
+        for item in found:
+            frame = attributions.source_frame(seg, item, sentence_starts, barriers)
+            if frame is None:
+                continue
+            first, stop, last, cue = frame
+            gold_end = None
+            for k in range(max(0, first - 2), min(len(tokens), first + 3)):
+                if tokens[k].start in gold:
+                    gold_end = gold[tokens[k].start]
+                    break
+            options = candidate_ends(tokens, first, stop, last)
+            target = next((k for k, j in enumerate(options) if tokens[j].end == gold_end), None)
+            rows, commas, previous = [], 0, first
+            for j in options:
+                commas += sum(1 for t in tokens[previous : j + 1] if t.text == ",")
+                previous = j + 1
+                rows.append(end_values(tokens, first, j, stop, last, cue, commas))
+            yield rows, target, gold_end is not None, options.index(last) if last in options else None
+
+
 def _fit(examples, templates: tuple[str, ...], c: float, prune: float) -> Ranker:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -181,6 +209,7 @@ def main() -> None:
     # cue ranker, as find_attributions applies them).
     attributions.cue_end_model = lambda: None
     attributions.content_end_model = lambda: None
+    attributions.source_end_model = lambda: None
     cue_ranker = _fit(_cue_examples(train), CUE_TEMPLATES, args.C, args.prune)
     matched, rules, learned = _exact(cue_ranker, _cue_examples(dev))
     _write("cue_ends", cue_ranker, {
@@ -212,6 +241,24 @@ def main() -> None:
         "dev_exact_end_ranker": learned,
     })
     print(f"content_ends: {len(content_ranker.weights)} weights; dev exact end on {matched} contents: "
+          f"rules {rules}, ranker {learned}")
+
+    attributions.content_end_model = lambda: content_ranker
+    source_ranker = _fit(_source_examples(train), CONTENT_TEMPLATES, args.C, args.prune)
+    matched, rules, learned = _exact(source_ranker, _source_examples(dev))
+    _write("source_ends", source_ranker, {
+        "name": "source_ends",
+        "task": "where does an attribution source that follows its cue end? "
+                "('according to | a poll released last week', 'said | X, a fellow at ...')",
+        "model": f"sklearn LogisticRegression(C={args.C}, lbfgs) with the features of content_ends; "
+                 "the best-scoring end point wins",
+        **common,
+        "features": len(source_ranker.weights),
+        "dev_sources_with_gold_start": matched,
+        "dev_exact_end_rules": rules,
+        "dev_exact_end_ranker": learned,
+    })
+    print(f"source_ends: {len(source_ranker.weights)} weights; dev exact end on {matched} sources: "
           f"rules {rules}, ranker {learned}")
 
 

@@ -31,7 +31,7 @@ from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Sentence, Token, tokenize
-from ._span_model import content_end_model, cue_end_model
+from ._span_model import content_end_model, cue_end_model, source_end_model
 
 __all__ = ["Found", "find_attributions", "to_attribution"]
 
@@ -1182,7 +1182,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
     found = _continued_quotes(seg, _without_nested_stances(seg, found))
-    found = _learned_content_ends(seg, _learned_cue_ends(seg, found))
+    found = _learned_source_ends(seg, _learned_content_ends(seg, _learned_cue_ends(seg, found)))
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
 
@@ -1313,6 +1313,62 @@ def _learned_content_ends(seg: Segmentation, found: list[Found]) -> list[Found]:
             best = model.best_end(tokens, first, stop, last, cue)
             if best != last:
                 item = replace(item, content=(item.content[0], tokens[best].end))
+        result.append(item)
+    return result
+
+
+def source_frame(
+    seg: Segmentation, item: Found, sentence_starts: Sequence[int], barriers: Sequence[int]
+) -> tuple[int, int, int, str] | None:
+    """Where a source after its cue may end, for :mod:`._span_model`: ``(first, stop, rule_last, cue)``.
+
+    As :func:`end_frame`, for the source of "according to a poll released last week" or
+    '"...," said David Wasserman, House editor for the Cook Political Report'. None for a source
+    before its cue, and for one with relays or an outlet (the rules split those off with care).
+    """
+    if item.source is None or item.cue is None or item.source[0] < item.cue[1] or item.relays \
+            or item.declared or item.named_outlet is not None or item.written_source is not None:
+        return None
+    start, end = item.source
+    starts = seg.token_starts
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end) - 1
+    if first > last:
+        return None
+    at = bisect.bisect_right(sentence_starts, start) - 1
+    limit = max(seg.sentences[at].end if at >= 0 else len(seg.text), end)
+    barrier = bisect.bisect_left(barriers, end)
+    if barrier < len(barriers):
+        limit = min(limit, barriers[barrier])
+    if item.content[0] >= end:
+        limit = min(limit, item.content[0])
+    quotes = seg.quotes_in(start, limit)
+    if quotes:
+        limit = min(limit, quotes[0].start)
+    stop = bisect.bisect_left(starts, limit, first)
+    if last >= stop:
+        return None
+    cue_words = seg.text[item.cue[0] : item.cue[1]].split()
+    return first, stop, last, cue_words[0].lower() if cue_words else ""
+
+
+def _learned_source_ends(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """Re-end each source that follows its cue where the learned ranker (:mod:`._span_model`) puts it."""
+    model = source_end_model()
+    if model is None:
+        return found
+    sentence_starts = [s.start for s in seg.sentences]
+    barriers = _barriers(found)
+    tokens = seg.tokens
+    result = []
+    for item in found:
+        frame = source_frame(seg, item, sentence_starts, barriers)
+        if frame is not None:
+            assert item.source is not None  # source_frame checked
+            first, stop, last, cue = frame
+            best = model.best_end(tokens, first, stop, last, cue)
+            if best != last:
+                item = replace(item, source=(item.source[0], tokens[best].end))
         result.append(item)
     return result
 

@@ -27,10 +27,11 @@ from ._segmentation import Token
 
 __all__ = [
     "CONTENT_TEMPLATES", "CUE_TEMPLATES", "Ranker", "candidate_ends", "content_end_model", "cue_end_candidates",
-    "cue_end_model", "cue_end_values", "end_values", "feature_names",
+    "cue_end_model", "cue_end_values", "end_values", "feature_names", "source_end_model",
 ]
 
 CONTENT_MODEL_FILE = "content_ends.json"
+SOURCE_MODEL_FILE = "source_ends.json"
 CUE_MODEL_FILE = "cue_ends.json"
 
 #: Words a content often ends before: conjunctions, prepositions, relative pronouns.
@@ -250,3 +251,10 @@ def content_end_model() -> Ranker | None:
 def cue_end_model() -> Ranker | None:
     """The bundled cue end-point ranker, or None when its file is absent (rules only)."""
     return _load(CUE_MODEL_FILE, CUE_TEMPLATES)
+
+
+@functools.cache
+def source_end_model() -> Ranker | None:
+    """The bundled ranker for where a source after its cue ends ("according to | a poll released
+    last week"), or None when its file is absent (rules only). Same features as the content ends."""
+    return _load(SOURCE_MODEL_FILE, CONTENT_TEMPLATES)
