@@ -422,3 +422,78 @@ def test_cue_model_scores_exactly_the_features_it_was_trained_on():
         z = tagger.bias + sum(tagger.weights.get(f, 0.0) for f in token_features(seg.tokens, i, flags))
         expected = 0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z))
         assert tagger.probability(seg.tokens, i, flags) == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize("loader", ["content_end_model", "cue_end_model", "source_end_model"])
+def test_span_rankers_load_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch, loader):
+    from reliability import DataError, _span_model
+
+    ranker = getattr(_span_model, loader)()
+    assert ranker is not None and len(ranker.weights) > 1000
+    for name in (_span_model.CONTENT_MODEL_FILE, _span_model.CUE_MODEL_FILE, _span_model.SOURCE_MODEL_FILE):
+        (tmp_path / name).write_text('{"weights": [1, 2]}', encoding="utf-8")
+    monkeypatch.setattr(_span_model, "models_dir", lambda: tmp_path)
+    with pytest.raises(DataError, match="build_span_rankers"):
+        getattr(_span_model, loader).__wrapped__()
+
+
+def test_span_rankers_score_exactly_the_features_they_were_trained_on():
+    """The per-template tables give the same score as the feature names the weights file uses."""
+    from reliability._segmentation import segment
+    from reliability._span_model import (
+        CONTENT_TEMPLATES,
+        CUE_TEMPLATES,
+        content_end_model,
+        cue_end_model,
+        cue_end_values,
+        end_values,
+        feature_names,
+    )
+
+    seg = segment("Trump accused Holt of being a Democrat in an interview on Monday, and the mayor, "
+                  "who spoke to reporters, said the plan would fail.")
+    tokens, stop = seg.tokens, len(seg.tokens)
+    for ranker, templates, values in (
+        (content_end_model(), CONTENT_TEMPLATES, lambda j: end_values(tokens, 2, j, stop, 6, "accused", j // 3)),
+        (cue_end_model(), CUE_TEMPLATES, lambda j: cue_end_values(tokens, 1, j, stop, 2)),
+    ):
+        assert ranker is not None
+        for j in range(2, stop - 1):
+            expected = sum(ranker.weights.get(f, 0.0) for f in feature_names(templates, values(j)))
+            assert ranker.score(values(j)) == pytest.approx(expected, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the content ranker ends an object before a relative clause PolNeAR leaves out
+        ("Senator Graham has acknowledged the reality of climate change, which makes him an outlier "
+         "among Republicans.", "has acknowledged", "the reality of climate change"),
+        ("Ted Cruz endorses Trump, who says he is honored.", "endorses", "Trump"),
+        # the cue ranker takes a particle and the content starts after it
+        ("Warren railed against the corrupting influence of super PACs.", "railed against",
+         "the corrupting influence of super PACs"),
+    ],
+)
+def test_learned_span_ends(text, cue, content):
+    matches = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == cue]
+    assert matches, extract_attributions(text)
+    assert matches[0].content.text == content
+
+
+def test_learned_spans_stay_in_the_text_and_apart_from_their_cue():
+    """Grown cues and re-ended contents and sources keep valid offsets and never overlap their own cue."""
+    from reliability._attributions import find_attributions
+    from reliability._segmentation import segment
+
+    text = ("The mayor said the bridge would open in May and warned that it could be late, "
+            "according to a report released last week by the city council. Keller accused Holt "
+            "of lying, said Ruth Bell, a council member who asked not to be named.")
+    found = find_attributions(segment(text))
+    assert len(found) >= 3
+    for item in found:
+        spans = [s for s in (item.source, item.cue, item.content) if s is not None]
+        assert all(0 <= s < e <= len(text) for s, e in spans)
+        assert item.cue is None or item.cue[1] <= item.content[0] or item.content[1] <= item.cue[0]
+        assert item.source is None or item.cue is None or item.source[1] <= item.cue[0] \
+            or item.cue[1] <= item.source[0]
