@@ -38,6 +38,7 @@ from reliability._span_model import (  # noqa: E402
     CUE_TEMPLATES,
     Ranker,
     candidate_ends,
+    comma_counts,
     cue_end_candidates,
     cue_end_values,
     end_values,
@@ -109,11 +110,8 @@ def _content_examples(articles):
                     break
             options = candidate_ends(tokens, first, stop, last)
             target = next((k for k, j in enumerate(options) if tokens[j].end == gold_end), None)
-            rows, commas, previous = [], 0, first
-            for j in options:
-                commas += sum(1 for t in tokens[previous : j + 1] if t.text == ",")
-                previous = j + 1
-                rows.append(end_values(tokens, first, j, stop, last, cue, commas))
+            rows = [end_values(tokens, first, j, stop, last, cue, commas)
+                    for j, commas in zip(options, comma_counts(tokens, first, options), strict=True)]
             yield rows, target, gold_end is not None, options.index(last) if last in options else None
 
 
@@ -137,11 +135,8 @@ def _source_examples(articles):
                     break
             options = candidate_ends(tokens, first, stop, last)
             target = next((k for k, j in enumerate(options) if tokens[j].end == gold_end), None)
-            rows, commas, previous = [], 0, first
-            for j in options:
-                commas += sum(1 for t in tokens[previous : j + 1] if t.text == ",")
-                previous = j + 1
-                rows.append(end_values(tokens, first, j, stop, last, cue, commas))
+            rows = [end_values(tokens, first, j, stop, last, cue, commas)
+                    for j, commas in zip(options, comma_counts(tokens, first, options), strict=True)]
             yield rows, target, gold_end is not None, options.index(last) if last in options else None
 
 

@@ -16,6 +16,7 @@ look-up per feature of each candidate end point (about six per content).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from collections.abc import Sequence
@@ -26,8 +27,18 @@ from ._resources import models_dir
 from ._segmentation import Token
 
 __all__ = [
-    "CONTENT_TEMPLATES", "CUE_TEMPLATES", "Ranker", "candidate_ends", "content_end_model", "cue_end_candidates",
-    "cue_end_model", "cue_end_values", "end_values", "feature_names", "source_end_model",
+    "CONTENT_TEMPLATES",
+    "CUE_TEMPLATES",
+    "Ranker",
+    "candidate_ends",
+    "comma_counts",
+    "content_end_model",
+    "cue_end_candidates",
+    "cue_end_model",
+    "cue_end_values",
+    "end_values",
+    "feature_names",
+    "source_end_model",
 ]
 
 CONTENT_MODEL_FILE = "content_ends.json"
@@ -77,14 +88,21 @@ def candidate_ends(tokens: Sequence[Token], first: int, stop: int, rule_last: in
     before punctuation, a word of :data:`BREAK_WORDS`, at ``stop`` or where the rules ended it.
     """
     stop = min(stop, first + MAX_TOKENS)
-    ends = []
-    for j in range(first, stop):
-        if not tokens[j].text[:1].isalnum():
-            continue
-        nxt = j + 1
-        if nxt >= stop or j == rule_last or not tokens[nxt].text[:1].isalnum() or tokens[nxt].lower in BREAK_WORDS:
-            ends.append(j)
-    return ends
+    # Comprehensions rather than a loop with appends: this runs for every paraphrased content.
+    words = [j for j in range(first, stop) if tokens[j].text[:1].isalnum()]
+    last = stop - 1
+    return [
+        j for j in words
+        if j in (last, rule_last) or not tokens[j + 1].text[:1].isalnum() or tokens[j + 1].lower in BREAK_WORDS
+    ]
+
+
+def comma_counts(tokens: Sequence[Token], first: int, ends: Sequence[int]) -> list[int]:
+    """For each end ``j`` of ``ends`` (increasing), the commas in ``tokens[first : j + 1]``."""
+    if not ends:
+        return []
+    commas = [j for j in range(first, ends[-1] + 1) if tokens[j].text == ","]
+    return [bisect.bisect_right(commas, j) for j in ends]
 
 
 #: The feature templates of :func:`end_values`, in its order (the others we tried, such as the
@@ -186,16 +204,14 @@ class Ranker:
         candidates = candidate_ends(tokens, first, stop, rule_last)
         if len(candidates) == 1:
             return candidates[0]
-        best, best_score = rule_last, float("-inf")
-        commas = 0
-        previous = first
-        for j in candidates:
-            commas += sum(1 for t in tokens[previous : j + 1] if t.text == ",")
-            previous = j + 1
-            score = self.score(end_values(tokens, first, j, stop, rule_last, cue, commas))
-            if score > best_score:
-                best, best_score = j, score
-        return best
+        if not candidates:
+            return rule_last
+        score = self.score
+        scores = [
+            score(end_values(tokens, first, j, stop, rule_last, cue, commas))
+            for j, commas in zip(candidates, comma_counts(tokens, first, candidates), strict=True)
+        ]
+        return candidates[scores.index(max(scores))]
 
     def best_cue_end(self, tokens: Sequence[Token], head: int, stop: int, content_first: int | None) -> int:
         """The index of the last token of the best-scoring cue whose rules' cue ends at ``tokens[head]``."""
