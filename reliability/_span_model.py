@@ -234,7 +234,10 @@ def cue_end_candidates(tokens: Sequence[Token], head: int, stop: int, content_fi
     the content's words ("called on the party's leaders to | ...").
     """
     if content_first is not None:
-        stop = min(stop, content_first + MAX_CUE_INTO_CONTENT)
+        # A content opening with "that" keeps all its words (PolNeAR's cue took part of one in 3
+        # of 883 such contents on train).
+        taken = 0 if tokens[content_first].lower == "that" else MAX_CUE_INTO_CONTENT
+        stop = min(stop, content_first + taken)
     result = [head]
     for j in range(head + 1, min(stop, head + 1 + 2 * MAX_CUE_EXTENSION)):
         if tokens[j].text[:1].isalnum():
