@@ -154,6 +154,14 @@ def test_broken_quotes_never_raise(text):
          "that the bridge would open in May"),
         ('The mayor said via email, "The bridge will open in May."', "The mayor", "said",
          "The bridge will open in May"),
+        # a cue word as a noun inside the source; a vague "according to" after its content
+        ("Trump demeaned women, according to show insiders.", "show insiders", "according to",
+         "Trump demeaned women"),
+        ("Trump demeaned women, according to reports.", "reports", "according to reports",
+         "Trump demeaned women"),
+        # the source of an inserted "according to" ends at its comma
+        ("The minister, according to some reports, has resigned.", "some reports", "according to",
+         "The minister"),
         # the learned cue ranker takes a particle into the cue, as PolNeAR marks it
         ("Warren railed against the corrupting influence of super PACs.", "Warren", "railed against",
          "the corrupting influence of super PACs"),
