@@ -5,7 +5,7 @@ news prose come out with the source and content swapped or cut, which loses the 
 or the outlet it was told to. :func:`repair_readings` runs once over the finished statements and
 rewrites only those that match one of these shapes (each function below says which):
 
-* "Paradis, who volunteered ..., says she couldn't ...": the subject before a relative clause or
+* "Paradis, who volunteered ..., says she couldn't ...": the subject with its relative clause or
   appositive is the speaker; the clause after the cue is the content;
 * '"...," a spokesman told the Post.' / "..., the head of X told Sputnik on Saturday.": an outlet
   after "told" that ends the sentence is a relay; the content is before the speaker;
@@ -138,7 +138,8 @@ def _relative_clause_subject(seg: Segmentation, sentence: Sentence, item: Found,
     pronoun = next((k for k, t in enumerate(after[:6]) if t.lower in _SUBJECT_PRONOUNS), None)
     if pronoun is None or len(_words(after[pronoun:])) < 3 or any(t.text in ",;:" for t in after[:pronoun]):
         return None
-    source = (before[0].start, before[commas[0] - 1].end)
+    # The subject with its aside, as the rules write a source ("The governor, who replaced Smith").
+    source = (before[0].start, before[-1].end)
     content = (after[pronoun].start, _end_of(seg, sentence))
     relay = _outlet_in(seg, after[:pronoun]) if verb in _TOLD else None
     if relay is not None:
@@ -176,11 +177,20 @@ def _recipient_outlet(seg: Segmentation, after: list[Token]) -> tuple[OutletMent
             j = next((j for j, t in enumerate(after) if t.start >= mention.end), len(after))
         return mention, j
     j = k
+    possessive = False
     while j < len(after) and j - k < 4 and after[j].text[:1].isupper() and after[j].text[:1].isalpha():
         j += 1
+        if after[j - 1].lower.endswith(("'s", "’s")):
+            possessive = True  # "the Daily Beacon's Amy Cole": the outlet ends at the possessive
+            break
     outlet_words = lexicons().outlet_words
-    if j > k and any(t.lower.strip(".!") in outlet_words for t in after[k:j]):
-        return OutletMention(after[0].start, after[j - 1].end, None, "news_outlet", None, False), j
+    words = [t.lower[:-2] if possessive and n == j - 1 else t.lower for n, t in enumerate(after[:j])]
+    if j > k and any(w.strip(".!") in outlet_words for w in words[k:]):
+        end = after[j - 1].end - 2 if possessive else after[j - 1].end
+        mention = OutletMention(after[0].start, end, None, "news_outlet", None, False)
+        while possessive and j < len(after) and (after[j].text[:1].isupper() or after[j].text in _QUOTE_MARKS):
+            j += 1
+        return mention, j
     if k == 1 and len(after) > 1 and after[1].lower in _publication_nouns():
         return OutletMention(after[0].start, after[1].end, None, "news_outlet", None, False), 2
     return None
@@ -332,6 +342,10 @@ def _said_of(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> F
         # 'X said of McNally: "..."' — the speaker is the subject before the cue.
         subject = seg.tokens_in(sentence.start, item.cue[0])
         if not subject or seg.quote_at(subject[0].start) is not None:
+            return None
+        while subject and subject[-1].text == ",":
+            subject = subject[:-1]
+        if not subject:
             return None
         source = (subject[0].start, subject[-1].end)
         if not _words(subject) or len(_words(subject)) > 20:
