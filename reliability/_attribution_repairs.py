@@ -55,6 +55,10 @@ _SUBORDINATORS = frozenset("before after when while as since because if until un
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 _PROGRAMME_WORDS = frozenset({"show", "program", "programme", "host", "anchor", "reporter", "correspondent"})
 _AUXILIARIES = frozenset("is are was were has have had will would can could should may might must".split())
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "some",
+                          "several", "one", "two", "recent", "new", "local", "police", "official", "media"})
+# Nouns the sentence rules take for cue verbs, heads of "according to" sources ("police reports").
+_REPORT_NOUNS = frozenset({"reports", "report", "statements", "statement", "posts", "post", "estimates", "data"})
 _TOLD = frozenset({"told", "tells", "tell"})
 _SAID = frozenset({"said", "says", "say"})
 _QUOTING = frozenset({"quoted", "quotes", "quote", "quoting"})
@@ -71,15 +75,128 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         if item.cue is not None:
             at = bisect.bisect_right(starts, item.cue[0]) - 1
             if at >= 0 and item.cue[0] < seg.sentences[at].end:
-                item = _repaired(seg, seg.sentences[at], item)
+                item = _repaired(seg, _around(seg.sentences[at], *item.cue), item)
         result.append(item)
+    if "ccording to" in seg.text:  # most articles: decided without a look at the tokens
+        result.extend(_according_to_a_report(seg, result, starts))
+    if " learned" in seg.text:
+        result.extend(_outlet_has_learned(seg, result, starts))
+    return result
+
+
+def _outlet_has_learned(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'Gwen Stefani and Blake Shelton have been told to make nice, RadarOnline.com has exclusively learned'.
+
+    An outlet that "has learned" something reports it; "learned" is no cue verb elsewhere ("she
+    learned to swim"), so only an outlet as its subject makes it one.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    covered = sorted(f.content for f in found)
+    result = []
+    tokens = seg.tokens
+    for k in [k for k, t in enumerate(tokens) if t.lower == "learned" and k]:
+        if seg.quote_at(tokens[k].start):
+            continue
+        aux = k - 1
+        while aux > 0 and tokens[aux].lower in ("exclusively", "also", "now", "just"):
+            aux -= 1
+        if tokens[aux].lower not in ("has", "have") or aux == 0:
+            continue
+        sentence = _around(seg.sentences[bisect.bisect_right(starts, tokens[k].start) - 1], tokens[aux].start,
+                           tokens[k].end)
+        subject = []
+        j = aux - 1
+        while j >= 0 and tokens[j].start >= sentence.start and len(subject) < 5 \
+                and (tokens[j].text[:1].isupper() or tokens[j].lower == "the"):
+            subject.insert(0, tokens[j])
+            j -= 1
+        outlet = _outlet_in(seg, subject) if subject else None
+        if outlet is None and subject and (".com" in subject[-1].lower or any(
+                t.lower in lexicons().outlet_words for t in subject if t.text[:1].isupper())):
+            outlet = OutletMention(subject[0].start, subject[-1].end, None, "news_outlet", None, False)
+        if outlet is None:
+            continue
+        after = _words(seg.tokens_in(tokens[k].end, sentence.end))
+        if after and after[0].lower == "that" and len(after) > 3:
+            content = (after[1].start, _end_of(seg, sentence))
+        elif j >= 0 and tokens[j].text == "," and tokens[j].start > sentence.start:
+            content = (sentence.start, tokens[j].start)
+        else:
+            continue
+        at = bisect.bisect_left(covered, content)
+        if at < len(covered) and covered[at] == content:
+            continue
+        cue = (tokens[aux].start, tokens[k].end)
+        result.append(Found((subject[0].start, subject[-1].end), cue, content, "secondhand",  # type: ignore[arg-type]
+                            named_outlet=outlet))
+    return result
+
+
+# How far (in characters) the rules read around a cue. Every shape above fits in it; bounding the
+# window keeps the pass linear on a hostile text that is one huge sentence with many cues.
+_REACH = 600
+
+
+def _around(sentence: Sentence, start: int, end: int) -> Sentence:
+    """The sentence, clipped to ``_REACH`` characters either side of ``start:end``."""
+    if sentence.end - sentence.start <= 2 * _REACH:
+        return sentence
+    return Sentence(max(sentence.start, start - _REACH), min(sentence.end, end + _REACH), sentence.paragraph)
+
+
+def _according_to_a_report(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'According to a report by North Korea's state news agency KCNA on Sunday, the meeting ...'.
+
+    The sentence rules stop a source at a cue word ("report", "post", "statement"), so "according
+    to a report by X" gets no statement at all. The source runs to the comma (or, after the
+    content, to the end of the sentence); an outlet the report is by, in or from is the source.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    cues = sorted(f.cue for f in found if f.cue is not None)
+    cue_starts = [c[0] for c in cues]
+    result = []
+    tokens = seg.tokens
+    for k in [k for k, t in enumerate(tokens[:-2]) if t.lower == "according"]:  # the loop in C
+        if tokens[k + 1].lower != "to" or seg.quote_at(tokens[k].start):
+            continue
+        at = bisect.bisect_right(cue_starts, tokens[k].start) - 1
+        if at >= 0 and cues[at][1] > tokens[k].start:
+            continue  # the rules read it
+        sentence = _around(seg.sentences[bisect.bisect_right(starts, tokens[k].start) - 1], tokens[k].start,
+                           tokens[k + 1].end)
+        opening = seg.tokens_in(sentence.start, tokens[k].start)
+        after = seg.tokens_in(tokens[k + 1].end, sentence.end)
+        if all(t.lower in _OPENING_WORDS for t in opening) and len(opening) <= 3:
+            comma = next((j for j, t in enumerate(after) if t.text == ","), None)
+            if comma is None or not 0 < comma <= 14 or len(_words(after[comma + 1 :])) < 3:
+                continue
+            words = after[:comma]
+            content = (after[comma + 1].start, _end_of(seg, sentence))
+        elif opening and opening[-1].text == "," and len(_words(opening)) >= 3:
+            words = [t for t in after if t.text[:1].isalnum() or t.text in ("'s", "’s", "-", "&")]
+            if not words or len(after) > 16 or any(t.text in ",;:" or t.text in _DASHES for t in after[:-1]):
+                continue
+            content = (sentence.start, opening[-1].start)
+        else:
+            continue
+        if not _words(words) or any(t.lower in _AUXILIARIES for t in words) \
+                or (words[0].lower not in _DETERMINERS | _REPORT_NOUNS and not words[0].text[:1].isupper()):
+            continue
+        source = (words[0].start, words[-1].end)
+        outlet = _outlet_in(seg, words)
+        # "a new report", "police reports": a report nobody is named for is a vague source.
+        unnamed = words[-1].lower in _REPORT_NOUNS and not any(t.text[:1].isupper() for t in words)
+        directness = "secondhand" if outlet is not None else ("vague" if unnamed else "indirect")
+        result.append(Found(source, (tokens[k].start, tokens[k + 1].end), content, directness,  # type: ignore[arg-type]
+                            named_outlet=outlet))
     return result
 
 
 def _repaired(seg: Segmentation, sentence: Sentence, item: Found) -> Found:
     assert item.cue is not None
-    cue_words = seg.text[item.cue[0] : item.cue[1]].lower().split()
-    verb = cue_words[-1] if cue_words else ""
+    verb = seg.text[item.cue[0] : item.cue[1]].rpartition(" ")[2].lower()
     for rule in _RULES:  # in order: the dateline is cut from a source before "told" reads it
         better = rule(seg, sentence, item, verb)
         if better is not None:
@@ -311,7 +428,7 @@ def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, verb
         return None
     opening = seg.tokens_in(sentence.start, item.cue[0])
     if len(opening) > 3 or any(t.lower not in _OPENING_WORDS for t in opening):
-        return None
+        return _report_cut(seg, sentence, item)
     after = seg.tokens_in(item.cue[1], sentence.end)
     comma = next((k for k, t in enumerate(after) if t.text == ","), None)
     if comma is None or comma == 0 or comma > 10 or len(_words(after[comma + 1 :])) < 3 \
@@ -324,6 +441,25 @@ def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, verb
         return None  # read right already (the content may stop earlier, at a quotation's end)
     content = (after[comma + 1].start, _end_of(seg, sentence))
     return replace(item, source=source, content=content, written_source=None)
+
+
+def _report_cut(seg: Segmentation, sentence: Sentence, item: Found) -> Found | None:
+    """'..., according to a new report.': the rules cut the source at "report"; it runs to the end."""
+    assert item.source is not None
+    if item.content[1] > item.cue[0]:
+        return None
+    rest = seg.tokens_in(item.source[1], sentence.end)
+    if not rest or rest[0].lower not in _REPORT_NOUNS:
+        return None
+    words = []
+    for t in rest:
+        if t.text in ",;:" or t.text in _DASHES or t.lower in _AUXILIARIES or len(words) >= 12:
+            break
+        words.append(t)
+    words = _words(words)
+    if not words:
+        return None
+    return replace(item, source=(item.source[0], words[-1].end), written_source=None)
 
 
 def _said_of(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
@@ -365,7 +501,7 @@ def _said_of(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> F
 
 def _dateline_in_source(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
     """'LONDON (Reuters) - Donald Trump said': the speaker starts after the dateline's dash."""
-    if item.source is None or item.source[1] > item.cue[0]:
+    if item.source is None or item.source[1] > item.cue[0] or ")" not in seg.text[item.source[0] : item.source[1]]:
         return None
     tokens = seg.tokens_in(item.source[0], item.source[1])
     for k in range(min(len(tokens) - 1, 8)):

@@ -29,7 +29,8 @@ def _statement(text: str, content_part: str):  # type: ignore[no-untyped-def]
         ("The nurse, a union member who asked not to be named, said she was never told.",
          "never told", "The nurse, a union member who asked not to be named", "she was never told", None),
         ("Kessler, who once ran for mayor, told the Daily Beacon’s Amy Cole he has no plans to run again.",
-         "no plans", "Kessler, who once ran for mayor", "he has no plans to run again", ["Kessler", "the Daily Beacon"]),
+         "no plans", "Kessler, who once ran for mayor", "he has no plans to run again",
+         ["Kessler", "the Daily Beacon"]),
         # "told OUTLET" at the end: the content is the quotation before the speaker.
         ("“The bridge is safe,” Ana Ruiz, a spokeswoman for the mayor, told Reuters.",
          "bridge is safe", "Ana Ruiz, a spokeswoman for the mayor", "The bridge is safe", ["Ana Ruiz", "Reuters"]),
@@ -52,6 +53,14 @@ def _statement(text: str, content_part: str):  # type: ignore[no-untyped-def]
          "never signed", "Delia", "he never signed the lease", ["Delia"]),
         ("After all, according to a new report, the singer is engaged.",
          "is engaged", "a new report", "the singer is engaged", None),
+        # "according to a report by X" (the rules stop a source at "report") and "..., according to a report."
+        ("According to a report by the Tribune on Sunday, the plant will close.",
+         "plant will close", "a report by the Tribune on Sunday", "the plant will close", None),
+        ("The plant will close in June, according to a new report.",
+         "plant will close", "a new report", "The plant will close in June", ["a new report"]),
+        # An outlet that "has learned" reports.
+        ("The two hosts were told to stop feuding, GossipDaily.com has exclusively learned.",
+         "stop feuding", "GossipDaily.com", "The two hosts were told to stop feuding", ["GossipDaily.com"]),
         # "said of X": the topic is neither source nor content.
         ("“He writes like he breathes,” the director said of the playwright.",
          "writes like", "the director", "He writes like he breathes", None),
@@ -108,3 +117,22 @@ def test_kinds_after_repair():
     assert kinds[names[0]] == "anonymous"
     _, _, names, by_id = _statement(text, "expects a recount")
     assert names == ["Zara Bell"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The long nights were hard, Maria Lopez has learned, and she lives with them.",
+        "The team has learned a lot this season, the coach said.",
+    ],
+)
+def test_learned_is_a_cue_only_for_an_outlet(text):
+    analysis = analyze(Article(text=text))
+    assert not any(f.cue and "learned" in text[f.cue[0] : f.cue[1]] for f in analysis.found)
+
+
+def test_a_report_named_in_the_source_resolves_to_the_outlet():
+    text = "According to a report by Reuters on Sunday, the plant will close."
+    _, _, names, by_id = _statement(text, "plant will close")
+    assert names == ["Reuters"]
+    assert next(s for s in by_id.values() if s.name == "Reuters").kind == "wire_agency"
