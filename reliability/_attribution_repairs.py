@@ -59,6 +59,13 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "h
                           "several", "one", "two", "recent", "new", "local", "police", "official", "media"})
 # Nouns the sentence rules take for cue verbs, heads of "according to" sources ("police reports").
 _REPORT_NOUNS = frozenset({"reports", "report", "statements", "statement", "posts", "post", "estimates", "data"})
+_SPEAKER_PARTICIPLES = frozenset({"speaking", "declining", "asking", "requesting", "insisting", "who"})
+# Words of a time phrase between "said" and its clause ("said on Friday he ...", "said last week she ...").
+_TIME_PHRASE_WORDS = frozenset(
+    """on in last this earlier late early monday tuesday wednesday thursday friday saturday sunday today
+    yesterday tonight week month year morning afternoon evening night weekend january february march april
+    may june july august september october november december""".split()
+)
 _TOLD = frozenset({"told", "tells", "tell"})
 _SAID = frozenset({"said", "says", "say"})
 _QUOTING = frozenset({"quoted", "quotes", "quote", "quoting"})
@@ -517,5 +524,45 @@ def _dateline_in_source(seg: Segmentation, sentence: Sentence, item: Found, verb
     return None
 
 
+def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'"My read of it is ...," the official said, speaking on condition of anonymity ...'.
+
+    A participle after the cue ("speaking", "declining", "asking") describes the speaker; what
+    was said is the quotation before.
+    """
+    if verb not in _SAID or item.source is None or item.source[1] > item.cue[0] or item.content[0] < item.cue[1]:
+        return None
+    after = seg.tokens_in(item.cue[1], sentence.end)
+    if len(after) < 2 or after[0].text != "," or after[1].lower not in _SPEAKER_PARTICIPLES:
+        return None
+    quotes = [q for q in seg.quotes_in(sentence.start, item.source[0]) if q.end <= item.source[0]]
+    if not quotes:
+        return None
+    quote = quotes[-1]
+    gap = seg.text[quote.end : item.source[0]].strip()
+    if gap not in ("", ",") or not (gap or seg.text[quote.inner_start : quote.inner_end].rstrip().endswith(",")):
+        return None  # the source must follow the quotation's comma directly
+    end = quote.inner_end
+    while end > quote.inner_start and seg.text[end - 1] in ",;: ":
+        end -= 1
+    return replace(item, content=(quote.inner_start, end), directness="direct_quote")
+
+
+def _said_when_then_clause(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'Adelson said on Friday he met Trump ... and that ...': the content starts at "he", after the time."""
+    if verb not in _SAID or item.source is None or item.source[1] > item.cue[0] or item.content[0] < item.cue[1]:
+        return None
+    after = seg.tokens_in(item.cue[1], min(sentence.end, item.cue[1] + 80))
+    k = 0
+    while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
+        k += 1
+    if k == 0 or k >= len(after) or after[k].lower.replace("’", "'").split("'")[0] not in _SUBJECT_PRONOUNS:
+        return None
+    start = after[k].start
+    if item.content[0] == start or item.content[1] <= start:
+        return None
+    return replace(item, content=(start, item.content[1]))
+
+
 _RULES = (_dateline_in_source, _relative_clause_subject, _told_outlet, _quoted_as_saying, _according_to_first,
-          _said_of)
+          _said_of, _said_speaking, _said_when_then_clause)

@@ -66,6 +66,12 @@ def _statement(text: str, content_part: str):  # type: ignore[no-untyped-def]
          "writes like", "the director", "He writes like he breathes", None),
         ("Tom Harlan, who starred in the revival, said of the author: “Her plays still sell out.”",
          "still sell out", "Tom Harlan, who starred in the revival", "Her plays still sell out", None),
+        # A participle after "said" describes the speaker; the quotation is what was said.
+        ("“The talks are stuck,” a diplomat said, speaking on condition of anonymity.",
+         "talks are stuck", "a diplomat", "The talks are stuck", None),
+        # A time between "said" and the clause is no part of the content.
+        ("The mayor said on Friday she met the owners this week and that a deal was close.",
+         "met the owners", "The mayor", "she met the owners this week and that a deal was close", None),
         # A dateline is no part of the speaker.
         ("LONDON (Reuters) - Ana Ruiz said the bridge would reopen in May.",
          "would reopen", "Ana Ruiz", "the bridge would reopen in May", ["Ana Ruiz", "Reuters"]),
