@@ -16,7 +16,13 @@ rewrites only those that match one of these shapes (each function below says whi
   the comma;
 * '"...," X said of life before Fox News.' / 'X said of McNally: "..."': the words after "said of"
   are the topic, neither source nor content;
-* "LONDON (Reuters) - Donald Trump said": the dateline is not part of the speaker's name.
+* "LONDON (Reuters) - Donald Trump said": the dateline is not part of the speaker's name;
+* '"...," the official said, speaking on condition of anonymity': the quotation is the content;
+  "X said on Friday he ...": the content starts at "he";
+* "X said on state television", "in an interview to the Figaro newspaper": the outlet relays;
+* "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
+* "according to a report by X, ..." and "X has exclusively learned" are statements the rules
+  do not read at all; they are added.
 
 Each repair only moves offsets within one sentence and keeps the statement's cue, so the pass is
 linear in the number of statements.
@@ -59,13 +65,21 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "h
                           "several", "one", "two", "recent", "new", "local", "police", "official", "media"})
 # Nouns the sentence rules take for cue verbs, heads of "according to" sources ("police reports").
 _REPORT_NOUNS = frozenset({"reports", "report", "statements", "statement", "posts", "post", "estimates", "data"})
-_SPEAKER_PARTICIPLES = frozenset({"speaking", "declining", "asking", "requesting", "insisting", "who"})
+_SPEAKER_PARTICIPLES = frozenset({"speaking", "declining", "asking", "requesting", "insisting", "citing", "who"})
 # Words of a time phrase between "said" and its clause ("said on Friday he ...", "said last week she ...").
 _TIME_PHRASE_WORDS = frozenset(
     """on in last this earlier late early monday tuesday wednesday thursday friday saturday sunday today
     yesterday tonight week month year morning afternoon evening night weekend january february march april
     may june july august september october november december""".split()
 )
+_VENUE_VERBS = frozenset({"told", "tells", "added", "announced", "declared", "stated", "wrote", "explained"})
+_VENUE_PREPOSITIONS = frozenset({"on", "to", "with", "during", "in"})
+# Words between the preposition and the outlet: "in an interview with", "during an appearance on".
+_VENUE_WORDS = frozenset({"a", "an", "the", "interview", "interviews", "appearance", "broadcast", "announcement",
+                          "made", "remarks", "comments", "statement", "televised", "live", "exclusive", "address"})
+# "a person familiar with", "a source close to", "officials briefed on".
+_ANONYMOUS_LINK = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved"})
+_LINK_PREPOSITIONS = frozenset({"with", "to", "on", "about", "in"})
 _TOLD = frozenset({"told", "tells", "tell"})
 _SAID = frozenset({"said", "says", "say"})
 _QUOTING = frozenset({"quoted", "quotes", "quote", "quoting"})
@@ -564,5 +578,65 @@ def _said_when_then_clause(seg: Segmentation, sentence: Sentence, item: Found, v
     return replace(item, content=(start, item.content[1]))
 
 
+def _venue_relay(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'Zhirinovsky said on state television', 'has said in an interview to the Figaro newspaper'.
+
+    The outlet a speaker speaks on or to, right after the cue, relays the statement (a pundit on
+    state TV is relayed by state media); also an opening "In an interview with X," before it.
+    """
+    if verb not in _SAID | _VENUE_VERBS or item.source is None:
+        return None
+    after = seg.tokens_in(item.cue[1], min(sentence.end, item.cue[1] + 120))
+    relay = _venue(seg, after)
+    if relay is None:
+        opening = seg.tokens_in(sentence.start, min(item.cue[0], item.source[0], sentence.start + 120))
+        relay = _venue(seg, opening)
+    if relay is None or any(r.start == relay.start for r in item.relays) or (
+            item.named_outlet is not None and item.named_outlet.start == relay.start):
+        return None
+    directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+    return replace(item, relays=(*item.relays, relay), directness=directness)
+
+
+def _venue(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
+    """An outlet after "on", "to", "with" or "during" among the first words (an interview or the like between)."""
+    for k, token in enumerate(tokens[:10]):
+        if token.lower not in _VENUE_PREPOSITIONS or (k and tokens[k - 1].text[:1].isalnum()
+                                                       and tokens[k - 1].lower not in _VENUE_WORDS):
+            continue  # only a preposition opening the words or a phrase ("On Monday night, in an ...")
+        j = k + 1
+        while j < len(tokens) and j - k <= 5 and (tokens[j].lower in _VENUE_WORDS
+                                                  or tokens[j].lower in _VENUE_PREPOSITIONS):
+            j += 1
+        if j >= len(tokens) or (j == k + 1 and token.lower in ("in", "during")):
+            continue  # "said in Ohio": a place, not a venue
+        # The registry's outlets, and names with an outlet word ("the Daily Planet").
+        start = j - 1 if tokens[j - 1].lower == "the" else j
+        recipient = _recipient_outlet(seg, tokens[start : start + 8])
+        if recipient is not None:
+            return recipient[0]
+    return None
+
+
+def _anonymous_subject(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'A person familiar with the planning for Thursday's meeting says ...': the whole phrase speaks.
+
+    The rules keep only the last noun phrase ("Thursday's meeting"); a subject that opens the
+    sentence and links its head to that phrase ("familiar with", "close to", "briefed on") is the
+    speaker.
+    """
+    if item.source is None or item.source[1] > item.cue[0] or item.source[0] <= sentence.start:
+        return None
+    before = seg.tokens_in(sentence.start, item.source[0])
+    if not 2 <= len(before) <= 12 or any(not t.text[:1].isalnum() and t.text not in ("'s", "’s") for t in before):
+        return None
+    if not any(before[j].lower in _ANONYMOUS_LINK and before[j + 1].lower in _LINK_PREPOSITIONS
+               for j in range(len(before) - 1)):
+        return None
+    if before[0].lower in _NOT_SUBJECT_START:
+        return None
+    return replace(item, source=(before[0].start, item.source[1]), written_source=None)
+
+
 _RULES = (_dateline_in_source, _relative_clause_subject, _told_outlet, _quoted_as_saying, _according_to_first,
-          _said_of, _said_speaking, _said_when_then_clause)
+          _said_of, _said_speaking, _said_when_then_clause, _venue_relay, _anonymous_subject)

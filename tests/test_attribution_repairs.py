@@ -142,3 +142,37 @@ def test_a_report_named_in_the_source_resolves_to_the_outlet():
     _, _, names, by_id = _statement(text, "plant will close")
     assert names == ["Reuters"]
     assert next(s for s in by_id.values() if s.name == "Reuters").kind == "wire_agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "chain"),
+    [
+        ("“The dam will hold,” Ana Vidal said on state television on Monday.", "dam will hold",
+         ["Ana Vidal", "State media"]),
+        ("“We were never told,” Ana Vidal said in an interview with the Daily Planet.", "never told",
+         ["Ana Vidal", "the Daily Planet"]),
+        ("In an interview with Reuters, Ana Vidal said the dam would hold.", "dam would hold",
+         ["Ana Vidal", "Reuters"]),
+        # A place after "in" is no venue.
+        ("Ana Vidal said in Lisbon that the dam would hold.", "dam would hold", ["Ana Vidal"]),
+    ],
+)
+def test_the_venue_after_the_cue_relays(text, content_part, chain):
+    _, _, names, _ = _statement(text, content_part)
+    assert names == chain
+
+
+def test_an_anonymous_subject_keeps_its_head():
+    text = "A person familiar with the plans for Friday’s vote says the count will be delayed."
+    source, _, names, by_id = _statement(text, "count will be delayed")
+    assert source == "A person familiar with the plans for Friday’s vote"
+    assert next(s for s in by_id.values() if s.name == names[0]).kind == "anonymous"
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("“It is over,” a source told people.com.", "People (magazine)"),
+    ("“It is over,” a source tells PEOPLE.", "People (magazine)"),
+])
+def test_outlets_written_in_lower_case_or_capitals(text, outlet):
+    _, _, names, _ = _statement(text, "It is over")
+    assert names[-1] == outlet
