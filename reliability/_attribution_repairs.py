@@ -24,8 +24,9 @@ rewrites only those that match one of these shapes (each function below says whi
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
   do not read at all; they are added.
 
-Each repair only moves offsets within one sentence and keeps the statement's cue, so the pass is
-linear in the number of statements.
+Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
+of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
+are found by one scan of the tokens each.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ _ASIDE_OPENERS = frozenset({"who", "whose", "whom", "a", "an", "the", "one", "no
 # First words of a sentence that cannot begin a speaker's name ("In 2015, ...", "When he ...").
 _NOT_SUBJECT_START = frozenset(
     """in on at after before when while if although though because since as but and so however
-    meanwhile still yet for with by during according it there this that what this these those
+    meanwhile still yet for with by during according it there this that what these those
     here""".split()
 )
 # Words that may follow the outlet after "told": a time or the occasion ("told Sputnik on Saturday").
@@ -124,8 +125,10 @@ def _outlet_has_learned(seg: Segmentation, found: list[Found], starts: list[int]
             aux -= 1
         if tokens[aux].lower not in ("has", "have") or aux == 0:
             continue
-        sentence = _around(seg.sentences[bisect.bisect_right(starts, tokens[k].start) - 1], tokens[aux].start,
-                           tokens[k].end)
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = _around(seg.sentences[at], tokens[aux].start, tokens[k].end)
         subject = []
         j = aux - 1
         while j >= 0 and tokens[j].start >= sentence.start and len(subject) < 5 \
@@ -185,8 +188,10 @@ def _according_to_a_report(seg: Segmentation, found: list[Found], starts: list[i
         at = bisect.bisect_right(cue_starts, tokens[k].start) - 1
         if at >= 0 and cues[at][1] > tokens[k].start:
             continue  # the rules read it
-        sentence = _around(seg.sentences[bisect.bisect_right(starts, tokens[k].start) - 1], tokens[k].start,
-                           tokens[k + 1].end)
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = _around(seg.sentences[at], tokens[k].start, tokens[k + 1].end)
         opening = seg.tokens_in(sentence.start, tokens[k].start)
         after = seg.tokens_in(tokens[k + 1].end, sentence.end)
         if all(t.lower in _OPENING_WORDS for t in opening) and len(opening) <= 3:
@@ -253,8 +258,8 @@ def _relative_clause_subject(seg: Segmentation, sentence: Sentence, item: Found,
 
     The rules read such a sentence as an inverted report ('CONTENT, said SOURCE') with the
     subject and its aside as the content. It is one only when the words after the cue are a
-    name; here a subject pronoun starts a clause within a few words of the cue, so the name
-    before the aside is the speaker and that clause the content.
+    name; here a subject pronoun starts a clause within a few words of the cue, so the subject
+    (with its aside, as the rules write a source) is the speaker and that clause the content.
     """
     if item.source is None or item.source[0] < item.cue[1] or item.content[1] > item.cue[0] \
             or verb not in _SAID | _TOLD or seg.quote_at(item.content[0]) is not None:
@@ -384,7 +389,8 @@ def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, verb: str) 
         gap_start = quote.end
     elif len(rest) <= 5 and (not rest or rest[0].lower in _TIME_PREPOSITIONS or rest[0].lower in _WEEKDAYS):
         comma = text.rfind(",", sentence.start, speaker_end)
-        if comma < 0 or seg.quote_at(comma) is not None:
+        # A clause, not an opener: "In March, Ana told the Post." has no content before her.
+        if comma < 0 or seg.quote_at(comma) is not None or len(_words(seg.tokens_in(sentence.start, comma))) < 3:
             return None
         content = (sentence.start, comma)
         gap_start = comma + 1

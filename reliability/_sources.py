@@ -867,7 +867,7 @@ def _citing(resolver: _Resolver, item: Found) -> Found | None:
         return None  # the usual case, decided without tokenising the window
     tokens = resolver.tokens(start, min(len(text), lo + 160))
     before = sum(1 for t in tokens if t.start < lo)  # the source's words (and the gap to the cue)
-    self_roles = resolver.lex.roles  # "citing participants", "citing health officials"
+    roles = resolver.lex.roles  # "citing a spokesman", "citing health experts"
     for k, token in enumerate(tokens[: before + 6]):
         if token.lower != "citing":
             continue
@@ -879,7 +879,7 @@ def _citing(resolver: _Resolver, item: Found) -> Found | None:
         # A source or a document is cited, not a reason ("citing another reason the state is hard
         # to predict", "citing concerns"): a name, or a source or document word.
         if words and any(t.text[:1].isupper() or t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE
-                         or t.lower in _DOCUMENT_WORDS or t.lower.rstrip("s") in self_roles for t in words):
+                         or t.lower in _DOCUMENT_WORDS or t.lower.rstrip("s") in roles for t in words):
             directness = "vague" if words[-1].lower in _ANONYMOUS or words[0].lower in ("a", "an") else "secondhand"
             return Found(source=(words[0].start, words[-1].end), cue=(token.start, token.end),
                          content=item.content, directness=directness)  # type: ignore[arg-type]
