@@ -26,6 +26,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ._attribution_repairs import repair_readings
 from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
@@ -1170,6 +1171,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
     found = _continued_quotes(seg, _without_nested_stances(seg, found))
+    found = repair_readings(seg, found)  # issue 4: shapes that lose a source or relay
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
 
