@@ -26,6 +26,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ._attribution_repairs import repair_readings
 from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
@@ -378,7 +379,7 @@ class _SentenceRules:
             t = self.tokens[hi]
             if self._np_ok(hi) or t.lower in ("to", "of", "for"):
                 hi += 1
-            elif hi == lo and hi + 1 < len(self.tokens) and _is_word(t) and not self.in_quote[hi] \
+            elif hi == lo and hi + 1 < len(self.tokens) and t.lower in self.lex.cue_verbs and not self.in_quote[hi] \
                     and t.lower not in _ANONYMOUS_HEADS and self._np_ok(hi + 1) \
                     and self.tokens[hi + 1].text[:1].islower():
                 hi += 1  # a cue word as a noun before the head: "according to show insiders"
@@ -1189,6 +1190,8 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
     found = _continued_quotes(seg, _without_nested_stances(seg, found))
+    found = repair_readings(seg, found)  # issue 4: shapes that lose a source or relay
+    # The learned span rankers (:mod:`._span_model`) move the boundaries of what the rules found.
     found = _learned_source_ends(seg, _learned_content_ends(seg, _learned_cue_ends(seg, found)))
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found

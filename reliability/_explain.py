@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ._claim_scores import hop_name
-from ._features import FEATURES, Evidence
+from ._features import FEATURES, SAY_FORMS, Evidence
 from ._pipeline import Analysis
 from ._records import Claim, Explanation, Source
 
@@ -158,6 +158,20 @@ def _directness_share(kind: str, what: str, why: str) -> _Message:
     return message
 
 
+def _said_cues(f: _Facts, value: float, cmp: str, typical: float | None) -> str | None:
+    if not f.attributed:
+        return f"No reported statement, so none is introduced by a plain \"said\" ({cmp})"
+    cues = [c.attribution.cue.text for c in f.attributed if c.attribution and c.attribution.cue]  # type: ignore[union-attr]
+    neutral = [cue for cue in cues if cue.split(maxsplit=1)[0].lower() in SAY_FORMS]
+    others = [cue for cue in cues if cue not in neutral]
+    shown = f"; the others: {_quotes(others)}" if others else ""
+    return (
+        f"{len(neutral)} of {len(f.attributed)} reported statements are introduced by a plain \"said\" or "
+        f"\"says\" ({cmp}){shown}; news writing keeps to the neutral verb, while loaded ones (\"claimed\", "
+        f"\"admitted\", \"slammed\") tell the reader what to think of the speaker"
+    )
+
+
 def _unattributed(f: _Facts, value: float, cmp: str, typical: float | None) -> str | None:
     own = [c for c in f.analysis.claims if c.attribution is None]
     total = len(f.analysis.claims)
@@ -248,6 +262,7 @@ _MESSAGES: dict[str, tuple[_Message, str]] = {
                                            "the article did not get them from the source"), ".0%"),
     "share_vague": (_directness_share("vague", "attributed vaguely",
                                       "such wording names no one who could be held to the claim"), ".0%"),
+    "share_said_cues": (_said_cues, ".0%"),
     "share_unattributed_claims": (_unattributed, ".0%"),
     "share_anonymous_origin": (_anonymous_origin, ".0%"),
     "share_state_media_relay": (_state_relay, ".0%"),
@@ -300,7 +315,7 @@ _MESSAGES: dict[str, tuple[_Message, str]] = {
 # giving a reason that contradicts the number beside it.
 _PLAIN_DIRECTION = {
     "share_direct_quote": 1, "share_indirect": 1, "share_secondhand": -1, "share_vague": -1,
-    "share_unattributed_claims": -1, "share_anonymous_origin": -1, "share_state_media_relay": -1,
+    "share_said_cues": 1, "share_unattributed_claims": -1, "share_anonymous_origin": -1, "share_state_media_relay": -1,
     "max_chain_depth": -1, "mean_chain_depth": -1, "named_sources_log": 1, "has_primary_source": 1,
     "share_primary_origins": 1, "wire_agency_cited": 1, "hedges_per_100_words": -1, "quoted_char_share": 1,
     "title_is_question": -1, "title_all_caps_share": -1, "title_exclamation": -1,

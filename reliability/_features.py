@@ -39,6 +39,7 @@ _NAMED_KINDS = frozenset({"person", "official", "expert", "organization", "news_
                           "state_media", "blog", "social_media"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
+SAY_FORMS = frozenset({"say", "says", "said", "saying"})
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _WIRE_CREDIT = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS)\)|\b(?:Reuters|Associated Press|AFP)\b")
 _MAX_EVIDENCE = 5
@@ -111,6 +112,16 @@ def _directness(kind: str) -> Callable[[Analysis, _Context], tuple[float, Eviden
         return _share(a, ctx, lambda i: a.claims[i].attribution.directness == kind)  # type: ignore[union-attr]
 
     return compute
+
+
+def _said_cues(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    """Reporting attributes with the neutral "said"; loaded verbs ("claimed", "slammed") editorialise."""
+
+    def neutral(i: int) -> bool:
+        cue = a.claims[i].attribution.cue  # type: ignore[union-attr]
+        return cue is not None and cue.text.split(maxsplit=1)[0].lower() in SAY_FORMS
+
+    return _share(a, ctx, neutral)
 
 
 def _attributions_rate(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
@@ -360,6 +371,8 @@ FEATURES: tuple[Feature, ...] = (
             "another outlet or person.", _directness("secondhand")),
     Feature("share_vague", "Share of reported statements attributed vaguely (\"there are reports\", "
             "\"reportedly\", \"sources say\").", _directness("vague")),
+    Feature("share_said_cues", "Share of reported statements introduced by the neutral \"said\" or \"says\" "
+            "rather than a loaded verb (\"claimed\", \"admitted\", \"slammed\") or none.", _said_cues),
     Feature("share_unattributed_claims", "Share of claims the article asserts without naming any source.",
             _unattributed),
     Feature("share_anonymous_origin", "Share of attributed claims whose citation chain starts at an "

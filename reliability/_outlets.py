@@ -147,6 +147,8 @@ def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMenti
             break
         words = tuple(t.text for t in tokens[i:j])
         outlet = index.exact.get(words)
+        if outlet is None and j == i + 1 and folded_key[0] in index.domains:
+            outlet = index.domains[folded_key[0]]  # "told hollywoodlife.com": domains are written in lower case
         if outlet is None:
             outlet = index.folded.get(folded_key)
             # Names keep their capitals in running text: "The Nation" is an outlet, "The nation's

@@ -282,7 +282,7 @@ class _Resolver:
             return self._anonymous("unnamed source", item.cue or item.content)
         start, end = item.source
         words = self.tokens(start, end)
-        cut = next((k for k, t in enumerate(words) if k and t.lower in _RELATIVE), None)
+        cut = next((k for k, t in enumerate(words) if k and (t.lower in _RELATIVE or t.lower == "citing")), None)
         if cut is not None:
             # "The senator, who replaced Ruth Bell, said": only the words before the clause.
             cut -= words[cut - 1].text == ","
@@ -854,16 +854,21 @@ _CITING_STOP = frozenset({",", ";", ":", ".", "that", "as", "and", "who", "which
 def _citing(resolver: _Resolver, item: Found) -> Found | None:
     """The origin a source cites: "X reported, citing a source in the PLA, that ...".
 
-    Looked for among the first words after the source and its cue (often the start of the content).
+    Looked for among the first words after the source and its cue (often the start of the content),
+    and inside the source words or between them and the cue: "a Washington Post report citing
+    anonymous officials", "Salceda, citing data from the State Department, said".
     """
     if item.source is None:
         return None
     text = resolver.text
     lo = max(b[1] for b in (item.source, item.cue) if b is not None)
-    if "citing" not in text[lo : lo + 160].lower():
+    start = item.source[0] if item.source[1] - item.source[0] < 200 else lo
+    if "citing" not in text[start : lo + 160].lower():
         return None  # the usual case, decided without tokenising the window
-    tokens = resolver.tokens(lo, min(len(text), lo + 160))
-    for k, token in enumerate(tokens[:6]):
+    tokens = resolver.tokens(start, min(len(text), lo + 160))
+    before = sum(1 for t in tokens if t.start < lo)  # the source's words (and the gap to the cue)
+    roles = resolver.lex.roles  # "citing a spokesman", "citing health experts"
+    for k, token in enumerate(tokens[: before + 6]):
         if token.lower != "citing":
             continue
         words = []
@@ -871,7 +876,10 @@ def _citing(resolver: _Resolver, item: Found) -> Found | None:
             if t.lower in _CITING_STOP:
                 break
             words.append(t)
-        if words:
+        # A source or a document is cited, not a reason ("citing another reason the state is hard
+        # to predict", "citing concerns"): a name, or a source or document word.
+        if words and any(t.text[:1].isupper() or t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE
+                         or t.lower in _DOCUMENT_WORDS or t.lower.rstrip("s") in roles for t in words):
             directness = "vague" if words[-1].lower in _ANONYMOUS or words[0].lower in ("a", "an") else "secondhand"
             return Found(source=(words[0].start, words[-1].end), cue=(token.start, token.end),
                          content=item.content, directness=directness)  # type: ignore[arg-type]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from reliability._pipeline import analyze
 from reliability._records import Article
 
@@ -97,6 +99,29 @@ def test_citing_puts_the_cited_source_first():
     assert ["a source in the PLA", "Global Times", "article"] in hops, hops
     hops = _hops("According to Reuters, citing two officials, the deal is done.")
     assert ["two officials", "Reuters", "article"] in hops, hops
+
+
+def test_citing_inside_the_source_or_before_the_cue():
+    # Issue 4: "citing" inside the source words ("a report citing ...") or between the speaker and
+    # the cue names the origin too.
+    hops = _hops("The port will close, according to a Reuters report citing two harbour officials.")
+    assert ["two harbour officials", "Reuters", "article"] in hops, hops
+    hops = _hops("The Daily Planet, citing internal documents, reported that the port will close.")
+    assert ["internal documents", "Daily Planet", "article"] in hops, hops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are out of time," said Ana Vidal, citing another reason the vote was delayed.',
+        "Ana Vidal said the vote was delayed, citing concerns about the count.",
+    ],
+)
+def test_citing_a_reason_is_no_origin(text):
+    # "citing" a reason or a concern names no source: the chain is the speaker's alone.
+    hops = _hops(text)
+    assert ["Ana Vidal", "article"] in hops, hops
+    assert all(len(h) <= 2 for h in hops), hops
 
 
 def test_no_dateline_without_parentheses():

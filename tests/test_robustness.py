@@ -172,6 +172,11 @@ ADVERSARIAL = {
     "same-named speakers": "the thing said x, ",
     "people then the minister": None,
     "people then state TV": None,
+    # One sentence of the shapes the attribution repairs read (issue 4): each reads only a
+    # window around its cue, not the whole sentence.
+    "told an outlet": '"yes," Ana Ruiz, who ran, told the Post, ',
+    "according to a report": "according to a report by Reuters, x, ",
+    "outlet has learned": "Radar.com has exclusively learned, ",
 }
 
 

@@ -1,0 +1,648 @@
+"""Repairs of statement readings that lose a source or a relay (issue 4: provenance).
+
+The sentence rules of :mod:`._attributions` read each cue on its own; a few common shapes of
+news prose come out with the source and content swapped or cut, which loses the claim's origin
+or the outlet it was told to. :func:`repair_readings` runs once over the finished statements and
+rewrites only those that match one of these shapes (each function below says which):
+
+* "Paradis, who volunteered ..., says she couldn't ...": the subject with its relative clause or
+  appositive is the speaker; the clause after the cue is the content;
+* '"...," a spokesman told the Post.' / "..., the head of X told Sputnik on Saturday.": an outlet
+  after "told" that ends the sentence is a relay; the content is before the speaker;
+  "Pate told Breitbart News he'd ...": the content starts after the outlet;
+* "..., the Interfax news agency quoted his spokesman as saying": the person quoted is the source
+  and the agency a relay;
+* "But according to Sarath, he ...": "according to" opening the sentence puts the content after
+  the comma;
+* '"...," X said of life before Fox News.' / 'X said of McNally: "..."': the words after "said of"
+  are the topic, neither source nor content;
+* "LONDON (Reuters) - Donald Trump said": the dateline is not part of the speaker's name;
+* '"...," the official said, speaking on condition of anonymity': the quotation is the content;
+  "X said on Friday he ...": the content starts at "he";
+* "X said on state television", "in an interview to the Figaro newspaper": the outlet relays;
+* "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
+* "according to a report by X, ..." and "X has exclusively learned" are statements the rules
+  do not read at all; they are added.
+
+Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
+of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
+are found by one scan of the tokens each.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ._outlets import OutletMention, find_outlets
+from ._resources import _lines, lexicons
+from ._segmentation import Segmentation, Sentence, Token
+
+if TYPE_CHECKING:
+    from ._attributions import Found
+
+__all__ = ["repair_readings"]
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# Words that open an aside after the speaker's name: "X, who ...", "X, a registered Republican".
+_ASIDE_OPENERS = frozenset({"who", "whose", "whom", "a", "an", "the", "one", "now", "once", "then", "himself",
+                            "herself", "formerly", "also"})
+# First words of a sentence that cannot begin a speaker's name ("In 2015, ...", "When he ...").
+_NOT_SUBJECT_START = frozenset(
+    """in on at after before when while if although though because since as but and so however
+    meanwhile still yet for with by during according it there this that what these those
+    here""".split()
+)
+# Words that may follow the outlet after "told": a time or the occasion ("told Sputnik on Saturday").
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "during", "late", "early", "over"})
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+_SUBORDINATORS = frozenset("before after when while as since because if until unless though although".split())
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+_PROGRAMME_WORDS = frozenset({"show", "program", "programme", "host", "anchor", "reporter", "correspondent"})
+_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must".split())
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "some",
+                          "several", "one", "two", "recent", "new", "local", "police", "official", "media"})
+# Nouns the sentence rules take for cue verbs, heads of "according to" sources ("police reports").
+_REPORT_NOUNS = frozenset({"reports", "report", "statements", "statement", "posts", "post", "estimates", "data"})
+_SPEAKER_PARTICIPLES = frozenset({"speaking", "declining", "asking", "requesting", "insisting", "citing", "who"})
+# Words of a time phrase between "said" and its clause ("said on Friday he ...", "said last week she ...").
+_TIME_PHRASE_WORDS = frozenset(
+    """on in last this earlier late early monday tuesday wednesday thursday friday saturday sunday today
+    yesterday tonight week month year morning afternoon evening night weekend january february march april
+    may june july august september october november december""".split()
+)
+_VENUE_VERBS = frozenset({"told", "tells", "added", "announced", "declared", "stated", "wrote", "explained"})
+_VENUE_PREPOSITIONS = frozenset({"on", "to", "with", "during", "in"})
+# Words between the preposition and the outlet: "in an interview with", "during an appearance on".
+_VENUE_WORDS = frozenset({"a", "an", "the", "interview", "interviews", "appearance", "broadcast", "announcement",
+                          "made", "remarks", "comments", "statement", "televised", "live", "exclusive", "address"})
+# "a person familiar with", "a source close to", "officials briefed on".
+_ANONYMOUS_LINK = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved"})
+_LINK_PREPOSITIONS = frozenset({"with", "to", "on", "about", "in"})
+_TOLD = frozenset({"told", "tells", "tell"})
+_SAID = frozenset({"said", "says", "say"})
+_QUOTING = frozenset({"quoted", "quotes", "quote", "quoting"})
+_DASHES = frozenset({"-", "–", "—", "―"})
+_OPENING_WORDS = frozenset({"but", "and", "so", "yet", "now", "still", "however", "after", "all", "also", "then",
+                            "indeed", "meanwhile", ","})
+
+
+def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """``found`` with the readings of the shapes listed in the module docstring rewritten."""
+    starts = [s.start for s in seg.sentences]
+    result = []
+    for item in found:
+        if item.cue is not None:
+            at = bisect.bisect_right(starts, item.cue[0]) - 1
+            if at >= 0 and item.cue[0] < seg.sentences[at].end:
+                item = _repaired(seg, _around(seg.sentences[at], *item.cue), item)
+        result.append(item)
+    if "ccording to" in seg.text:  # most articles: decided without a look at the tokens
+        result.extend(_according_to_a_report(seg, result, starts))
+    if " learned" in seg.text:
+        result.extend(_outlet_has_learned(seg, result, starts))
+    return result
+
+
+def _outlet_has_learned(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'Gwen Stefani and Blake Shelton have been told to make nice, RadarOnline.com has exclusively learned'.
+
+    An outlet that "has learned" something reports it; "learned" is no cue verb elsewhere ("she
+    learned to swim"), so only an outlet as its subject makes it one.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    covered = sorted(f.content for f in found)
+    result = []
+    tokens = seg.tokens
+    for k in [k for k, t in enumerate(tokens) if t.lower == "learned" and k]:
+        if seg.quote_at(tokens[k].start):
+            continue
+        aux = k - 1
+        while aux > 0 and tokens[aux].lower in ("exclusively", "also", "now", "just"):
+            aux -= 1
+        if tokens[aux].lower not in ("has", "have") or aux == 0:
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = _around(seg.sentences[at], tokens[aux].start, tokens[k].end)
+        subject = []
+        j = aux - 1
+        while j >= 0 and tokens[j].start >= sentence.start and len(subject) < 5 \
+                and (tokens[j].text[:1].isupper() or tokens[j].lower == "the"):
+            subject.insert(0, tokens[j])
+            j -= 1
+        outlet = _outlet_in(seg, subject) if subject else None
+        if outlet is None and subject and (".com" in subject[-1].lower or any(
+                t.lower in lexicons().outlet_words for t in subject if t.text[:1].isupper())):
+            outlet = OutletMention(subject[0].start, subject[-1].end, None, "news_outlet", None, False)
+        if outlet is None:
+            continue
+        after = _words(seg.tokens_in(tokens[k].end, sentence.end))
+        if after and after[0].lower == "that" and len(after) > 3:
+            content = (after[1].start, _end_of(seg, sentence))
+        elif j >= 0 and tokens[j].text == "," and tokens[j].start > sentence.start:
+            content = (sentence.start, tokens[j].start)
+        else:
+            continue
+        at = bisect.bisect_left(covered, content)
+        if at < len(covered) and covered[at] == content:
+            continue
+        cue = (tokens[aux].start, tokens[k].end)
+        result.append(Found((subject[0].start, subject[-1].end), cue, content, "secondhand",  # type: ignore[arg-type]
+                            named_outlet=outlet))
+    return result
+
+
+# How far (in characters) the rules read around a cue. Every shape above fits in it; bounding the
+# window keeps the pass linear on a hostile text that is one huge sentence with many cues.
+_REACH = 600
+
+
+def _around(sentence: Sentence, start: int, end: int) -> Sentence:
+    """The sentence, clipped to ``_REACH`` characters either side of ``start:end``."""
+    if sentence.end - sentence.start <= 2 * _REACH:
+        return sentence
+    return Sentence(max(sentence.start, start - _REACH), min(sentence.end, end + _REACH), sentence.paragraph)
+
+
+def _according_to_a_report(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'According to a report by North Korea's state news agency KCNA on Sunday, the meeting ...'.
+
+    The sentence rules stop a source at a cue word ("report", "post", "statement"), so "according
+    to a report by X" gets no statement at all. The source runs to the comma (or, after the
+    content, to the end of the sentence); an outlet the report is by, in or from is the source.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    cues = sorted(f.cue for f in found if f.cue is not None)
+    cue_starts = [c[0] for c in cues]
+    result = []
+    tokens = seg.tokens
+    for k in [k for k, t in enumerate(tokens[:-2]) if t.lower == "according"]:  # the loop in C
+        if tokens[k + 1].lower != "to" or seg.quote_at(tokens[k].start):
+            continue
+        at = bisect.bisect_right(cue_starts, tokens[k].start) - 1
+        if at >= 0 and cues[at][1] > tokens[k].start:
+            continue  # the rules read it
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = _around(seg.sentences[at], tokens[k].start, tokens[k + 1].end)
+        opening = seg.tokens_in(sentence.start, tokens[k].start)
+        after = seg.tokens_in(tokens[k + 1].end, sentence.end)
+        if all(t.lower in _OPENING_WORDS for t in opening) and len(opening) <= 3:
+            comma = next((j for j, t in enumerate(after) if t.text == ","), None)
+            if comma is None or not 0 < comma <= 14 or len(_words(after[comma + 1 :])) < 3:
+                continue
+            words = after[:comma]
+            content = (after[comma + 1].start, _end_of(seg, sentence))
+        elif opening and opening[-1].text == "," and len(_words(opening)) >= 3:
+            words = [t for t in after if t.text[:1].isalnum() or t.text in ("'s", "’s", "-", "&")]
+            if not words or len(after) > 16 or any(t.text in ",;:" or t.text in _DASHES for t in after[:-1]):
+                continue
+            content = (sentence.start, opening[-1].start)
+        else:
+            continue
+        if not _words(words) or any(t.lower in _AUXILIARIES for t in words) \
+                or (words[0].lower not in _DETERMINERS | _REPORT_NOUNS and not words[0].text[:1].isupper()):
+            continue
+        source = (words[0].start, words[-1].end)
+        outlet = _outlet_in(seg, words)
+        # "a new report", "police reports": a report nobody is named for is a vague source.
+        unnamed = words[-1].lower in _REPORT_NOUNS and not any(t.text[:1].isupper() for t in words)
+        directness = "secondhand" if outlet is not None else ("vague" if unnamed else "indirect")
+        result.append(Found(source, (tokens[k].start, tokens[k + 1].end), content, directness,  # type: ignore[arg-type]
+                            named_outlet=outlet))
+    return result
+
+
+def _repaired(seg: Segmentation, sentence: Sentence, item: Found) -> Found:
+    assert item.cue is not None
+    verb = seg.text[item.cue[0] : item.cue[1]].rpartition(" ")[2].lower()
+    for rule in _RULES:  # in order: the dateline is cut from a source before "told" reads it
+        better = rule(seg, sentence, item, verb)
+        if better is not None:
+            item = better
+    return item
+
+
+def _words(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.text[:1].isalnum()]
+
+
+def _end_of(seg: Segmentation, sentence: Sentence) -> int:
+    """The end of the sentence without its final punctuation and closing quotation marks."""
+    end = sentence.end
+    while end > sentence.start and (seg.text[end - 1] in ".!?;:,\"'”’»" or seg.text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def _outlet_in(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
+    """An outlet the tokens name, also in the possessive ("BuzzFeed's Smith")."""
+    bare = []
+    for t in tokens:
+        if t.lower.endswith(("'s", "’s")) and len(t.text) > 2:
+            t = Token(t.start, t.end - 2, t.text[:-2], t.lower[:-2])
+        bare.append(t)
+    mentions = find_outlets(bare)
+    return mentions[0] if mentions else None
+
+
+def _relative_clause_subject(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'Zucker, who in the past has voiced ..., told BuzzFeed's Smith he would ...'.
+
+    The rules read such a sentence as an inverted report ('CONTENT, said SOURCE') with the
+    subject and its aside as the content. It is one only when the words after the cue are a
+    name; here a subject pronoun starts a clause within a few words of the cue, so the subject
+    (with its aside, as the rules write a source) is the speaker and that clause the content.
+    """
+    if item.source is None or item.source[0] < item.cue[1] or item.content[1] > item.cue[0] \
+            or verb not in _SAID | _TOLD or seg.quote_at(item.content[0]) is not None:
+        return None
+    text = seg.text
+    if text[item.content[1] : item.cue[0]].strip() != ",":
+        return None
+    before = seg.tokens_in(sentence.start, item.content[1])
+    if not before or before[0].start != item.content[0] or before[0].lower in _NOT_SUBJECT_START \
+            or not before[0].text[:1].isupper():
+        return None
+    commas = [k for k, t in enumerate(before) if t.text == ","]
+    # Exactly one aside: "NAME, who/a ... ," — a second comma would make the words before the cue
+    # a clause of their own ("Trump, who lost, is finished, said X").
+    if len(commas) != 1 or not 1 <= commas[0] <= 8 or commas[0] + 1 >= len(before) \
+            or before[commas[0] + 1].lower not in _ASIDE_OPENERS:
+        return None
+    after = seg.tokens_in(item.cue[1], sentence.end)
+    pronoun = next((k for k, t in enumerate(after[:6]) if t.lower in _SUBJECT_PRONOUNS), None)
+    if pronoun is None or len(_words(after[pronoun:])) < 3 or any(t.text in ",;:" for t in after[:pronoun]):
+        return None
+    # The subject with its aside, as the rules write a source ("The governor, who replaced Smith").
+    source = (before[0].start, before[-1].end)
+    content = (after[pronoun].start, _end_of(seg, sentence))
+    relay = _outlet_in(seg, after[:pronoun]) if verb in _TOLD else None
+    if relay is not None:
+        return replace(item, source=source, content=content, directness="secondhand",
+                       relays=(relay, *item.relays), written_source=None)
+    return replace(item, source=source, content=content, directness="indirect", written_source=None)
+
+
+@functools.cache
+def _publication_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("publication_nouns.txt"))
+
+
+def _recipient_outlet(seg: Segmentation, after: list[Token]) -> tuple[OutletMention, int] | None:
+    """The outlet right after "told" and the index of the token after it.
+
+    A registry outlet ("Sputnik", "The Huffington Post"), else a capitalised name holding an
+    outlet word ("the Post", "the Hollywood Inquirer"), else "the" and a publication noun ("the
+    site"); the last two become outlets the registry does not know.
+    """
+    if not after:
+        return None
+    k = 1 if after[0].lower == "the" else 0
+    mention = _outlet_in(seg, after[k : k + 6])
+    if mention is not None and mention.start == after[k].start:
+        j = next((j for j, t in enumerate(after) if t.end > mention.end), len(after))
+        if j < len(after) and after[j].start < mention.end:
+            # "CNN's Jake Tapper", "NBC's “Today” show": the person or programme belongs to the outlet.
+            j += 1
+            while j < len(after) and (after[j].text[:1].isupper() or after[j].text in _QUOTE_MARKS):
+                j += 1
+            if j < len(after) and after[j].lower in _PROGRAMME_WORDS:
+                j += 1
+        else:
+            j = next((j for j, t in enumerate(after) if t.start >= mention.end), len(after))
+        return mention, j
+    j = k
+    possessive = False
+    while j < len(after) and j - k < 4 and after[j].text[:1].isupper() and after[j].text[:1].isalpha():
+        j += 1
+        if after[j - 1].lower.endswith(("'s", "’s")):
+            possessive = True  # "the Daily Beacon's Amy Cole": the outlet ends at the possessive
+            break
+    outlet_words = lexicons().outlet_words
+    words = [t.lower[:-2] if possessive and n == j - 1 else t.lower for n, t in enumerate(after[:j])]
+    if j > k and any(w.strip(".!") in outlet_words for w in words[k:]):
+        end = after[j - 1].end - 2 if possessive else after[j - 1].end
+        mention = OutletMention(after[0].start, end, None, "news_outlet", None, False)
+        while possessive and j < len(after) and (after[j].text[:1].isupper() or after[j].text in _QUOTE_MARKS):
+            j += 1
+        return mention, j
+    if k == 1 and len(after) > 1 and after[1].lower in _publication_nouns():
+        return OutletMention(after[0].start, after[1].end, None, "news_outlet", None, False), 2
+    return None
+
+
+def _clause_start(rest: list[Token]) -> Token | None:
+    """Where a reported clause starts among the words after the recipient: "that" or a subject pronoun."""
+    for k, token in enumerate(rest[:8]):
+        word = token.lower.replace("’", "'").split("'")[0]  # "he'd", "she’s"
+        if word == "that" and k + 1 < len(rest):
+            return rest[k + 1]
+        if word in _SUBJECT_PRONOUNS and not (k and rest[k - 1].lower in _SUBORDINATORS):
+            return token  # not "told CNN before he spoke ..."
+    return None
+
+
+def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'"...," an intelligence source, who ..., told Fox News.' and "Pate told Breitbart News he'd ...".
+
+    The outlet told is a relay. When a reported clause follows it ("that ...", "he'd ..."), that
+    clause is the content. When none does, the content is before the speaker: a quotation that
+    ends just before the speaker's words, or (when only a short time or occasion follows the
+    outlet: "told Sputnik on Saturday") the clause before the comma.
+    """
+    if verb not in _TOLD:
+        return None
+    text = seg.text
+    after = seg.tokens_in(item.cue[1], sentence.end)
+    recipient = _recipient_outlet(seg, after)
+    if recipient is None:
+        return None
+    mention, k = recipient
+    rest = _words(after[k:])
+    relays = item.relays if any(r.start == mention.start for r in item.relays) else (mention, *item.relays)
+    start = _clause_start(rest)
+    if start is not None:
+        if item.source is None or item.source[1] > item.cue[0]:
+            return None
+        content = item.content
+        # Keep a content the rules already start at the clause ("that he ..." or "he ...").
+        if not (after[k - 1].end <= item.content[0] <= start.start and item.content[1] > start.start):
+            content = (start.start, _end_of(seg, sentence))
+        better = replace(item, content=content, directness="secondhand", relays=relays)
+        return None if better == item else better
+    speaker_end = item.cue[0]
+    quotes = [q for q in seg.quotes_in(sentence.start, speaker_end) if q.end <= speaker_end]
+    # A quotation the speaker's words follow after its comma: '"...," Butz, 49, told'.
+    if quotes and (text[quotes[-1].inner_start : quotes[-1].inner_end].rstrip().endswith(",")
+                   or text[quotes[-1].end : speaker_end].lstrip().startswith(",")) \
+            and _speaker_words(text, quotes[-1].end, speaker_end):
+        quote = quotes[-1]
+        content = (quote.inner_start, quote.inner_end)
+        gap_start = quote.end
+    elif len(rest) <= 5 and (not rest or rest[0].lower in _TIME_PREPOSITIONS or rest[0].lower in _WEEKDAYS):
+        comma = text.rfind(",", sentence.start, speaker_end)
+        # A clause, not an opener: "In March, Ana told the Post." has no content before her.
+        if comma < 0 or seg.quote_at(comma) is not None or len(_words(seg.tokens_in(sentence.start, comma))) < 3:
+            return None
+        content = (sentence.start, comma)
+        gap_start = comma + 1
+    else:
+        return None
+    source = _speaker_words(text, gap_start, speaker_end)
+    while content[1] > content[0] and (text[content[1] - 1] in ",;: "):
+        content = (content[0], content[1] - 1)
+    if source is None or content[1] <= content[0] or len(_words(seg.tokens_in(*source))) > 20:
+        return None
+    better = replace(item, source=source, content=content, directness="secondhand", relays=relays,
+                     named_outlet=None, written_source=None)
+    return None if better == item else better
+
+
+def _speaker_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words between a quotation (or comma) and the cue: '"...," Butz, 49, told' gives "Butz, 49"."""
+    while start < end and (text[start].isspace() or text[start] in ",”\"'’"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    head = text[start : start + 6].split(" ")[0].lower()
+    if head in _SAID:  # '"...," said Jim Bopp, ..., told POLITICO'
+        start += len(head)
+        while start < end and text[start].isspace():
+            start += 1
+    if end <= start or any(c in text[start:end] for c in ".!?“\"") or not text[start].isalpha():
+        return None
+    return start, end
+
+
+def _quoted_as_saying(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'..., the Interfax news agency quoted his spokesman as saying on Tuesday.'"""
+    if verb not in _QUOTING or item.source is None or item.source[1] > item.cue[0]:
+        return None
+    after = seg.tokens_in(item.cue[1], sentence.end)
+    k = next((j for j in range(len(after) - 1) if after[j].lower == "as" and after[j + 1].lower == "saying"), None)
+    if k is None or k == 0 or k > 8:
+        return None
+    outlet = _outlet_in(seg, seg.tokens_in(item.source[0], item.source[1]))
+    if outlet is None:
+        return None
+    source = (after[0].start, after[k - 1].end)
+    rest = _words(after[k + 2 :])
+    text = seg.text
+    if rest and not (rest[0].lower in _TIME_PREPOSITIONS and len(rest) <= 4):
+        first = rest[1] if rest[0].lower == "that" and len(rest) > 1 else rest[0]
+        content = (first.start, _end_of(seg, sentence))
+    else:
+        comma = text.rfind(",", sentence.start, item.source[0])
+        if comma < 0:
+            return None
+        content = (sentence.start, comma)
+    return replace(item, source=source, content=content, directness="secondhand",
+                   relays=(outlet, *[r for r in item.relays if r.start != outlet.start]), named_outlet=None,
+                   written_source=None)
+
+
+def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'But according to Sarath, he actually has ...': the content follows the comma."""
+    if seg.text[item.cue[0] : item.cue[1]].lower() != "according to" or item.source is None:
+        return None
+    opening = seg.tokens_in(sentence.start, item.cue[0])
+    if len(opening) > 3 or any(t.lower not in _OPENING_WORDS for t in opening):
+        return _report_cut(seg, sentence, item)
+    after = seg.tokens_in(item.cue[1], sentence.end)
+    comma = next((k for k, t in enumerate(after) if t.text == ","), None)
+    if comma is None or comma == 0 or comma > 10 or len(_words(after[comma + 1 :])) < 3 \
+            or seg.quote_at(after[comma].start) is not None:
+        return None
+    source = (after[0].start, after[comma - 1].end)
+    if any(t.lower in _AUXILIARIES for t in after[:comma]):
+        return None  # "According to Mehra this clotting is a feature of ..., when": no comma after the source
+    if item.source == source and item.content[0] >= after[comma].end:
+        return None  # read right already (the content may stop earlier, at a quotation's end)
+    content = (after[comma + 1].start, _end_of(seg, sentence))
+    return replace(item, source=source, content=content, written_source=None)
+
+
+def _report_cut(seg: Segmentation, sentence: Sentence, item: Found) -> Found | None:
+    """'..., according to a new report.': the rules cut the source at "report"; it runs to the end."""
+    assert item.source is not None
+    if item.content[1] > item.cue[0]:
+        return None
+    rest = seg.tokens_in(item.source[1], sentence.end)
+    if not rest or rest[0].lower not in _REPORT_NOUNS:
+        return None
+    words = []
+    for t in rest:
+        if t.text in ",;:" or t.text in _DASHES or t.lower in _AUXILIARIES or len(words) >= 12:
+            break
+        words.append(t)
+    words = _words(words)
+    if not words:
+        return None
+    return replace(item, source=(item.source[0], words[-1].end), written_source=None)
+
+
+def _said_of(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'"...," Representative King said of life before Fox News.' / 'X said of McNally: "..."'."""
+    if verb not in _SAID:
+        return None
+    text = seg.text
+    after = seg.tokens_in(item.cue[1], sentence.end)
+    if not after or after[0].lower != "of":
+        return None
+    quotes = seg.quotes_in(sentence.start, sentence.end)
+    before = [q for q in quotes if q.end <= item.cue[0]]
+    later = [q for q in quotes if q.start >= item.cue[1]]
+    colon = next((t for t in after if t.text == ":"), None)
+    if colon is not None and later and later[0].start >= colon.end:
+        # 'X said of McNally: "..."' — the speaker is the subject before the cue.
+        subject = seg.tokens_in(sentence.start, item.cue[0])
+        if not subject or seg.quote_at(subject[0].start) is not None:
+            return None
+        while subject and subject[-1].text == ",":
+            subject = subject[:-1]
+        if not subject:
+            return None
+        source = (subject[0].start, subject[-1].end)
+        if not _words(subject) or len(_words(subject)) > 20:
+            return None
+        quote = later[0]
+        return replace(item, source=source, content=(quote.inner_start, quote.inner_end),
+                       directness="direct_quote", written_source=None)
+    if before and item.source is not None and item.source[1] <= item.cue[0] and item.content[0] >= item.cue[1]:
+        # '"...," X said of Y.' — the quotation is the content.
+        quote = before[-1]
+        end = quote.inner_end
+        while end > quote.inner_start and text[end - 1] in ",;: ":
+            end -= 1
+        return replace(item, content=(quote.inner_start, end), directness="direct_quote")
+    return None
+
+
+def _dateline_in_source(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'LONDON (Reuters) - Donald Trump said': the speaker starts after the dateline's dash."""
+    if item.source is None or item.source[1] > item.cue[0] or ")" not in seg.text[item.source[0] : item.source[1]]:
+        return None
+    tokens = seg.tokens_in(item.source[0], item.source[1])
+    for k in range(min(len(tokens) - 1, 8)):
+        if tokens[k].text == ")" and tokens[k + 1].text in _DASHES and k + 2 < len(tokens) \
+                and tokens[k + 2].text[:1].isupper():
+            start = tokens[k + 2].start
+            if item.named_outlet is not None and item.named_outlet.end <= start:
+                # The agency of the dateline is no speaker; it relays the whole article.
+                directness = "indirect" if item.directness == "secondhand" and not item.relays else item.directness
+                return replace(item, source=(start, item.source[1]), named_outlet=None, directness=directness,
+                               written_source=None)
+            return replace(item, source=(start, item.source[1]), written_source=None)
+    return None
+
+
+def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'"My read of it is ...," the official said, speaking on condition of anonymity ...'.
+
+    A participle after the cue ("speaking", "declining", "asking") describes the speaker; what
+    was said is the quotation before.
+    """
+    if verb not in _SAID or item.source is None or item.source[1] > item.cue[0] or item.content[0] < item.cue[1]:
+        return None
+    after = seg.tokens_in(item.cue[1], sentence.end)
+    if len(after) < 2 or after[0].text != "," or after[1].lower not in _SPEAKER_PARTICIPLES:
+        return None
+    quotes = [q for q in seg.quotes_in(sentence.start, item.source[0]) if q.end <= item.source[0]]
+    if not quotes:
+        return None
+    quote = quotes[-1]
+    gap = seg.text[quote.end : item.source[0]].strip()
+    if gap not in ("", ",") or not (gap or seg.text[quote.inner_start : quote.inner_end].rstrip().endswith(",")):
+        return None  # the source must follow the quotation's comma directly
+    end = quote.inner_end
+    while end > quote.inner_start and seg.text[end - 1] in ",;: ":
+        end -= 1
+    return replace(item, content=(quote.inner_start, end), directness="direct_quote")
+
+
+def _said_when_then_clause(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'Adelson said on Friday he met Trump ... and that ...': the content starts at "he", after the time."""
+    if verb not in _SAID or item.source is None or item.source[1] > item.cue[0] or item.content[0] < item.cue[1]:
+        return None
+    after = seg.tokens_in(item.cue[1], min(sentence.end, item.cue[1] + 80))
+    k = 0
+    while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
+        k += 1
+    if k == 0 or k >= len(after) or after[k].lower.replace("’", "'").split("'")[0] not in _SUBJECT_PRONOUNS:
+        return None
+    start = after[k].start
+    if item.content[0] == start or item.content[1] <= start:
+        return None
+    return replace(item, content=(start, item.content[1]))
+
+
+def _venue_relay(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'Zhirinovsky said on state television', 'has said in an interview to the Figaro newspaper'.
+
+    The outlet a speaker speaks on or to, right after the cue, relays the statement (a pundit on
+    state TV is relayed by state media); also an opening "In an interview with X," before it.
+    """
+    if verb not in _SAID | _VENUE_VERBS or item.source is None:
+        return None
+    after = seg.tokens_in(item.cue[1], min(sentence.end, item.cue[1] + 120))
+    relay = _venue(seg, after)
+    if relay is None:
+        opening = seg.tokens_in(sentence.start, min(item.cue[0], item.source[0], sentence.start + 120))
+        relay = _venue(seg, opening)
+    if relay is None or any(r.start == relay.start for r in item.relays) or (
+            item.named_outlet is not None and item.named_outlet.start == relay.start):
+        return None
+    directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+    return replace(item, relays=(*item.relays, relay), directness=directness)
+
+
+def _venue(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
+    """An outlet after "on", "to", "with" or "during" among the first words (an interview or the like between)."""
+    for k, token in enumerate(tokens[:10]):
+        if token.lower not in _VENUE_PREPOSITIONS or (k and tokens[k - 1].text[:1].isalnum()
+                                                       and tokens[k - 1].lower not in _VENUE_WORDS):
+            continue  # only a preposition opening the words or a phrase ("On Monday night, in an ...")
+        j = k + 1
+        while j < len(tokens) and j - k <= 5 and (tokens[j].lower in _VENUE_WORDS
+                                                  or tokens[j].lower in _VENUE_PREPOSITIONS):
+            j += 1
+        if j >= len(tokens) or (j == k + 1 and token.lower in ("in", "during")):
+            continue  # "said in Ohio": a place, not a venue
+        # The registry's outlets, and names with an outlet word ("the Daily Planet").
+        start = j - 1 if tokens[j - 1].lower == "the" else j
+        recipient = _recipient_outlet(seg, tokens[start : start + 8])
+        if recipient is not None:
+            return recipient[0]
+    return None
+
+
+def _anonymous_subject(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+    """'A person familiar with the planning for Thursday's meeting says ...': the whole phrase speaks.
+
+    The rules keep only the last noun phrase ("Thursday's meeting"); a subject that opens the
+    sentence and links its head to that phrase ("familiar with", "close to", "briefed on") is the
+    speaker.
+    """
+    if item.source is None or item.source[1] > item.cue[0] or item.source[0] <= sentence.start:
+        return None
+    before = seg.tokens_in(sentence.start, item.source[0])
+    if not 2 <= len(before) <= 12 or any(not t.text[:1].isalnum() and t.text not in ("'s", "’s") for t in before):
+        return None
+    if not any(before[j].lower in _ANONYMOUS_LINK and before[j + 1].lower in _LINK_PREPOSITIONS
+               for j in range(len(before) - 1)):
+        return None
+    if before[0].lower in _NOT_SUBJECT_START:
+        return None
+    return replace(item, source=(before[0].start, item.source[1]), written_source=None)
+
+
+_RULES = (_dateline_in_source, _relative_clause_subject, _told_outlet, _quoted_as_saying, _according_to_first,
+          _said_of, _said_speaking, _said_when_then_clause, _venue_relay, _anonymous_subject)

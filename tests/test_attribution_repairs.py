@@ -1,0 +1,178 @@
+"""The repairs of :mod:`reliability._attribution_repairs`, on sentences the team wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from reliability._pipeline import analyze
+from reliability._records import ARTICLE_SOURCE_ID, Article
+
+
+def _statement(text: str, content_part: str):  # type: ignore[no-untyped-def]
+    """The statement whose content holds ``content_part``, and its chain as source names (origin first)."""
+    analysis = analyze(Article(text=text))
+    found = [f for f in analysis.found if content_part in text[f.content[0] : f.content[1]]]
+    assert found, f"no statement with content holding {content_part!r}"
+    item = found[0]
+    index = analysis.found.index(item)
+    by_id = {s.id: s for s in analysis.sources}
+    chain = next(c for c in analysis.chains if c.id == analysis.chain_of[index])
+    names = [by_id[h].name for h in chain.hops if h != ARTICLE_SOURCE_ID]
+    source = text[item.source[0] : item.source[1]] if item.source else None
+    return source, text[item.content[0] : item.content[1]], names, by_id
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "source", "content", "chain"),
+    [
+        # A relative clause or appositive after the subject: the subject speaks.
+        ("The nurse, a union member who asked not to be named, said she was never told.",
+         "never told", "The nurse, a union member who asked not to be named", "she was never told", None),
+        ("Kessler, who once ran for mayor, told the Daily Beacon’s Amy Cole he has no plans to run again.",
+         "no plans", "Kessler, who once ran for mayor", "he has no plans to run again",
+         ["Kessler", "the Daily Beacon"]),
+        # "told OUTLET" at the end: the content is the quotation before the speaker.
+        ("“The bridge is safe,” Ana Ruiz, a spokeswoman for the mayor, told Reuters.",
+         "bridge is safe", "Ana Ruiz, a spokeswoman for the mayor", "The bridge is safe", ["Ana Ruiz", "Reuters"]),
+        ("“We will appeal,” an aide who was not authorized to speak told Fox News on Monday.",
+         "will appeal", "an aide who was not authorized to speak", "We will appeal", None),
+        ("Prices have doubled since May, the head of the growers' union told Sputnik on Saturday.",
+         "Prices have doubled", "the head of the growers' union", "Prices have doubled since May", None),
+        ("“It was a long night,” a firefighter told the Post.",
+         "long night", "a firefighter", "It was a long night", None),
+        ("“Nothing is decided,” an insider told the site.",
+         "Nothing is decided", "an insider", "Nothing is decided", None),
+        # "told OUTLET" and a clause after it: the clause is the content.
+        ("Ortiz also told Breitbart News he’d back the bill in the fall.",
+         "back the bill", "Ortiz", "he’d back the bill in the fall", ["Ortiz", "Breitbart News"]),
+        # "quoted X as saying".
+        ("The port reopened on Friday, the Interfax news agency quoted a port official as saying.",
+         "port reopened", "a port official", "The port reopened on Friday", None),
+        # "according to" opening the sentence.
+        ("But according to Delia, he never signed the lease.",
+         "never signed", "Delia", "he never signed the lease", ["Delia"]),
+        ("After all, according to a new report, the singer is engaged.",
+         "is engaged", "a new report", "the singer is engaged", None),
+        # "according to a report by X" (the rules stop a source at "report") and "..., according to a report."
+        ("According to a report by the Tribune on Sunday, the plant will close.",
+         "plant will close", "a report by the Tribune on Sunday", "the plant will close", None),
+        ("The plant will close in June, according to a new report.",
+         "plant will close", "a new report", "The plant will close in June", ["a new report"]),
+        # An outlet that "has learned" reports.
+        ("The two hosts were told to stop feuding, GossipDaily.com has exclusively learned.",
+         "stop feuding", "GossipDaily.com", "The two hosts were told to stop feuding", ["GossipDaily.com"]),
+        # "said of X": the topic is neither source nor content.
+        ("“He writes like he breathes,” the director said of the playwright.",
+         "writes like", "the director", "He writes like he breathes", None),
+        ("Tom Harlan, who starred in the revival, said of the author: “Her plays still sell out.”",
+         "still sell out", "Tom Harlan, who starred in the revival", "Her plays still sell out", None),
+        # A participle after "said" describes the speaker; the quotation is what was said.
+        ("“The talks are stuck,” a diplomat said, speaking on condition of anonymity.",
+         "talks are stuck", "a diplomat", "The talks are stuck", None),
+        # A time between "said" and the clause is no part of the content.
+        ("The mayor said on Friday she met the owners this week and that a deal was close.",
+         "met the owners", "The mayor", "she met the owners this week and that a deal was close", None),
+        # A dateline is no part of the speaker.
+        ("LONDON (Reuters) - Ana Ruiz said the bridge would reopen in May.",
+         "would reopen", "Ana Ruiz", "the bridge would reopen in May", ["Ana Ruiz", "Reuters"]),
+    ],
+)
+def test_repaired_readings(text, content_part, source, content, chain):
+    got_source, got_content, names, _ = _statement(text, content_part)
+    assert got_source == source
+    assert got_content.strip(" .") == content
+    if chain is not None:
+        assert names == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "source", "content"),
+    [
+        # The speaker's person or programme after a possessive outlet is no content.
+        ("“I never met him,” Ruiz told CNN’s Dana Kerr.", "never met", "Ruiz", "I never met him"),
+        # A quotation inside the clause is not what the speaker told the outlet.
+        ('The shop saw "a steep fall" in sales, a manager told Business Insider.', "steep fall",
+         None, None),
+        # No comma after the source: "according to" reads no clause as its source.
+        ("According to Mehra this effect is common when the disease has advanced, and rare otherwise.",
+         "common", None, None),
+    ],
+)
+def test_shapes_left_alone(text, content_part, source, content):
+    analysis = analyze(Article(text=text))
+    found = [f for f in analysis.found if content_part in text[f.content[0] : f.content[1]]]
+    if source is None:
+        # No rule may turn these into a statement whose content is the quoted words or the clause
+        # with the source words glued to it.
+        for f in found:
+            got_source = text[f.source[0] : f.source[1]] if f.source else ""
+            assert "is common" not in got_source
+            assert text[f.content[0] : f.content[1]] != "a steep fall"
+        return
+    assert found
+    assert text[found[0].source[0] : found[0].source[1]] == source
+    assert text[found[0].content[0] : found[0].content[1]] == content
+
+
+def test_kinds_after_repair():
+    text = ("“Nothing is decided,” a senior official who spoke on condition of anonymity told the newspaper. "
+            "Zara Bell, who teaches history at Ohio State University, said she expects a recount.")
+    _, _, names, by_id = _statement(text, "Nothing is decided")
+    kinds = {s.name: s.kind for s in by_id.values()}
+    assert names[-1] == "the newspaper" and kinds["the newspaper"] == "news_outlet"
+    assert kinds[names[0]] == "anonymous"
+    _, _, names, by_id = _statement(text, "expects a recount")
+    assert names == ["Zara Bell"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The long nights were hard, Maria Lopez has learned, and she lives with them.",
+        "The team has learned a lot this season, the coach said.",
+    ],
+)
+def test_learned_is_a_cue_only_for_an_outlet(text):
+    analysis = analyze(Article(text=text))
+    assert not any(f.cue and "learned" in text[f.cue[0] : f.cue[1]] for f in analysis.found)
+
+
+def test_a_report_named_in_the_source_resolves_to_the_outlet():
+    text = "According to a report by Reuters on Sunday, the plant will close."
+    _, _, names, by_id = _statement(text, "plant will close")
+    assert names == ["Reuters"]
+    assert next(s for s in by_id.values() if s.name == "Reuters").kind == "wire_agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "chain"),
+    [
+        ("“The dam will hold,” Ana Vidal said on state television on Monday.", "dam will hold",
+         ["Ana Vidal", "State media"]),
+        ("“We were never told,” Ana Vidal said in an interview with the Daily Planet.", "never told",
+         ["Ana Vidal", "the Daily Planet"]),
+        ("In an interview with Reuters, Ana Vidal said the dam would hold.", "dam would hold",
+         ["Ana Vidal", "Reuters"]),
+        # A place after "in" is no venue.
+        ("Ana Vidal said in Lisbon that the dam would hold.", "dam would hold", ["Ana Vidal"]),
+    ],
+)
+def test_the_venue_after_the_cue_relays(text, content_part, chain):
+    _, _, names, _ = _statement(text, content_part)
+    assert names == chain
+
+
+def test_an_anonymous_subject_keeps_its_head():
+    text = "A person familiar with the plans for Friday’s vote says the count will be delayed."
+    source, _, names, by_id = _statement(text, "count will be delayed")
+    assert source == "A person familiar with the plans for Friday’s vote"
+    assert next(s for s in by_id.values() if s.name == names[0]).kind == "anonymous"
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("“It is over,” a source told people.com.", "People (magazine)"),
+    ("“It is over,” a source tells PEOPLE.", "People (magazine)"),
+])
+def test_outlets_written_in_lower_case_or_capitals(text, outlet):
+    _, _, names, _ = _statement(text, "It is over")
+    assert names[-1] == outlet
