@@ -1316,15 +1316,42 @@ def _learned_content_ends(seg: Segmentation, found: list[Found]) -> list[Found]:
     barriers = _barriers(found)
     tokens = seg.tokens
     result = []
+    cue_verbs = lexicons().cue_verbs
     for item in found:
         frame = end_frame(seg, item, sentence_starts, barriers)
         if frame is not None:
             first, stop, last, cue = frame
             best = model.best_end(tokens, first, stop, last, cue)
             if best != last:
+                rest = _report_after(seg, item, best, last, cue_verbs, barriers)
                 item = replace(item, content=(item.content[0], tokens[best].end))
+                if rest is not None:
+                    result.append(rest)
         result.append(item)
     return result
+
+
+def _report_after(
+    seg: Segmentation, item: Found, best: int, last: int, cue_verbs: frozenset[str], barriers: Sequence[int]
+) -> Found | None:
+    """The speaker's own statement in the words a re-ended content gave up, if any.
+
+    "Salceda, citing data from the State Department, said that about 4 million ...": the rules
+    read one stance ("citing") whose content runs on over "said that ..."; once the ranker ends
+    it at "Department", the rest is the same speaker's report, a statement of its own.
+    """
+    tokens = seg.tokens
+    k = best + 1
+    if k <= last and tokens[k].text == ",":
+        k += 1
+    if k >= last or item.source is None or item.cue is None or tokens[k].lower not in cue_verbs \
+            or tokens[k].start in barriers:
+        return None
+    content = _trim(seg.text, tokens[k + 1].start, tokens[last].end)
+    if content[1] <= content[0]:
+        return None
+    return Found(item.source, (tokens[k].start, tokens[k].end), content, "indirect", item.relays, item.named_outlet,
+                 item.declared, written_source=item.written_source)
 
 
 def source_frame(

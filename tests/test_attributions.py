@@ -162,6 +162,10 @@ def test_broken_quotes_never_raise(text):
         # the source of an inserted "according to" ends at its comma
         ("The minister, according to some reports, has resigned.", "some reports", "according to",
          "The minister"),
+        # once the content ranker ends the stance at its comma, the speaker's own report is a
+        # statement of its own
+        ("Keller, citing figures from the city treasury, said that the budget would run out in May.",
+         "Keller", "said", "that the budget would run out in May"),
         # the learned cue ranker takes a particle into the cue, as PolNeAR marks it
         ("Warren railed against the corrupting influence of super PACs.", "Warren", "railed against",
          "the corrupting influence of super PACs"),
