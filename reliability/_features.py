@@ -29,8 +29,8 @@ from ._segmentation import tokenize
 from ._style import PHRASING_COLUMNS, phrasing_counts, style_names, style_vector
 
 __all__ = [
-    "FEATURES", "FEATURE_NAMES", "INPUT_NAMES", "PHRASING_PREFIX", "Feature", "InputRow", "article_row",
-    "compute_features", "input_matrix",
+    "FEATURES", "FEATURE_DIRECTIONS", "FEATURE_NAMES", "INPUT_NAMES", "PHRASING_PREFIX", "Feature", "InputRow",
+    "article_row", "compute_features", "input_matrix",
 ]
 
 Evidence = list[Span]
@@ -417,6 +417,21 @@ FEATURES: tuple[Feature, ...] = (
 )
 
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
+#: Which way each feature bears on trust, read plainly: +1 more is better, -1 more is worse;
+#: features missing here (length, sentence length) have no plain direction. The default model's
+#: weights are constrained to these signs, so an explanation never says that quoting a named
+#: source lowered the score.
+FEATURE_DIRECTIONS: dict[str, int] = {
+    "share_direct_quote": 1, "share_indirect": 1, "share_secondhand": -1, "share_vague": -1,
+    "share_said_cues": 1, "share_unattributed_claims": -1, "share_anonymous_origin": -1, "share_state_media_relay": -1,
+    "max_chain_depth": -1, "mean_chain_depth": -1, "named_sources_log": 1, "has_primary_source": 1,
+    "share_primary_origins": 1, "wire_agency_cited": 1, "hedges_per_100_words": -1, "quoted_char_share": 1,
+    "title_is_question": -1, "title_all_caps_share": -1, "title_exclamation": -1,
+    "exclamations_per_100_words": -1, "all_caps_word_share": -1, "first_person_per_100_words": -1,
+    "second_person_per_100_words": -1, "numbers_per_100_words": 1, "has_boilerplate": -1,
+    "share_question_sentences": -1, "attributions_per_100_words": 1, "independent_sources_log": 1,
+    "outlet_prior": 1, "sensational_per_100_words": -1, "time_references_per_100_words": 1,
+}
 #: The readable columns ArticleFeatures produces: the named features, then the style profile
 #: (the hashed phrasing columns follow them).
 INPUT_NAMES: tuple[str, ...] = FEATURE_NAMES + style_names()
