@@ -44,21 +44,32 @@ def phrase_table(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
-def find_phrases(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]]) -> list[Span]:
-    """Non-overlapping occurrences of the phrases of ``table`` (see :func:`phrase_table`)."""
-    return _scan(tokens, text, table, hedges=False)
+def find_phrases(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]], *,
+                 segmentation: Segmentation | None = None) -> list[Span]:
+    """Non-overlapping occurrences of the phrases of ``table`` (see :func:`phrase_table`).
+
+    ``segmentation``, when ``tokens`` are its tokens, finds the tokens that start a phrase from
+    its index of words rather than by reading every token.
+    """
+    return _scan(tokens, text, table, hedges=False, segmentation=segmentation)
 
 
-def find_hedges(tokens: list[Token], text: str) -> list[Span]:
-    """Hedging words and phrases from the lexicon ``hedges.txt`` among ``tokens``."""
-    return _scan(tokens, text, _hedge_phrases(), hedges=True)
+def find_hedges(tokens: list[Token], text: str, *, segmentation: Segmentation | None = None) -> list[Span]:
+    """Hedging words and phrases from the lexicon ``hedges.txt`` among ``tokens`` (``segmentation``:
+    as for :func:`find_phrases`)."""
+    return _scan(tokens, text, _hedge_phrases(), hedges=True, segmentation=segmentation)
 
 
-def _scan(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]], *, hedges: bool) -> list[Span]:
+def _scan(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]], *, hedges: bool,
+          segmentation: Segmentation | None) -> list[Span]:
     spans = []
     after = 0  # matches do not overlap: the next may start only after the last one ends
-    # Only tokens that start some hedge phrase can start a match; finding them first is fast.
-    for i in [i for i, token in enumerate(tokens) if token.lower in table]:
+    # Only tokens that start some phrase can start a match; finding them first is fast.
+    if segmentation is not None and segmentation.tokens is tokens:
+        starts = segmentation.positions(table)
+    else:
+        starts = [i for i, token in enumerate(tokens) if token.lower in table]
+    for i in starts:
         if i < after:
             continue
         if hedges and tokens[i].text == "May" and is_date(tokens, i):

@@ -275,7 +275,7 @@ def _sensational_table() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _sensational(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     table = _sensational_table()
-    spans = find_phrases(a.segmentation.tokens, a.article.text, table)
+    spans = find_phrases(a.segmentation.tokens, a.article.text, table, segmentation=a.segmentation)
     title = a.article.title or ""
     in_title = len(find_phrases(tokenize(title), title, table)) if title else 0
     return (len(spans) + in_title) * ctx.per_100, spans[:_MAX_EVIDENCE]
@@ -288,15 +288,18 @@ def _time_table() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _time_references(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     """Dates and times that anchor events: reporting says when things happened."""
-    tokens, text = a.segmentation.tokens, a.article.text
-    spans = find_phrases(tokens, text, _time_table())
-    # The two months that are also common words count only where they are dates.
-    for i, token in enumerate(tokens):
-        word = token.text
+    seg, text = a.segmentation, a.article.text
+    tokens = seg.tokens
+    spans = find_phrases(tokens, text, _time_table(), segmentation=seg)
+    # The two months that are also common words count only where they are dates. The candidates
+    # come from the article's index of words: digits have no case, so a year is its own lower case.
+    years = [w for w in seg.words if len(w) == 4 and w[:2] in ("19", "20")]
+    for i in seg.positions(["may", "march", *years]):
+        word = tokens[i].text
         if (word in ("May", "March") and is_date(tokens, i)) or (
             len(word) == 4 and word[:2] in ("19", "20") and word.isdigit()
         ):
-            spans.append(_span(text, token.start, token.end))
+            spans.append(_span(text, tokens[i].start, tokens[i].end))
     spans.sort(key=lambda span: span.start)
     return len(spans) * ctx.per_100, spans[:_MAX_EVIDENCE]
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -66,6 +68,31 @@ class Segmentation:
     tokens: list[Token] = field(default_factory=list)
     _token_starts: list[int] = field(default_factory=list)
     _quote_ends: list[int] = field(default_factory=list)
+    # lower-cased token -> its indices, built on first use
+    _by_word: dict[str, list[int]] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def words(self) -> Iterable[str]:
+        """The distinct lower-cased tokens."""
+        return self._word_index().keys()
+
+    def positions(self, words: Iterable[str]) -> list[int]:
+        """Indices, in order, of the tokens whose lower-cased text is one of ``words``.
+
+        Several stages look for the tokens that start a lexicon phrase (hedges, sensational
+        words, dates); one index of the article's words answers them all, instead of one pass
+        over every token per lexicon.
+        """
+        index = self._word_index()
+        return sorted(chain.from_iterable(index[w] for w in words if w in index))
+
+    def _word_index(self) -> dict[str, list[int]]:
+        if self._by_word is None:
+            index: defaultdict[str, list[int]] = defaultdict(list)
+            for i, token in enumerate(self.tokens):
+                index[token.lower].append(i)
+            self._by_word = dict(index)
+        return self._by_word
 
     @property
     def token_starts(self) -> list[int]:
