@@ -80,7 +80,7 @@ def main() -> int:
     for b, (name, report) in zip(before, now, strict=True):
         if b["report"] != report:
             differ += 1
-            at = next((i for i, (x, y) in enumerate(zip(b["report"], report)) if x != y),
+            at = next((i for i, (x, y) in enumerate(zip(b["report"], report, strict=False)) if x != y),
                       min(len(b["report"]), len(report)))
             print(f"DIFFERS {name} at char {at}:\n  was {b['report'][max(0, at - 80):at + 80]!r}\n"
                   f"  now {report[max(0, at - 80):at + 80]!r}")

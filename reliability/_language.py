@@ -94,11 +94,11 @@ def detect_language(text: str) -> str:
     Short texts (fewer than 20 letters, or 12 Latin-script words) count as English: too little to judge.
     """
     sample = text[:SAMPLE_CHARS]
-    ascii_only = not any(map(str.isalnum, _NON_ASCII.findall(sample)))
     # When no character outside ASCII is a letter or digit (most news: curly quotes and dashes
     # are neither), the runs of letters are the runs of A-Z and a-z, which a plain range finds
-    # several times faster than the Unicode-aware pattern.
-    words = (_ASCII_LETTERS if ascii_only else _LETTERS).findall(sample)
+    # faster than the Unicode-aware pattern.
+    only_ascii_letters = not any(map(str.isalnum, _NON_ASCII.findall(sample)))
+    words = (_ASCII_LETTERS if only_ascii_letters else _LETTERS).findall(sample)
     letters = "".join(words)
     ascii_only = letters.isascii()
     scripts: dict[str, int]
