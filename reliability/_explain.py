@@ -356,13 +356,16 @@ def explain(
     zero); messages compare the article against it.
     """
     facts = _Facts(analysis)
+    # Python floats, once: indexing a numpy array element by element costs more than the messages.
+    value_of = np.asarray(values, dtype=float).tolist()
+    contribution_of = np.asarray(contributions, dtype=float).tolist()
+    typical_of = [None] * len(names) if typical is None else np.asarray(typical, dtype=float).tolist()
     explanations = [
         Explanation(
             feature=name,
-            value=float(values[k]),
-            contribution=float(contributions[k]),
-            message=_message(name, float(values[k]), float(contributions[k]),
-                             None if typical is None else float(typical[k]), facts),
+            value=value_of[k],
+            contribution=contribution_of[k],
+            message=_message(name, value_of[k], contribution_of[k], typical_of[k], facts),
             evidence=evidence[k],
         )
         for k, name in enumerate(names)
