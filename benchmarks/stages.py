@@ -75,7 +75,8 @@ def stage_times(scorer: Scorer, text: str) -> dict[str, float]:
         lap("sources")
         _, chain_of = build_chains(found, resolution)
         lap("chains")
-        build_claims(seg, found, resolution.source_of, chain_of, "chain0", find_hedges(seg.tokens, text))
+        build_claims(seg, found, resolution.source_of, chain_of, "chain0",
+                     find_hedges(seg.tokens, text, segmentation=seg))
         lap("claims + hedges")
         analysis = analyze(article)
         lap("setup")

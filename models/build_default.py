@@ -61,6 +61,13 @@ def model_card_markdown(card: dict) -> str:
     """docs/model-card.md, written from the card so the two never disagree."""
     m = card["metrics"]
     lengths = "{} to {}".format(*card.get("phrasing_ngrams", ("?", "?")))
+    signed = (
+        " Each named feature's weight is constrained to the side its plain reading says"
+        " (`FEATURE_DIRECTIONS` in `reliability/_features.py`; free for length and sentence length), and"
+        " the stacked scores' weights to be non-negative, so no explanation says that, for example,"
+        " quoting a named source lowered the score."
+        if card.get("sign_constrained") else ""
+    )
     baseline = m.get("baseline_tfidf_grouped_cv_roc_auc", float("nan"))
     rows = "\n".join(
         f"| {d['name']} | {d['n_articles']} | {d['n_reliable']} | {d['license']} | {d['options'] or ''} |"
@@ -78,7 +85,7 @@ writing-style profile — 145 function-word rates, 27 punctuation rates, 4 chara
 (`style_C` = {card.get('style_C')}), and `phrasing_score`, the same over the phrasing profile —
 sequences of {lengths} tokens of the text with content words masked by their
 shape, hashed into {card.get('phrasing_columns')} columns, TF-IDF weighted
-(`phrasing_C` = {card.get('phrasing_C')}). {card['calibration']['method'].capitalize()} calibration
+(`phrasing_C` = {card.get('phrasing_C')}).{signed} {card['calibration']['method'].capitalize()} calibration
 fitted on out-of-fold logits. {len(card['feature_names'])} readable input columns. Library
 {card['library_version']}, scikit-learn {card['sklearn_version']}, Python {card['python_version']},
 seed {card['seed']}, C = {card['C']}. Labels: `low` below {card['thresholds'][0]}, `high` from

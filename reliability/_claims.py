@@ -9,6 +9,7 @@ furniture ("Post a Comment") or too short to assert anything.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,13 +22,15 @@ from ._segmentation import Segmentation, Token, tokenize
 __all__ = ["build_claims", "find_hedges", "is_boilerplate", "is_date"]
 
 _MIN_WORDS = 5
+_NOT_ALNUM_OR_SPACE = re.compile(r"[^\w\s]|_")  # \w is alphanumeric or "_"
 
 
 def is_boilerplate(text: str) -> bool:
     """Whether a paragraph is page furniture from the lexicon ``boilerplate.txt``."""
     if len(text) > 80:
         return False  # furniture is a few words; this keeps the check cheap for real paragraphs
-    words = " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+    # Letters, digits and spaces kept (what str.isalnum/isspace accept), in one C pass.
+    words = " ".join(_NOT_ALNUM_OR_SPACE.sub("", text.lower()).split())
     return words in lexicons().boilerplate
 
 
@@ -41,21 +44,32 @@ def phrase_table(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
-def find_phrases(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]]) -> list[Span]:
-    """Non-overlapping occurrences of the phrases of ``table`` (see :func:`phrase_table`)."""
-    return _scan(tokens, text, table, hedges=False)
+def find_phrases(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]], *,
+                 segmentation: Segmentation | None = None) -> list[Span]:
+    """Non-overlapping occurrences of the phrases of ``table`` (see :func:`phrase_table`).
+
+    ``segmentation``, when ``tokens`` are its tokens, finds the tokens that start a phrase from
+    its index of words rather than by reading every token.
+    """
+    return _scan(tokens, text, table, hedges=False, segmentation=segmentation)
 
 
-def find_hedges(tokens: list[Token], text: str) -> list[Span]:
-    """Hedging words and phrases from the lexicon ``hedges.txt`` among ``tokens``."""
-    return _scan(tokens, text, _hedge_phrases(), hedges=True)
+def find_hedges(tokens: list[Token], text: str, *, segmentation: Segmentation | None = None) -> list[Span]:
+    """Hedging words and phrases from the lexicon ``hedges.txt`` among ``tokens`` (``segmentation``:
+    as for :func:`find_phrases`)."""
+    return _scan(tokens, text, _hedge_phrases(), hedges=True, segmentation=segmentation)
 
 
-def _scan(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]], *, hedges: bool) -> list[Span]:
+def _scan(tokens: list[Token], text: str, table: dict[str, tuple[tuple[str, ...], ...]], *, hedges: bool,
+          segmentation: Segmentation | None) -> list[Span]:
     spans = []
     after = 0  # matches do not overlap: the next may start only after the last one ends
-    # Only tokens that start some hedge phrase can start a match; finding them first is fast.
-    for i in [i for i, token in enumerate(tokens) if token.lower in table]:
+    # Only tokens that start some phrase can start a match; finding them first is fast.
+    if segmentation is not None and segmentation.tokens is tokens:
+        starts = segmentation.positions(table)
+    else:
+        starts = [i for i, token in enumerate(tokens) if token.lower in table]
+    for i in starts:
         if i < after:
             continue
         if hedges and tokens[i].text == "May" and is_date(tokens, i):

@@ -9,7 +9,9 @@ scores are cross-fitted (each article scored by a profile model that never saw i
 scikit-learn's ``TargetEncoder`` does, so the main model does not over-trust them.
 
 The model stays linear in its explained inputs, so every score decomposes exactly:
-``logit = intercept + Σ coef_k · z_k`` with ``z`` the standardised inputs.
+``logit = intercept + Σ coef_k · z_k`` with ``z`` the standardised inputs. Given ``signs``, each
+named feature's weight is kept on the side its plain reading says (quoting named sources cannot
+lower a score) and the stacked scores' weights are kept non-negative.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+from scipy.optimize import minimize
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
@@ -74,6 +77,44 @@ class PhrasingModel(ClassifierMixin, BaseEstimator):
         return self.classifier_.decision_function(self.weigh(X))
 
 
+def sign_constrained_logistic_regression(
+    Z: np.ndarray, y: np.ndarray, *, C: float, signs: Sequence[int], random_state: int = 0
+) -> LogisticRegression:
+    """``LogisticRegression(C, class_weight="balanced")`` with each weight kept on one side of 0.
+
+    ``signs[k]`` is +1 (weight ≥ 0), -1 (weight ≤ 0) or 0 (free). scikit-learn's solvers take no
+    bounds, so its objective — ``Σ balanced_weight_i · log(1 + exp(-s_i·(z_i·w + b))) + ‖w‖² / 2C`` —
+    is minimised with L-BFGS-B, and the solution is stored in a ``LogisticRegression`` so that
+    scoring, explanations and the saved model read it as they read any other.
+    """
+    y = np.asarray(y)
+    classes = np.unique(y)
+    s = np.where(y == classes[-1], 1.0, -1.0)
+    index = np.searchsorted(classes, y)
+    weight = (len(y) / (len(classes) * np.bincount(index)))[index]  # class_weight="balanced"
+    n_features = Z.shape[1]
+
+    def loss_and_gradient(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:n_features], theta[n_features]
+        margin = s * (Z @ w + b)
+        loss = float(np.sum(weight * np.logaddexp(0.0, -margin)) + 0.5 * (w @ w) / C)
+        slope = -weight * s * np.exp(-np.logaddexp(0.0, margin))  # d loss / d logit
+        return loss, np.concatenate([Z.T @ slope + w / C, [slope.sum()]])
+
+    bounds = [(0.0, None) if k > 0 else (None, 0.0) if k < 0 else (None, None) for k in signs] + [(None, None)]
+    solution = minimize(
+        loss_and_gradient, np.zeros(n_features + 1), jac=True, method="L-BFGS-B", bounds=bounds,
+        options={"maxiter": 10_000, "gtol": 1e-8},
+    ).x
+    model = LogisticRegression(C=C, class_weight="balanced", random_state=random_state)
+    model.classes_ = classes
+    model.coef_ = solution[None, :n_features]
+    model.intercept_ = solution[n_features:]
+    model.n_features_in_ = n_features
+    model.n_iter_ = np.array([0])
+    return model
+
+
 class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
     """Logistic regression over the named features and the stacked profile scores.
 
@@ -91,6 +132,9 @@ class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
         Inverse regularisation of the main, the style and the phrasing logistic regression.
     phrasing_min_df:
         Phrasing columns seen in fewer training articles are dropped.
+    signs:
+        Optional, one per named feature: +1 or -1 keeps that feature's weight on that side of
+        0, 0 leaves it free; the stacked scores' weights are then kept ≥ 0. ``None``: unconstrained.
     n_splits:
         Folds for cross-fitting the profile scores on training data (grouped when ``groups``
         is passed to :meth:`fit`).
@@ -107,6 +151,7 @@ class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
         style_C: float = 0.01,
         phrasing_C: float = 1.0,
         phrasing_min_df: int = 5,
+        signs: tuple[int, ...] | None = None,
         n_splits: int = 5,
         random_state: int = 0,
     ) -> None:
@@ -116,6 +161,7 @@ class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
         self.style_C = style_C
         self.phrasing_C = phrasing_C
         self.phrasing_min_df = phrasing_min_df
+        self.signs = signs
         self.n_splits = n_splits
         self.random_state = random_state
 
@@ -155,9 +201,17 @@ class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
             columns.append(self._cross_fit(self._phrasing_model, phrasing, y, groups)[:, None])
         design = np.hstack(columns)
         self.scaler_ = StandardScaler().fit(design)
-        self.classifier_ = LogisticRegression(
-            C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state
-        ).fit(self.scaler_.transform(design), y)
+        if self.signs is None:
+            self.classifier_ = LogisticRegression(
+                C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state
+            ).fit(self.scaler_.transform(design), y)
+        else:
+            if len(self.signs) != self.n_core:
+                raise ValueError(f"signs has {len(self.signs)} entries for {self.n_core} named features")
+            self.classifier_ = sign_constrained_logistic_regression(
+                self.scaler_.transform(design), y, C=self.C, random_state=self.random_state,
+                signs=tuple(self.signs) + (1,) * (design.shape[1] - self.n_core),
+            )
         self.classes_ = self.classifier_.classes_
         self.n_features_in_ = core.shape[1] + style.shape[1] + (phrasing.shape[1] if phrasing is not None else 0)
         return self

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ._claim_scores import hop_name
-from ._features import FEATURES, SAY_FORMS, Evidence
+from ._features import FEATURE_DIRECTIONS, FEATURES, SAY_FORMS, Evidence
 from ._pipeline import Analysis
 from ._records import Claim, Explanation, Source
 
@@ -310,20 +310,11 @@ _MESSAGES: dict[str, tuple[_Message, str]] = {
 }
 
 
-# Which way each feature bears on trust, read plainly: +1 more is better, -1 more is worse.
-# When the trained model weighs a feature the other way, the message says so instead of
-# giving a reason that contradicts the number beside it.
-_PLAIN_DIRECTION = {
-    "share_direct_quote": 1, "share_indirect": 1, "share_secondhand": -1, "share_vague": -1,
-    "share_said_cues": 1, "share_unattributed_claims": -1, "share_anonymous_origin": -1, "share_state_media_relay": -1,
-    "max_chain_depth": -1, "mean_chain_depth": -1, "named_sources_log": 1, "has_primary_source": 1,
-    "share_primary_origins": 1, "wire_agency_cited": 1, "hedges_per_100_words": -1, "quoted_char_share": 1,
-    "title_is_question": -1, "title_all_caps_share": -1, "title_exclamation": -1,
-    "exclamations_per_100_words": -1, "all_caps_word_share": -1, "first_person_per_100_words": -1,
-    "second_person_per_100_words": -1, "numbers_per_100_words": 1, "has_boilerplate": -1,
-    "share_question_sentences": -1, "attributions_per_100_words": 1, "independent_sources_log": 1,
-    "outlet_prior": 1, "sensational_per_100_words": -1, "time_references_per_100_words": 1,
-}
+# Which way each feature bears on trust, read plainly (``FEATURE_DIRECTIONS``). The default
+# model's weights are constrained to agree; a model trained without that constraint can weigh a
+# feature the other way, and then the message says so instead of giving a reason that
+# contradicts the number beside it.
+_PLAIN_DIRECTION = FEATURE_DIRECTIONS
 
 
 def _against_intuition(name: str, value: float, contribution: float, typical: float | None) -> bool:
@@ -365,13 +356,16 @@ def explain(
     zero); messages compare the article against it.
     """
     facts = _Facts(analysis)
+    # Python floats, once: indexing a numpy array element by element costs more than the messages.
+    value_of = np.asarray(values, dtype=float).tolist()
+    contribution_of = np.asarray(contributions, dtype=float).tolist()
+    typical_of = [None] * len(names) if typical is None else np.asarray(typical, dtype=float).tolist()
     explanations = [
         Explanation(
             feature=name,
-            value=float(values[k]),
-            contribution=float(contributions[k]),
-            message=_message(name, float(values[k]), float(contributions[k]),
-                             None if typical is None else float(typical[k]), facts),
+            value=value_of[k],
+            contribution=contribution_of[k],
+            message=_message(name, value_of[k], contribution_of[k], typical_of[k], facts),
             evidence=evidence[k],
         )
         for k, name in enumerate(names)

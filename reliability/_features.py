@@ -29,8 +29,8 @@ from ._segmentation import tokenize
 from ._style import PHRASING_COLUMNS, phrasing_counts, style_names, style_vector
 
 __all__ = [
-    "FEATURES", "FEATURE_NAMES", "INPUT_NAMES", "PHRASING_PREFIX", "Feature", "InputRow", "article_row",
-    "compute_features", "input_matrix",
+    "FEATURES", "FEATURE_DIRECTIONS", "FEATURE_NAMES", "INPUT_NAMES", "PHRASING_PREFIX", "Feature", "InputRow",
+    "article_row", "compute_features", "input_matrix",
 ]
 
 Evidence = list[Span]
@@ -58,7 +58,10 @@ class Feature:
 class _Context:
     """Counts several features share, computed once per article."""
 
-    words: list[tuple[int, int]]
+    n_words: int
+    numbers: int  # words that start with a digit
+    caps: list[tuple[int, int]]  # words of four or more letters, all capitals
+    pronouns: list[tuple[int, int, str]]  # first- and second-person pronouns: start, end, lower-cased
     per_100: float  # 100 / number of words
     attributed: list[int]  # indices of claims with an attribution
     origin_kind: dict[str, str]  # chain id -> kind of its origin source
@@ -75,12 +78,15 @@ def _span(text: str, s: int, e: int) -> Span:
 
 def _context(a: Analysis, ratings: OutletRatings | None = None) -> _Context:
     text = a.article.text
-    words = [m.span() for m in _WORD.finditer(text)]
+    n_words, numbers, caps, pronouns = _words(text)
     kinds: dict[str, str] = {s.id: s.kind for s in a.sources}
     chain_hops = {c.id: c.hops for c in a.chains}
     return _Context(
-        words=words,
-        per_100=100.0 / max(1, len(words)),
+        n_words=n_words,
+        numbers=numbers,
+        caps=caps,
+        pronouns=pronouns,
+        per_100=100.0 / max(1, n_words),
         attributed=[i for i, c in enumerate(a.claims) if c.attribution is not None],
         origin_kind={c.id: kinds.get(c.hops[0], "unknown") for c in a.chains},
         chain_depth={c.id: c.depth for c in a.chains},
@@ -89,6 +95,31 @@ def _context(a: Analysis, ratings: OutletRatings | None = None) -> _Context:
         state={s.id for s in a.sources if s.state_affiliated},
         ratings=ratings,
     )
+
+
+_PRONOUNS = _FIRST_PERSON | _SECOND_PERSON
+_LONGEST_PRONOUN = max(map(len, _PRONOUNS))
+
+
+def _words(text: str) -> tuple[int, int, list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """Everything the word-level features need, in one pass over the words (``_WORD``): how many
+    there are, how many start with a digit, the all-capital ones and the personal pronouns."""
+    n_words = numbers = 0
+    caps: list[tuple[int, int]] = []
+    pronouns: list[tuple[int, int, str]] = []
+    for match in _WORD.finditer(text):
+        n_words += 1
+        word = match.group()
+        if word[0].isdigit():
+            numbers += 1
+        elif len(word) <= _LONGEST_PRONOUN:
+            # The length test first: it rules out most words without lower-casing them.
+            lower = word.lower()
+            if lower in _PRONOUNS:
+                pronouns.append((match.start(), match.end(), lower))
+        if len(word) > 3 and word.isupper() and word.isalpha():
+            caps.append(match.span())
+    return n_words, numbers, caps, pronouns
 
 
 def _claim_evidence(a: Analysis, indices: Iterable[int], part: str = "cue") -> Evidence:
@@ -255,7 +286,7 @@ def _sensational_table() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _sensational(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     table = _sensational_table()
-    spans = find_phrases(a.segmentation.tokens, a.article.text, table)
+    spans = find_phrases(a.segmentation.tokens, a.article.text, table, segmentation=a.segmentation)
     title = a.article.title or ""
     in_title = len(find_phrases(tokenize(title), title, table)) if title else 0
     return (len(spans) + in_title) * ctx.per_100, spans[:_MAX_EVIDENCE]
@@ -268,15 +299,18 @@ def _time_table() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _time_references(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     """Dates and times that anchor events: reporting says when things happened."""
-    tokens, text = a.segmentation.tokens, a.article.text
-    spans = find_phrases(tokens, text, _time_table())
-    # The two months that are also common words count only where they are dates.
-    for i, token in enumerate(tokens):
-        word = token.text
+    seg, text = a.segmentation, a.article.text
+    tokens = seg.tokens
+    spans = find_phrases(tokens, text, _time_table(), segmentation=seg)
+    # The two months that are also common words count only where they are dates. The candidates
+    # come from the article's index of words: digits have no case, so a year is its own lower case.
+    years = [w for w in seg.words if len(w) == 4 and w[:2] in ("19", "20")]
+    for i in seg.positions(["may", "march", *years]):
+        word = tokens[i].text
         if (word in ("May", "March") and is_date(tokens, i)) or (
             len(word) == 4 and word[:2] in ("19", "20") and word.isdigit()
         ):
-            spans.append(_span(text, token.start, token.end))
+            spans.append(_span(text, tokens[i].start, tokens[i].end))
     spans.sort(key=lambda span: span.start)
     return len(spans) * ctx.per_100, spans[:_MAX_EVIDENCE]
 
@@ -315,36 +349,31 @@ def _exclamations(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
 
 def _caps_words(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     text = a.article.text
-    hits = [(s, e) for s, e in ctx.words if e - s > 3 and text[s:e].isupper() and text[s:e].isalpha()]
-    return len(hits) / max(1, len(ctx.words)), [_span(text, s, e) for s, e in hits[:_MAX_EVIDENCE]]
+    hits = ctx.caps
+    return len(hits) / max(1, ctx.n_words), [_span(text, s, e) for s, e in hits[:_MAX_EVIDENCE]]
 
 
 def _person_rate(pronouns: frozenset[str]) -> Callable[[Analysis, _Context], tuple[float, Evidence]]:
-    longest = max(map(len, pronouns))
-
     def compute(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
         text = a.article.text
         quotes = a.segmentation
-        # The length test first: it rules out most words without slicing and lower-casing them.
-        hits = [(s, e) for s, e in ctx.words
-                if e - s <= longest and text[s:e].lower() in pronouns and quotes.quote_at(s) is None]
+        hits = [(s, e) for s, e, lower in ctx.pronouns if lower in pronouns and quotes.quote_at(s) is None]
         return len(hits) * ctx.per_100, [_span(text, s, e) for s, e in hits[:_MAX_EVIDENCE]]
 
     return compute
 
 
 def _numbers(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
-    text = a.article.text
-    return sum(1 for s, _ in ctx.words if text[s].isdigit()) * ctx.per_100, []
+    return ctx.numbers * ctx.per_100, []
 
 
 def _sentence_words(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     sentences = a.segmentation.sentences
-    return (len(ctx.words) / len(sentences) if sentences else 0.0), []
+    return (ctx.n_words / len(sentences) if sentences else 0.0), []
 
 
 def _length(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
-    return math.log1p(len(ctx.words)), []
+    return math.log1p(ctx.n_words), []
 
 
 def _boilerplate(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
@@ -417,6 +446,21 @@ FEATURES: tuple[Feature, ...] = (
 )
 
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
+#: Which way each feature bears on trust, read plainly: +1 more is better, -1 more is worse;
+#: features missing here (length, sentence length) have no plain direction. The default model's
+#: weights are constrained to these signs, so an explanation never says that quoting a named
+#: source lowered the score.
+FEATURE_DIRECTIONS: dict[str, int] = {
+    "share_direct_quote": 1, "share_indirect": 1, "share_secondhand": -1, "share_vague": -1,
+    "share_said_cues": 1, "share_unattributed_claims": -1, "share_anonymous_origin": -1, "share_state_media_relay": -1,
+    "max_chain_depth": -1, "mean_chain_depth": -1, "named_sources_log": 1, "has_primary_source": 1,
+    "share_primary_origins": 1, "wire_agency_cited": 1, "hedges_per_100_words": -1, "quoted_char_share": 1,
+    "title_is_question": -1, "title_all_caps_share": -1, "title_exclamation": -1,
+    "exclamations_per_100_words": -1, "all_caps_word_share": -1, "first_person_per_100_words": -1,
+    "second_person_per_100_words": -1, "numbers_per_100_words": 1, "has_boilerplate": -1,
+    "share_question_sentences": -1, "attributions_per_100_words": 1, "independent_sources_log": 1,
+    "outlet_prior": 1, "sensational_per_100_words": -1, "time_references_per_100_words": 1,
+}
 #: The readable columns ArticleFeatures produces: the named features, then the style profile
 #: (the hashed phrasing columns follow them).
 INPUT_NAMES: tuple[str, ...] = FEATURE_NAMES + style_names()

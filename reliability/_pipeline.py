@@ -50,7 +50,7 @@ def analyze(article: Article, *, links: Sequence[Link] = ()) -> Analysis:
                                  segmentation=seg)
     chains, chain_of = build_chains(found, resolution)
     own = CitationChain(id="chain0", hops=[ARTICLE_SOURCE_ID], depth=0)
-    hedges = find_hedges(seg.tokens, article.text)
+    hedges = find_hedges(seg.tokens, article.text, segmentation=seg)
     claims = build_claims(seg, found, resolution.source_of, chain_of, own.id, hedges)
     if resolution.links:
         claims, chains = _cite_links(claims, chains, resolution.links, own.id)

@@ -18,8 +18,12 @@ needs no vocabulary fitted on training data; the model condenses it into ``phras
 from __future__ import annotations
 
 import functools
+import re
+import string
 import zlib
 from collections import Counter
+from itertools import compress
+from operator import itemgetter
 
 import numpy as np
 
@@ -77,47 +81,59 @@ def style_names() -> tuple[str, ...]:
 def style_vector(text: str, tokens: list[Token]) -> np.ndarray:
     """The profile of one text: function words per word, marks per 100 characters, statistics."""
     index = _words()
+    # Words are the tokens that start with a letter or digit. The counting runs in C (map,
+    # compress, Counter) rather than in a Python loop over every token.
+    is_word = list(map(str.isalnum, map(_FIRST_CHAR, map(_TEXT, tokens))))
+    n_words = sum(is_word)
+    letters = sum(map(len, compress(map(_TEXT, tokens), is_word)))
+    vocabulary = Counter(compress(map(_LOWER, tokens), is_word))
     counts = np.zeros(len(index))
-    n_words = 0
-    letters = 0
-    vocabulary: set[str] = set()
-    for token in tokens:
-        if token.text[:1].isalnum():
-            n_words += 1
-            letters += len(token.text)
-            vocabulary.add(token.lower)
-            k = index.get(token.lower)
-            if k is not None:
-                counts[k] += 1
+    for word, k in index.items():
+        if word in vocabulary:
+            counts[k] = vocabulary[word]
     n_chars = max(1, len(text))
     marks = [100.0 * text.count(mark) / n_chars for mark in _MARKS.values()]
     stats = [
         letters / max(1, n_words),
         len(vocabulary) / np.sqrt(max(1, n_words)),  # root TTR: less tied to length than plain TTR
-        sum(map(str.isupper, text)) / n_chars,  # map over a builtin: the loop runs in C
+        _uppercase(text) / n_chars,
         100.0 * text.count("\n") / n_chars,
     ]
     return np.concatenate([counts / max(1, n_words), marks, stats])
 
 
+_TEXT = itemgetter(2)  # Token.text
+_LOWER = itemgetter(3)  # Token.lower
+_FIRST_CHAR = itemgetter(0)  # tokens are never empty
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _uppercase(text: str) -> int:
+    """How many characters of ``text`` are upper case (``str.isupper``), in C passes.
+
+    An ASCII character is upper case exactly when it is one of A-Z, so those are counted with
+    ``str.count``; only the (few) other characters are tested one by one.
+    """
+    return sum(map(text.count, string.ascii_uppercase)) + sum(map(str.isupper, _NON_ASCII.findall(text)))
+
+
 def shapes(tokens: list[Token]) -> list[str]:
     """The tokens with content words masked: function words and sourcing words (lower-cased) and
     punctuation kept, numbers as ``0``, capitalised words as ``X``, other words as ``x``."""
-    kept = _kept()
-    out = []
-    for token in tokens:
-        lower = token.lower
-        if lower in kept:
-            out.append(lower)
-        else:
-            first = token.text[:1]
-            if first.isdigit():
-                out.append("0")
-            elif first.isalpha():
-                out.append("X" if first.isupper() else "x")
-            else:
-                out.append(token.text)
-    return out
+    return list(map(_shape, map(_TEXT, tokens)))
+
+
+def _shape(text: str) -> str:
+    """The shape of the token ``text`` (see :func:`shapes`)."""
+    lower = text.lower()
+    if lower in _kept():
+        return lower
+    first = text[:1]
+    if first.isdigit():
+        return "0"
+    if first.isalpha():
+        return "X" if first.isupper() else "x"
+    return text
 
 
 def phrasing_counts(tokens: list[Token]) -> dict[int, int]:
@@ -129,19 +145,39 @@ def phrasing_counts(tokens: list[Token]) -> dict[int, int]:
     crc32(b"a b c")``, so each longer sequence costs one short crc32 call and no string join.
     """
     low, high = PHRASING_NGRAMS
-    codes = [_code(shape) for shape in shapes(tokens)]
-    mask = PHRASING_COLUMNS - 1
-    sequences: list[int] = []
+    codes = list(map(_CODES.__getitem__, map(_TEXT, tokens)))
+    tails = [tail for _, tail in codes]
     running = [crc for crc, _ in codes]  # running[i]: crc32 of the length-n sequence starting at token i
+    sequences: list[int] = []
     for n in range(1, high + 1):
         if n > 1:
-            running = [zlib.crc32(codes[i + n - 1][1], running[i]) for i in range(len(running) - 1)]
+            # crc32(tails[i + n - 1], running[i]) for every i that has n tokens from it on
+            running = list(map(zlib.crc32, tails[n - 1 :], running))
         if n >= low:
-            sequences.extend(running)
-    return dict(Counter(crc & mask for crc in sequences))
+            sequences += running
+    # The column is the crc's low bits; numpy masks them all at once. The counts keep the order of
+    # first appearance, which the phrasing score's sum follows.
+    hashed = np.fromiter(sequences, dtype=np.int64, count=len(sequences)) & (PHRASING_COLUMNS - 1)
+    return dict(Counter(hashed.tolist()))
 
 
-@functools.lru_cache(maxsize=4096)
-def _code(shape: str) -> tuple[int, bytes]:
-    """A shape's own crc32, and its bytes after a space (to extend a sequence's crc32 with it)."""
-    return zlib.crc32(shape.encode("utf-8", "surrogatepass")), (" " + shape).encode("utf-8", "surrogatepass")
+class _Codes(dict[str, tuple[int, bytes]]):
+    """Token text -> its shape's own crc32 and the shape's bytes after a space (to extend a
+    sequence's crc32 with it), computed on first sight.
+
+    A dict looked up through ``map`` costs no Python call per token once a word has been seen
+    (an ``lru_cache`` costs one). It is emptied when it reaches :data:`_MAX_CODES` entries, so
+    text with endless distinct words cannot grow it without bound.
+    """
+
+    def __missing__(self, text: str) -> tuple[int, bytes]:
+        if len(self) >= _MAX_CODES:
+            self.clear()
+        shape = _shape(text)
+        code = zlib.crc32(shape.encode("utf-8", "surrogatepass")), (" " + shape).encode("utf-8", "surrogatepass")
+        self[text] = code
+        return code
+
+
+_MAX_CODES = 1 << 16
+_CODES = _Codes()

@@ -67,12 +67,12 @@ def make_classifier(  # type: ignore[no-untyped-def]
     *, C: float = 0.3, style_C: float = 0.01, phrasing_C: float = 1.0, seed: int = 0
 ):
     from ._classifier import StyleStackedClassifier
-    from ._features import FEATURE_NAMES
+    from ._features import FEATURE_DIRECTIONS, FEATURE_NAMES
     from ._style import style_names
 
     return StyleStackedClassifier(
         n_core=len(FEATURE_NAMES), n_style=len(style_names()), C=C, style_C=style_C, phrasing_C=phrasing_C,
-        random_state=seed,
+        signs=tuple(FEATURE_DIRECTIONS.get(name, 0) for name in FEATURE_NAMES), random_state=seed,
     )
 
 
@@ -177,6 +177,7 @@ def train(
         "phrasing_C": phrasing_C,
         "phrasing_columns": PHRASING_COLUMNS,
         "phrasing_ngrams": list(PHRASING_NGRAMS),
+        "sign_constrained": classifier.signs is not None,
         "cv": f"StratifiedGroupKFold(n_splits={len(folds)}, shuffle=True, random_state={seed}), grouped by outlet",
         "metrics": metrics,
     }

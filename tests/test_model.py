@@ -207,3 +207,36 @@ def test_phrasing_model_on_tiny_or_empty_data():
     # No tokens at all: nothing to learn, a neutral score rather than an error.
     empty = PhrasingModel().fit(sparse.csr_matrix((4, 3)), y)
     assert empty.classifier_ is None and np.array_equal(empty.decision_function(X), np.zeros(4))
+
+
+def test_sign_constrained_regression_is_scikit_learns_when_free_and_keeps_its_signs():
+    from sklearn.linear_model import LogisticRegression
+
+    from reliability._classifier import sign_constrained_logistic_regression
+
+    rng = np.random.default_rng(0)
+    Z = rng.normal(size=(400, 5))
+    # column 1 carries the label against its declared sign; column 2 is noise
+    y = (Z[:, 0] - Z[:, 1] + rng.normal(size=400) > 0.5).astype(int)
+    free = sign_constrained_logistic_regression(Z, y, C=0.3, signs=(0,) * 5)
+    reference = LogisticRegression(C=0.3, class_weight="balanced", tol=1e-10, max_iter=10_000).fit(Z, y)
+    assert np.allclose(free.coef_, reference.coef_, atol=1e-4)
+    assert np.allclose(free.intercept_, reference.intercept_, atol=1e-4)
+    assert free.coef_[0, 1] < -0.3  # the unconstrained fit does use column 1 against the sign below
+
+    signed = sign_constrained_logistic_regression(Z, y, C=0.3, signs=(1, 1, -1, 0, 0))
+    assert signed.coef_[0, 0] > 0.3
+    assert signed.coef_[0, 1] == 0.0 and signed.coef_[0, 2] <= 0.0
+    assert np.array_equal(signed.predict(Z[:3]), (signed.decision_function(Z[:3]) > 0).astype(int))
+
+
+def test_the_default_model_weighs_every_feature_the_way_its_plain_reading_says():
+    from reliability._features import FEATURE_DIRECTIONS
+
+    model = load_model()
+    classifier = model.pipeline.named_steps["classifier"]
+    assert classifier.signs is not None
+    weights = dict(zip(model.feature_names, classifier.classifier_.coef_[0], strict=True))
+    against = {name: w for name, w in weights.items() if FEATURE_DIRECTIONS.get(name, 0) * w < 0}
+    assert not against
+    assert all(weights[name] >= 0 for name in classifier.stacked_names)

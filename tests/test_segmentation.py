@@ -1,8 +1,12 @@
 from __future__ import annotations
 
-import pytest
+import itertools
 
-from reliability._segmentation import segment
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reliability._segmentation import segment, tokenize
 
 
 def _sentences(text: str) -> list[str]:
@@ -65,3 +69,39 @@ def test_real_polnear_text_segments_with_exact_offsets(polnear_dev):
             previous_end = s.end
         for t in seg.tokens[:200]:
             assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Sen. Ana said yes. Mr. Z. Lee left.", ["Sen.", "Ana", "said", "yes", ".", "Mr.", "Z.", "Lee", "left", "."]),
+        ("The U.S. won 3.5 points in state-run polls...", ["The", "U.S.", "won", "3.5", "points", "in", "state-run",
+                                                         "polls", ".", ".", "."]),
+        ("''Yes,'' he said — O’Hara’s reply.", ["''", "Yes", ",", "''", "he", "said", "—", "O’Hara’s", "reply", "."]),
+        ("", []),
+    ],
+)
+def test_tokens_split_a_trailing_period_from_all_but_abbreviations_and_initials(text, tokens):
+    result = tokenize(text)
+    assert [t.text for t in result] == tokens
+    assert all(text[t.start : t.end] == t.text and t.lower == t.text.lower() for t in result)
+    assert segment(text).token_starts == [t.start for t in result]
+
+
+_WORDY = st.lists(st.sampled_from([*"aAbZ19. '’-“”\"\n!?_é", "Mr.", "U.S.", "May", "2020", "the"]),
+                  max_size=40).map("".join)
+
+
+@given(_WORDY)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_tokens_tile_the_text_and_positions_find_every_word(text):
+    seg = segment(text)
+    tokens = seg.tokens
+    # Tokens cover every non-space character, in order, without overlapping.
+    assert "".join(t.text for t in tokens) == "".join(text.split())
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
+    assert seg.token_starts == [t.start for t in tokens]
+    words = sorted({t.lower for t in tokens})
+    for chosen in (words[::2], words[1::3], ["may", "2020", "absent"]):
+        assert seg.positions(chosen) == [i for i, t in enumerate(tokens) if t.lower in chosen]
+    assert set(seg.words) == set(words)
