@@ -129,7 +129,7 @@ def _outlet_has_learned(seg: Segmentation, found: list[Found], starts: list[int]
         if at < 0:
             continue
         sentence = _around(seg.sentences[at], tokens[aux].start, tokens[k].end)
-        subject = []
+        subject: list[Token] = []
         j = aux - 1
         while j >= 0 and tokens[j].start >= sentence.start and len(subject) < 5 \
                 and (tokens[j].text[:1].isupper() or tokens[j].lower == "the"):
@@ -261,11 +261,14 @@ def _relative_clause_subject(seg: Segmentation, sentence: Sentence, item: Found,
     name; here a subject pronoun starts a clause within a few words of the cue, so the subject
     (with its aside, as the rules write a source) is the speaker and that clause the content.
     """
-    if item.source is None or item.source[0] < item.cue[1] or item.content[1] > item.cue[0] \
+    cue = item.cue
+    if cue is None:
+        return None
+    if item.source is None or item.source[0] < cue[1] or item.content[1] > cue[0] \
             or verb not in _SAID | _TOLD or seg.quote_at(item.content[0]) is not None:
         return None
     text = seg.text
-    if text[item.content[1] : item.cue[0]].strip() != ",":
+    if text[item.content[1] : cue[0]].strip() != ",":
         return None
     before = seg.tokens_in(sentence.start, item.content[1])
     if not before or before[0].start != item.content[0] or before[0].lower in _NOT_SUBJECT_START \
@@ -277,7 +280,7 @@ def _relative_clause_subject(seg: Segmentation, sentence: Sentence, item: Found,
     if len(commas) != 1 or not 1 <= commas[0] <= 8 or commas[0] + 1 >= len(before) \
             or before[commas[0] + 1].lower not in _ASIDE_OPENERS:
         return None
-    after = seg.tokens_in(item.cue[1], sentence.end)
+    after = seg.tokens_in(cue[1], sentence.end)
     pronoun = next((k for k, t in enumerate(after[:6]) if t.lower in _SUBJECT_PRONOUNS), None)
     if pronoun is None or len(_words(after[pronoun:])) < 3 or any(t.text in ",;:" for t in after[:pronoun]):
         return None
@@ -358,10 +361,13 @@ def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, verb: str) 
     ends just before the speaker's words, or (when only a short time or occasion follows the
     outlet: "told Sputnik on Saturday") the clause before the comma.
     """
+    cue = item.cue
+    if cue is None:
+        return None
     if verb not in _TOLD:
         return None
     text = seg.text
-    after = seg.tokens_in(item.cue[1], sentence.end)
+    after = seg.tokens_in(cue[1], sentence.end)
     recipient = _recipient_outlet(seg, after)
     if recipient is None:
         return None
@@ -370,7 +376,7 @@ def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, verb: str) 
     relays = item.relays if any(r.start == mention.start for r in item.relays) else (mention, *item.relays)
     start = _clause_start(rest)
     if start is not None:
-        if item.source is None or item.source[1] > item.cue[0]:
+        if item.source is None or item.source[1] > cue[0]:
             return None
         content = item.content
         # Keep a content the rules already start at the clause ("that he ..." or "he ...").
@@ -378,7 +384,7 @@ def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, verb: str) 
             content = (start.start, _end_of(seg, sentence))
         better = replace(item, content=content, directness="secondhand", relays=relays)
         return None if better == item else better
-    speaker_end = item.cue[0]
+    speaker_end = cue[0]
     quotes = [q for q in seg.quotes_in(sentence.start, speaker_end) if q.end <= speaker_end]
     # A quotation the speaker's words follow after its comma: '"...," Butz, 49, told'.
     if quotes and (text[quotes[-1].inner_start : quotes[-1].inner_end].rstrip().endswith(",")
@@ -424,9 +430,12 @@ def _speaker_words(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _quoted_as_saying(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
     """'..., the Interfax news agency quoted his spokesman as saying on Tuesday.'"""
-    if verb not in _QUOTING or item.source is None or item.source[1] > item.cue[0]:
+    cue = item.cue
+    if cue is None:
         return None
-    after = seg.tokens_in(item.cue[1], sentence.end)
+    if verb not in _QUOTING or item.source is None or item.source[1] > cue[0]:
+        return None
+    after = seg.tokens_in(cue[1], sentence.end)
     k = next((j for j in range(len(after) - 1) if after[j].lower == "as" and after[j + 1].lower == "saying"), None)
     if k is None or k == 0 or k > 8:
         return None
@@ -451,12 +460,15 @@ def _quoted_as_saying(seg: Segmentation, sentence: Sentence, item: Found, verb: 
 
 def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
     """'But according to Sarath, he actually has ...': the content follows the comma."""
-    if seg.text[item.cue[0] : item.cue[1]].lower() != "according to" or item.source is None:
+    cue = item.cue
+    if cue is None:
         return None
-    opening = seg.tokens_in(sentence.start, item.cue[0])
+    if seg.text[cue[0] : cue[1]].lower() != "according to" or item.source is None:
+        return None
+    opening = seg.tokens_in(sentence.start, cue[0])
     if len(opening) > 3 or any(t.lower not in _OPENING_WORDS for t in opening):
         return _report_cut(seg, sentence, item)
-    after = seg.tokens_in(item.cue[1], sentence.end)
+    after = seg.tokens_in(cue[1], sentence.end)
     comma = next((k for k, t in enumerate(after) if t.text == ","), None)
     if comma is None or comma == 0 or comma > 10 or len(_words(after[comma + 1 :])) < 3 \
             or seg.quote_at(after[comma].start) is not None:
@@ -472,13 +484,16 @@ def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, verb
 
 def _report_cut(seg: Segmentation, sentence: Sentence, item: Found) -> Found | None:
     """'..., according to a new report.': the rules cut the source at "report"; it runs to the end."""
+    cue = item.cue
+    if cue is None:
+        return None
     assert item.source is not None
-    if item.content[1] > item.cue[0]:
+    if item.content[1] > cue[0]:
         return None
     rest = seg.tokens_in(item.source[1], sentence.end)
     if not rest or rest[0].lower not in _REPORT_NOUNS:
         return None
-    words = []
+    words: list[Token] = []
     for t in rest:
         if t.text in ",;:" or t.text in _DASHES or t.lower in _AUXILIARIES or len(words) >= 12:
             break
@@ -491,19 +506,22 @@ def _report_cut(seg: Segmentation, sentence: Sentence, item: Found) -> Found | N
 
 def _said_of(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
     """'"...," Representative King said of life before Fox News.' / 'X said of McNally: "..."'."""
+    cue = item.cue
+    if cue is None:
+        return None
     if verb not in _SAID:
         return None
     text = seg.text
-    after = seg.tokens_in(item.cue[1], sentence.end)
+    after = seg.tokens_in(cue[1], sentence.end)
     if not after or after[0].lower != "of":
         return None
     quotes = seg.quotes_in(sentence.start, sentence.end)
-    before = [q for q in quotes if q.end <= item.cue[0]]
-    later = [q for q in quotes if q.start >= item.cue[1]]
+    before = [q for q in quotes if q.end <= cue[0]]
+    later = [q for q in quotes if q.start >= cue[1]]
     colon = next((t for t in after if t.text == ":"), None)
     if colon is not None and later and later[0].start >= colon.end:
         # 'X said of McNally: "..."' — the speaker is the subject before the cue.
-        subject = seg.tokens_in(sentence.start, item.cue[0])
+        subject = seg.tokens_in(sentence.start, cue[0])
         if not subject or seg.quote_at(subject[0].start) is not None:
             return None
         while subject and subject[-1].text == ",":
@@ -516,7 +534,7 @@ def _said_of(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> F
         quote = later[0]
         return replace(item, source=source, content=(quote.inner_start, quote.inner_end),
                        directness="direct_quote", written_source=None)
-    if before and item.source is not None and item.source[1] <= item.cue[0] and item.content[0] >= item.cue[1]:
+    if before and item.source is not None and item.source[1] <= cue[0] and item.content[0] >= cue[1]:
         # '"...," X said of Y.' — the quotation is the content.
         quote = before[-1]
         end = quote.inner_end
@@ -528,7 +546,10 @@ def _said_of(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> F
 
 def _dateline_in_source(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
     """'LONDON (Reuters) - Donald Trump said': the speaker starts after the dateline's dash."""
-    if item.source is None or item.source[1] > item.cue[0] or ")" not in seg.text[item.source[0] : item.source[1]]:
+    cue = item.cue
+    if cue is None:
+        return None
+    if item.source is None or item.source[1] > cue[0] or ")" not in seg.text[item.source[0] : item.source[1]]:
         return None
     tokens = seg.tokens_in(item.source[0], item.source[1])
     for k in range(min(len(tokens) - 1, 8)):
@@ -550,9 +571,12 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, verb: str
     A participle after the cue ("speaking", "declining", "asking") describes the speaker; what
     was said is the quotation before.
     """
-    if verb not in _SAID or item.source is None or item.source[1] > item.cue[0] or item.content[0] < item.cue[1]:
+    cue = item.cue
+    if cue is None:
         return None
-    after = seg.tokens_in(item.cue[1], sentence.end)
+    if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
+        return None
+    after = seg.tokens_in(cue[1], sentence.end)
     if len(after) < 2 or after[0].text != "," or after[1].lower not in _SPEAKER_PARTICIPLES:
         return None
     quotes = [q for q in seg.quotes_in(sentence.start, item.source[0]) if q.end <= item.source[0]]
@@ -570,9 +594,12 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, verb: str
 
 def _said_when_then_clause(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
     """'Adelson said on Friday he met Trump ... and that ...': the content starts at "he", after the time."""
-    if verb not in _SAID or item.source is None or item.source[1] > item.cue[0] or item.content[0] < item.cue[1]:
+    cue = item.cue
+    if cue is None:
         return None
-    after = seg.tokens_in(item.cue[1], min(sentence.end, item.cue[1] + 80))
+    if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
+        return None
+    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 80))
     k = 0
     while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
         k += 1
@@ -590,12 +617,15 @@ def _venue_relay(seg: Segmentation, sentence: Sentence, item: Found, verb: str) 
     The outlet a speaker speaks on or to, right after the cue, relays the statement (a pundit on
     state TV is relayed by state media); also an opening "In an interview with X," before it.
     """
+    cue = item.cue
+    if cue is None:
+        return None
     if verb not in _SAID | _VENUE_VERBS or item.source is None:
         return None
-    after = seg.tokens_in(item.cue[1], min(sentence.end, item.cue[1] + 120))
+    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 120))
     relay = _venue(seg, after)
     if relay is None:
-        opening = seg.tokens_in(sentence.start, min(item.cue[0], item.source[0], sentence.start + 120))
+        opening = seg.tokens_in(sentence.start, min(cue[0], item.source[0], sentence.start + 120))
         relay = _venue(seg, opening)
     if relay is None or any(r.start == relay.start for r in item.relays) or (
             item.named_outlet is not None and item.named_outlet.start == relay.start):
@@ -631,7 +661,10 @@ def _anonymous_subject(seg: Segmentation, sentence: Sentence, item: Found, verb:
     sentence and links its head to that phrase ("familiar with", "close to", "briefed on") is the
     speaker.
     """
-    if item.source is None or item.source[1] > item.cue[0] or item.source[0] <= sentence.start:
+    cue = item.cue
+    if cue is None:
+        return None
+    if item.source is None or item.source[1] > cue[0] or item.source[0] <= sentence.start:
         return None
     before = seg.tokens_in(sentence.start, item.source[0])
     if not 2 <= len(before) <= 12 or any(not t.text[:1].isalnum() and t.text not in ("'s", "’s") for t in before):

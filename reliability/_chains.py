@@ -171,7 +171,7 @@ def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[Citat
             # "a source close to X told Y": a statement whose source words are part of this
             # statement's own source is a misreading, not a report this one is nested in.
             parent = None
-        outer = hops(parent, depth + 1) if parent is not None else None
+        outer = hops(parent, depth + 1) if parent is not None else None  # noqa: F821 (deleted after the last call)
         if (outer is not None and parent is not None and according[parent]
                 and kinds.get(source) in _PRINT_OR_WIRE and kinds.get(outer[0]) not in _OUTLETS):
             # "Bloomberg reports that X, according to the Roper Center": the outlet relays what
@@ -202,4 +202,7 @@ def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[Citat
         if key not in chains:
             chains[key] = CitationChain(id=f"chain{len(chains) + 1}", hops=path, depth=max(0, len(path) - 2))
         chain_of.append(chains[key].id)
+    # hops refers to itself through its closure; without this the cycle keeps the article's
+    # statements and sources alive until the garbage collector runs (it is paused while scoring).
+    del hops
     return list(chains.values()), chain_of

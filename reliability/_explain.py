@@ -310,15 +310,14 @@ _MESSAGES: dict[str, tuple[_Message, str]] = {
 }
 
 
-# Which way each feature bears on trust, read plainly (``FEATURE_DIRECTIONS``). The default
-# model's weights are constrained to agree; a model trained without that constraint can weigh a
-# feature the other way, and then the message says so instead of giving a reason that
-# contradicts the number beside it.
-_PLAIN_DIRECTION = FEATURE_DIRECTIONS
-
-
 def _against_intuition(name: str, value: float, contribution: float, typical: float | None) -> bool:
-    direction = _PLAIN_DIRECTION.get(name)
+    """Whether the model weighs ``name`` against its plain reading (``FEATURE_DIRECTIONS``) here.
+
+    Models trained by the library are constrained to agree; one trained without the constraint
+    can lean a feature the other way, and then the message says so instead of giving a reason
+    that contradicts the number beside it.
+    """
+    direction = FEATURE_DIRECTIONS.get(name)
     if direction is None or typical is None or value == typical or abs(contribution) < 0.05:
         return False
     plain = direction if value > typical else -direction

@@ -140,3 +140,26 @@ def test_an_outlet_inside_according_to_relays_its_origin():
 def test_chains_stay_short_on_thousands_of_nested_reports():
     a = _analysis("Start. " + "the thing said x, " * 300)
     assert max(len(c.hops) for c in a.chains) <= 11
+
+
+def test_analysing_an_article_leaves_no_cyclic_garbage():
+    """Scoring pauses the cyclic garbage collector per article, so a stage that builds a
+    reference cycle keeps each article's records alive until the next collection."""
+    import gc
+
+    from reliability import Article
+    from reliability._pipeline import analyze
+
+    article = Article(text='Sources told Reuters that the port had closed. "It is shut," the mayor said on '
+                           'state television, citing a report by the harbour office. He said it would reopen.')
+    analyze(article)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        for _ in range(3):
+            analyze(article)
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
