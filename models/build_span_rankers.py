@@ -1,9 +1,9 @@
-"""Rebuild ``models/cue_ends.json`` and ``models/content_ends.json``, the learned span rankers, from PolNeAR train.
+"""Rebuild ``models/cue_ends.json``, ``content_ends.json`` and ``source_ends.json``, the learned span rankers.
 
     python models/build_span_rankers.py            # how the shipped files were built
 
-Both are logistic regressions over candidate end points, applied as rankers (the best-scoring
-candidate wins; ``reliability._span_model``):
+All three are logistic regressions, trained on PolNeAR train, over candidate end points,
+applied as rankers (the best-scoring candidate wins; ``reliability._span_model``):
 
 1. **Cue ends.** The attribution rules run (without either ranker) on every article of PolNeAR
    train. For each cue that starts where a gold cue starts, every end point the cue may grow to
@@ -12,6 +12,8 @@ candidate wins; ``reliability._span_model``):
    the ranker would re-end (``reliability._attributions.end_frame``) that starts within two tokens
    of a gold content, every candidate end point (``candidate_ends``) is a row, labelled 1 where
    the gold content ends (edge punctuation trimmed).
+3. **Source ends.** The same for a source that follows its cue ("according to a poll released
+   last week"; ``reliability._attributions.source_frame``), with the content ranker's features.
 
 Examples whose gold end is not among the candidates are skipped. Weights smaller than
 ``--prune`` are dropped. Writes the weights as JSON and a card per ranker with the share of dev
@@ -90,16 +92,18 @@ def _cue_examples(articles):
             yield rows, target, gold_end is not None, 0
 
 
-def _content_examples(articles):
+def _end_examples(articles, role: str, frame_of):
+    """Candidate ends of each statement's ``role`` span ("content" or "source"), ``frame_of``
+    giving the span's frame as ``attributions.end_frame`` / ``source_frame`` do."""
     for article in articles:
         seg = segment(article.text)
-        gold = _gold(article, "content")
+        gold = _gold(article, role)
         sentence_starts = [s.start for s in seg.sentences]
         found = attributions.find_attributions(seg)
         barriers = attributions._barriers(found)
         tokens = seg.tokens
         for item in found:
-            frame = attributions.end_frame(seg, item, sentence_starts, barriers)
+            frame = frame_of(seg, item, sentence_starts, barriers)
             if frame is None:
                 continue
             first, stop, last, cue = frame
@@ -113,31 +117,14 @@ def _content_examples(articles):
             rows = [end_values(tokens, first, j, stop, last, cue, commas)
                     for j, commas in zip(options, comma_counts(tokens, first, options), strict=True)]
             yield rows, target, gold_end is not None, options.index(last) if last in options else None
+
+
+def _content_examples(articles):
+    return _end_examples(articles, "content", attributions.end_frame)
 
 
 def _source_examples(articles):
-    for article in articles:
-        seg = segment(article.text)
-        gold = _gold(article, "source")
-        sentence_starts = [s.start for s in seg.sentences]
-        found = attributions.find_attributions(seg)
-        barriers = attributions._barriers(found)
-        tokens = seg.tokens
-        for item in found:
-            frame = attributions.source_frame(seg, item, sentence_starts, barriers)
-            if frame is None:
-                continue
-            first, stop, last, cue = frame
-            gold_end = None
-            for k in range(max(0, first - 2), min(len(tokens), first + 3)):
-                if tokens[k].start in gold:
-                    gold_end = gold[tokens[k].start]
-                    break
-            options = candidate_ends(tokens, first, stop, last)
-            target = next((k for k, j in enumerate(options) if tokens[j].end == gold_end), None)
-            rows = [end_values(tokens, first, j, stop, last, cue, commas)
-                    for j, commas in zip(options, comma_counts(tokens, first, options), strict=True)]
-            yield rows, target, gold_end is not None, options.index(last) if last in options else None
+    return _end_examples(articles, "source", attributions.source_frame)
 
 
 def _fit(examples, templates: tuple[str, ...], c: float, prune: float) -> Ranker:
