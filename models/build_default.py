@@ -62,10 +62,10 @@ def model_card_markdown(card: dict) -> str:
     m = card["metrics"]
     lengths = "{} to {}".format(*card.get("phrasing_ngrams", ("?", "?")))
     signed = (
-        " Each named feature's weight is constrained to the side its plain reading says"
-        " (`FEATURE_DIRECTIONS` in `reliability/_features.py`; free for length and sentence length), and"
-        " the stacked scores' weights to be non-negative, so no explanation says that, for example,"
-        " quoting a named source lowered the score."
+        "\nEach named feature's weight is constrained to the side its plain reading says\n"
+        "(`FEATURE_DIRECTIONS` in `reliability/_features.py`; free for length and sentence length), and\n"
+        "the stacked scores' weights to be non-negative, so no explanation says that, for example,\n"
+        "quoting a named source lowered the score."
         if card.get("sign_constrained") else ""
     )
     baseline = m.get("baseline_tfidf_grouped_cv_roc_auc", float("nan"))
