@@ -81,12 +81,36 @@ _ORG_WORDS = frozenset(
     corporation group association foundation commission government administration police army
     military court bank organization organisation union campaign center centre media network
     federation league society laboratory laboratories lab hospital clinic school college
-    academy research""".split()
+    academy research conference board bureau authority tribunal coalition alliance""".split()
 )
 # Leadership titles that make an official in government but an expert at a university or
 # institute: "director of the Institute for Policy Integrity at New York University".
 _LEADERSHIP = frozenset({"director", "head of", "chair", "chairman", "chairwoman", "president", "dean", "chief"})
 _ACADEMIC = frozenset({"university", "college", "institute", "school", "academy", "laboratory"})
+# Titles that companies give their staff as well as governments theirs: beside a company word
+# ("a customer support representative", "the company's vice-president") they name company staff,
+# not a government official.
+_CORPORATE_TITLES = frozenset({
+    "representative", "vice-president", "vice president", "president", "director", "chairman", "chairwoman",
+    "chair", "chief", "officer", "spokesman", "spokeswoman", "spokesperson", "deputy", "secretary", "head of",
+})
+_COMPANY_WORDS = frozenset(
+    """company companies firm firms corporation corp. inc. inc llc ltd customer customers support sales
+    marketing retailer airline airlines startup manufacturer carrier brand store restaurant hotel""".split()
+)
+# A relative clause that says what the speaker is or does ("Eric Herzik, who chairs the
+# political science department at ...", "X, who was White House communications director")
+# gives the speaker's kind even though it is cut from the name; the verb that opens it, mapped
+# to the role it implies ("chairs" -> "chair"); "is", "was" take the role from the words after.
+_ROLE_CLAUSE_VERBS: dict[str, str | None] = {
+    "is": None, "was": None, "has": None, "had": None, "been": None, "became": None, "becomes": None,
+    "serves": None, "served": None, "remains": None, "chairs": "chair", "chaired": "chair",
+    "heads": "chief", "headed": "chief", "directs": "director", "directed": "director",
+    "leads": "chief", "led": "chief", "teaches": "professor", "taught": "professor",
+}
+# Where a clause stops describing the speaker: "who is running for president" is no president.
+_CLAUSE_STOPS = frozenset({"for", "against", "to", "with", "by", "about", "after", "before", "when", "since",
+                           "than", "like", "that", "and", "but"})
 _KIND_RANK: dict[str, int] = {"official": 3, "expert": 2, "organization": 1, "person": 0}
 
 
@@ -283,6 +307,7 @@ class _Resolver:
         start, end = item.source
         words = self.tokens(start, end)
         cut = next((k for k, t in enumerate(words) if k and (t.lower in _RELATIVE or t.lower == "citing")), None)
+        clause_kind = self._clause_kind(words[cut:]) if cut is not None else None
         if cut is not None:
             # "The senator, who replaced Ruth Bell, said": only the words before the clause.
             cut -= words[cut - 1].text == ","
@@ -305,7 +330,7 @@ class _Resolver:
         lowered = [t.lower for t in words]
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
             return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
-        kind = self._role_kind(lowered) or self._role_before(start) or self._role_after(end)
+        kind = self._role_kind(lowered) or clause_kind or self._role_before(start) or self._role_after(end)
         name_tokens = self._name(words)
         comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
         if 0 < comma < len(words) - 1 and self._appositive(words[comma + 1]):
@@ -331,7 +356,14 @@ class _Resolver:
         if not name_tokens:
             head = lowered[-1] if lowered else ""
             anonymous_words = _ANONYMOUS | _UNNAMED_PEOPLE
-            if (head in _ANONYMOUS or item.directness == "vague"
+            # "two top epidemiologists", "prosecutors": an unnamed plural of an official's or an
+            # expert's role names nobody, as "officials" does ("polls" and "groups" stay what
+            # they were; so does "Stanford University researchers", whose capitals name them);
+            # "a customer support representative" is unnamed company staff.
+            plural_role = (head.endswith("s") and self.lex.roles.get(head[:-1]) in ("official", "expert")
+                           and not any(t.text[:1].isupper() for t in words[1:]))
+            if (head in _ANONYMOUS or item.directness == "vague" or plural_role
+                    or (kind == "person" and head in self.lex.roles and self._company_staff(lowered))
                     or (kind is None and any(w in anonymous_words for w in lowered))
                     or self._withheld(bounds)):
                 return self._anonymous(self.text[start:end], bounds)
@@ -355,7 +387,8 @@ class _Resolver:
         if is_org and kind in (None, "organization"):
             # "the Roper Center for Public Opinion Research", "Kantar Media's political ad
             # tracker": the organisation's name runs from its first capitalised word to its last.
-            capitals = [t for t in words if t.text[:1].isupper() and t.lower not in _DETERMINERS]
+            capitals = [t for t in words if t.text[:1].isupper() and t.lower not in _DETERMINERS
+                        and t.lower not in _CALENDAR]  # not "Friday by the U.S. Bureau of ..."
             name_tokens = capitals or name_tokens
         name = self.text[name_tokens[0].start : name_tokens[-1].end]
         if name.endswith(("'s", "’s")):
@@ -589,7 +622,10 @@ class _Resolver:
         if not self.text.startswith(",", end):
             return None
         stop = self.text.find(",", end + 1, end + 120)
-        words = [t.lower for t in self.tokens(end + 1, stop if stop > 0 else min(len(self.text), end + 80))]
+        tokens = self.tokens(end + 1, stop if stop > 0 else min(len(self.text), end + 80))
+        words = [t.lower for t in tokens]
+        if words[:1] == ["who"]:
+            return self._clause_kind(tokens)
         # An appositive is a noun phrase ("a professor at ...", "head of ..."), not a clause ("he has ...").
         if not words or not (words[0] in _APPOSITIVE_STARTS or words[0] in self.lex.roles):
             return None
@@ -599,6 +635,32 @@ class _Resolver:
             kind = "expert" if any(w in ("university", "institute", "college", "center", "centre")
                                    for w in words) else None
         return kind
+
+    def _clause_kind(self, tokens: list[Token]) -> SourceKind | None:
+        """The kind a relative clause gives its speaker: "who chairs the ... department at the University of X"."""
+        lowered = [t.lower for t in tokens]
+        if len(lowered) < 3 or lowered[0] != "who" or lowered[1] not in _ROLE_CLAUSE_VERBS:
+            return None
+        role = _ROLE_CLAUSE_VERBS[lowered[1]]
+        rest = lowered[2:]
+        capitalised = {t.lower for t in tokens[2:] if t.text[:1].isupper()}
+        if role is None:
+            # "who is a professor", "who was White House communications director", "who served as
+            # chief": a noun phrase must follow; "who is running for ...", "who has said ..." name no role.
+            while rest and rest[0] in ("been", "as"):
+                rest = rest[1:]
+            first = rest[0] if rest else ""
+            if not (first in _APPOSITIVE_STARTS or first in self.lex.roles or first in capitalised):
+                return None
+        cut = next((k for k, w in enumerate(rest) if w in _CLAUSE_STOPS or w == ","), len(rest))
+        words = ([role] if role else []) + rest[:cut]
+        kind = self._role_kind(words)
+        return kind if kind in ("official", "expert") else None
+
+    def _company_staff(self, lowered: list[str]) -> bool:
+        """Whether a source's words name a company's staff: "a customer support representative"."""
+        # A possessive stays on its word: "the company's representative" has the token "company's".
+        return any(w.removesuffix("'s").removesuffix("’s") in _COMPANY_WORDS for w in lowered)
 
     def _role_kind(self, lowered: list[str]) -> SourceKind | None:
         best: SourceKind | None = None
@@ -611,8 +673,14 @@ class _Resolver:
                 officials.add(role)
             if kind is not None and (best is None or _KIND_RANK.get(kind, 0) > _KIND_RANK.get(best, 0)):
                 best = kind  # type: ignore[assignment]
-        if best == "official" and officials <= _LEADERSHIP and not _ACADEMIC.isdisjoint(lowered):
-            return "expert"  # the head of a university department or research institute
+        # The head of a university department or research institute ("chairman of the computer
+        # science department at Dartmouth College"); a school's department alone stays official.
+        leaders = officials - {"department"}
+        if best == "official" and leaders <= _LEADERSHIP and (leaders or "department" not in officials) \
+                and not _ACADEMIC.isdisjoint(lowered):
+            return "expert"
+        if best == "official" and officials <= _CORPORATE_TITLES and self._company_staff(lowered):
+            return "person"  # "a customer support representative", "the company's vice-president"
         return best
 
     def _appositive(self, first: Token) -> bool:

@@ -389,3 +389,46 @@ def test_hyphenated_names_are_not_each_a_scan_of_the_text(monkeypatch):
     sources = [s for s in analyze(Article(text=text)).sources if s.kind == "person"]
     assert len(sources) == 20 and all(len(s.mentions) == 2 for s in sources), [(s.name, s.mentions) for s in sources]
     assert scans == []
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # An organisation word in the name makes an organisation, not a person.
+    ('"The rules are clear," the Federal Transit Board said on Monday.', "Federal Transit Board", "organization"),
+    ('The Northern Rivers Conference said the vote would be delayed.', "Northern Rivers Conference", "organization"),
+    # A relative clause saying what the speaker is or does gives the kind.
+    ('"Turnout will be low," said Mara Lindqvist, who teaches political science at Hollins University.',
+     "Mara Lindqvist", "expert"),
+    ('"We saw it coming," said Tomas Grell, who chairs the chemistry department at Ashford College.',
+     "Tomas Grell", "expert"),
+    ('"It was never discussed," said Ines Marlow, who was the deputy secretary of the treasury until 2019.',
+     "Ines Marlow", "official"),
+    # A corporate title beside a company word is company staff, not a government official.
+    ('"Orders doubled," said Pia Vance, vice president of sales at the Corvo Company.', "Pia Vance", "person"),
+    ('A company spokesman said the plant would reopen.', "A company spokesman", "anonymous"),
+    ("The firm's spokeswoman said the plant would reopen.", "The firm's spokeswoman", "anonymous"),
+    ('A customer service representative said refunds were paused.', "A customer service representative",
+     "anonymous"),
+    # An unnamed plural of an official's or expert's role names nobody.
+    ('The virus may linger on surfaces, two senior virologists said on Tuesday.', "two senior virologists",
+     "anonymous"),
+])
+def test_kinds_from_organisation_words_clauses_and_company_titles(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A clause that names no role of the speaker's changes nothing.
+    ('"He will win," said Ola Brandt, who is running for governor.', "Ola Brandt", "person"),
+    ('"It is over," said Ola Brandt, who has said the senator is wrong.', "Ola Brandt", "person"),
+    # Government titles without a company word stay official; a representative with a name too.
+    ('A Pentagon spokesman said the drill was routine.', "A Pentagon spokesman", "official"),
+    ('"We will vote no," said Representative Ada Ferro.', "Ada Ferro", "official"),
+    # Plurals of other words keep their kind; named researchers are not anonymous.
+    ('The race is close, recent polls said.', "recent polls", "unknown"),
+])
+def test_kind_rules_do_not_fire_without_their_pattern(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
