@@ -109,26 +109,46 @@ class CueTagger:
 
     def probability(self, tokens: Sequence[Token], i: int, in_quote: Sequence[bool]) -> float:
         """P(token ``i`` is part of a cue): the features of :func:`token_features`, looked up by template."""
+        return self.probabilities(tokens, (i,), in_quote)[0]
+
+    def probabilities(self, tokens: Sequence[Token], indices: Sequence[int], in_quote: Sequence[bool]) -> list[float]:
+        """:meth:`probability` of each token of ``indices``, in one loop.
+
+        An article asks for about 90 tokens: one call unpacks the tables and binds the look-ups
+        once for all of them instead of once per token.
+        """
         t_w, t_p1, t_n1, t_p2, t_n2, t_p1w, t_wn1, t_sp1, t_sn1, t_sh, t_sp1w, t_wsn1, t_q, t_suf = self._tables
+        bias = self.bias
+        shape = _text_shape
+        exp = math.exp
         n = len(tokens)
-        w_text, w = tokens[i][2:4]
-        p1 = tokens[i - 1].lower if i > 0 else "<s>"
-        p2 = tokens[i - 2].lower if i > 1 else "<s>"
-        n1 = tokens[i + 1].lower if i + 1 < n else "</s>"
-        n2 = tokens[i + 2].lower if i + 2 < n else "</s>"
-        s_p1 = _text_shape(tokens[i - 1].text) if i > 0 else "<s>"
-        s_n1 = _text_shape(tokens[i + 1].text) if i + 1 < n else "</s>"
-        # One sum over the values in token_features' order, so the result is the same float.
-        z = self.bias + sum((
-            t_w.get(w, 0.0), t_p1.get(p1, 0.0), t_n1.get(n1, 0.0), t_p2.get(p2, 0.0), t_n2.get(n2, 0.0),
-            t_p1w.get(p1 + "|" + w, 0.0), t_wn1.get(w + "|" + n1, 0.0), t_sp1.get(s_p1, 0.0),
-            t_sn1.get(s_n1, 0.0), t_sh.get(_text_shape(w_text), 0.0), t_sp1w.get(s_p1 + "|" + w, 0.0),
-            t_wsn1.get(w + "|" + s_n1, 0.0), t_q.get(("1|" if in_quote[i] else "0|") + w, 0.0),
-            t_suf.get(w[-3:], 0.0),
-        ))
-        if z < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+        result = []
+        for i in indices:
+            w_text, w = tokens[i][2:4]
+            if i > 0:
+                before = tokens[i - 1]
+                p1 = before.lower
+                s_p1 = shape(before.text)
+                p2 = tokens[i - 2].lower if i > 1 else "<s>"
+            else:
+                p1 = p2 = s_p1 = "<s>"
+            if i + 1 < n:
+                after = tokens[i + 1]
+                n1 = after.lower
+                s_n1 = shape(after.text)
+                n2 = tokens[i + 2].lower if i + 2 < n else "</s>"
+            else:
+                n1 = n2 = s_n1 = "</s>"
+            # One sum over the values in token_features' order, so the result is the same float.
+            z = bias + sum((
+                t_w.get(w, 0.0), t_p1.get(p1, 0.0), t_n1.get(n1, 0.0), t_p2.get(p2, 0.0), t_n2.get(n2, 0.0),
+                t_p1w.get(p1 + "|" + w, 0.0), t_wn1.get(w + "|" + n1, 0.0), t_sp1.get(s_p1, 0.0),
+                t_sn1.get(s_n1, 0.0), t_sh.get(shape(w_text), 0.0), t_sp1w.get(s_p1 + "|" + w, 0.0),
+                t_wsn1.get(w + "|" + s_n1, 0.0), t_q.get(("1|" if in_quote[i] else "0|") + w, 0.0),
+                t_suf.get(w[-3:], 0.0),
+            ))
+            result.append(0.0 if z < -30 else 1.0 / (1.0 + exp(-z)))
+        return result
 
 
 @functools.cache
