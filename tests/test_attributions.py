@@ -428,12 +428,14 @@ def test_cue_model_scores_exactly_the_features_it_was_trained_on():
     tagger = cue_tagger()
     assert tagger is not None
     seg = segment('"We will not raise taxes," the minister said, adding that she had warned the cabinet. '
-                  "Reports show the plan was endorsed by KELLER: yes.")
+                  "Reports show the plan was endorsed by KELLER: yes. "
+                  '"It was said," he said, "that they told us what she argued." said')
     flags = in_quote_flags(seg)
     for i in range(len(seg.tokens)):
         z = tagger.bias + sum(tagger.weights.get(f, 0.0) for f in token_features(seg.tokens, i, flags))
         expected = 0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z))
-        assert tagger.probability(seg.tokens, i, flags) == pytest.approx(expected, abs=1e-12)
+        # Exactly: the per-word tables add the same values in the same order (reports must not move).
+        assert tagger.probability(seg.tokens, i, flags) == expected
     # The batch an article uses gives each token exactly what a call for it alone gives.
     every = range(len(seg.tokens))
     assert tagger.probabilities(seg.tokens, every, flags) == [tagger.probability(seg.tokens, i, flags) for i in every]
