@@ -1159,15 +1159,19 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     # One pass over all tokens picks out both the cue model's candidates and the triggers.
     hits = []
     interesting = _interesting_words(candidates, triggers)
+    asked = []  # the cue model's candidates, scored in one batch below
     for k in [k for k, t in enumerate(tokens) if t.lower in interesting]:
         token = tokens[k]
         # The rules read cues only outside quotations and only in lower case.
-        if tagger is not None and token.lower in candidates and not flags[k] and not token.text[:1].isupper():
-            p = cue_probs[token.start] = tagger.probability(tokens, k, flags)
-            if p >= threshold:
-                high.add(k)
+        if token.lower in candidates and not flags[k] and not token.text[:1].isupper():
+            asked.append(k)
         if token.lower in triggers and (token.lower not in vague_only or _vague_phrase_at(tokens, k)):
             hits.append(k)
+    if tagger is not None and asked:
+        for k, p in zip(asked, tagger.probabilities(tokens, asked, flags), strict=True):
+            cue_probs[tokens[k].start] = p
+            if p >= threshold:
+                high.add(k)
     # Which tokens can start a statement (``trigger_hits``), and which need the outlet registry:
     # the sentences without any trigger (a fifth of them) skip the rules entirely, as ``run``
     # could find nothing in them; outlets matter only around a cue (sources, relays, "Quoted

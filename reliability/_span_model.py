@@ -35,7 +35,9 @@ __all__ = [
     "content_end_model",
     "cue_end_candidates",
     "cue_end_model",
+    "cue_end_rows",
     "cue_end_values",
+    "end_rows",
     "end_values",
     "feature_names",
     "source_end_model",
@@ -88,12 +90,13 @@ def candidate_ends(tokens: Sequence[Token], first: int, stop: int, rule_last: in
     before punctuation, a word of :data:`BREAK_WORDS`, at ``stop`` or where the rules ended it.
     """
     stop = min(stop, first + MAX_TOKENS)
-    # Comprehensions rather than a loop with appends: this runs for every paraphrased content.
-    words = [j for j in range(first, stop) if tokens[j].text[:1].isalnum()]
     last = stop - 1
+    # One comprehension rather than a loop with appends: this runs for every paraphrased content.
     return [
-        j for j in words
-        if j in (last, rule_last) or not tokens[j + 1].text[:1].isalnum() or tokens[j + 1].lower in BREAK_WORDS
+        j for j in range(first, stop)
+        if tokens[j].text[:1].isalnum() and (
+            j in (last, rule_last) or not tokens[j + 1].text[:1].isalnum() or tokens[j + 1].lower in BREAK_WORDS
+        )
     ]
 
 
@@ -119,18 +122,41 @@ def end_values(
     the content (before, here, after) with the next word, the content's first word with the
     next word, the commas inside it (``tokens[first : j + 1]``) and the cue word with the next word.
     """
-    nxt = tokens[j + 1].lower if j + 1 < stop else "</s>"
-    nxt2 = tokens[j + 2].lower if j + 2 < stop else "</s>"
-    where = "0|" if j == rule_last else ("-|" if j < rule_last else "+|")
-    return (
-        tokens[j].lower,
-        nxt + "|" + nxt2,
-        _shape(tokens[j].text) + "|" + (_shape(tokens[j + 1].text) if j + 1 < stop else "</s>"),
-        where + nxt,
-        tokens[first].lower + "|" + nxt,
-        _COMMAS[min(commas, 3)] + nxt,
-        cue + "|" + nxt,
-    )
+    return end_rows(tokens, first, (j,), stop, rule_last, cue, (commas,))[0]
+
+
+def end_rows(
+    tokens: Sequence[Token], first: int, ends: Sequence[int], stop: int, rule_last: int, cue: str,
+    commas: Sequence[int],
+) -> list[tuple[str, ...]]:
+    """:func:`end_values` of each end of ``ends`` (with its count of ``commas``), in one loop.
+
+    The parts that are the same for every end of a content (its first word, the cue word) are
+    joined once; scoring and training share this one definition of the features.
+    """
+    first_word = tokens[first].lower + "|"
+    cue_word = cue + "|"
+    rows = []
+    for j, count in zip(ends, commas, strict=True):
+        token = tokens[j]
+        if j + 1 < stop:
+            after = tokens[j + 1]
+            nxt = after.lower
+            shape_after = _shape(after.text)
+            nxt2 = tokens[j + 2].lower if j + 2 < stop else "</s>"
+        else:
+            nxt = nxt2 = shape_after = "</s>"
+        where = "0|" if j == rule_last else ("-|" if j < rule_last else "+|")
+        rows.append((
+            token.lower,
+            nxt + "|" + nxt2,
+            _shape(token.text) + "|" + shape_after,
+            where + nxt,
+            first_word + nxt,
+            _COMMAS[min(count, 3)] + nxt,
+            cue_word + nxt,
+        ))
+    return rows
 
 
 _COMMAS = ("0|", "1|", "2|", "3|")
@@ -148,21 +174,38 @@ def cue_end_values(tokens: Sequence[Token], head: int, j: int, stop: int, conten
     is the first token of a content that follows the cue, if any: a longer cue takes its first
     words ("accused | Holt of being ..." becomes "accused Holt of | being ...").
     """
+    return cue_end_rows(tokens, head, (j,), stop, content_first)[0]
+
+
+def cue_end_rows(
+    tokens: Sequence[Token], head: int, ends: Sequence[int], stop: int, content_first: int | None
+) -> list[tuple[str, ...]]:
+    """:func:`cue_end_values` of each end of ``ends``, in one loop (the cue word is joined once)."""
     word = tokens[head].lower
-    last = tokens[j].lower
-    nxt = tokens[j + 1].lower if j + 1 < stop else "</s>"
-    extra = _bucket(j - head)
-    eats = "1" if content_first is not None and j >= content_first else "0"
-    return (
-        word + "|" + extra,
-        last,
-        nxt,
-        word + "|" + last,
-        word + "|" + nxt,
-        eats + "|" + extra,
-        word + "|" + eats,
-        _shape(tokens[j].text) + "|" + (_shape(tokens[j + 1].text) if j + 1 < stop else "</s>"),
-    )
+    word_bar = word + "|"
+    rows = []
+    for j in ends:
+        token = tokens[j]
+        last = token.lower
+        if j + 1 < stop:
+            after = tokens[j + 1]
+            nxt = after.lower
+            shape_after = _shape(after.text)
+        else:
+            nxt = shape_after = "</s>"
+        extra = _bucket(j - head)
+        eats = "1" if content_first is not None and j >= content_first else "0"
+        rows.append((
+            word_bar + extra,
+            last,
+            nxt,
+            word_bar + last,
+            word_bar + nxt,
+            eats + "|" + extra,
+            word_bar + eats,
+            _shape(token.text) + "|" + shape_after,
+        ))
+    return rows
 
 
 def feature_names(templates: Sequence[str], values: Sequence[str]) -> list[str]:
@@ -199,6 +242,12 @@ class Ranker:
         # map() over dict.get runs the look-ups in C; a missing feature weighs 0.
         return sum(map(dict.get, self._tables, values, _ZEROS))
 
+    def scores(self, rows: Sequence[Sequence[str]]) -> list[float]:
+        """:meth:`score` of each row of feature values."""
+        tables = self._tables
+        get = dict.get
+        return [sum(map(get, tables, values, _ZEROS)) for values in rows]
+
     def best_end(self, tokens: Sequence[Token], first: int, stop: int, rule_last: int, cue: str) -> int:
         """The index of the last token of the best-scoring content starting at ``tokens[first]``."""
         candidates = candidate_ends(tokens, first, stop, rule_last)
@@ -206,11 +255,8 @@ class Ranker:
             return candidates[0]
         if not candidates:
             return rule_last
-        score = self.score
-        scores = [
-            score(end_values(tokens, first, j, stop, rule_last, cue, commas))
-            for j, commas in zip(candidates, comma_counts(tokens, first, candidates), strict=True)
-        ]
+        rows = end_rows(tokens, first, candidates, stop, rule_last, cue, comma_counts(tokens, first, candidates))
+        scores = self.scores(rows)
         return candidates[scores.index(max(scores))]
 
     def best_cue_end(self, tokens: Sequence[Token], head: int, stop: int, content_first: int | None) -> int:
@@ -218,8 +264,8 @@ class Ranker:
         candidates = cue_end_candidates(tokens, head, stop, content_first)
         if len(candidates) == 1:
             return head
-        score = self.score
-        return max(candidates, key=lambda j: score(cue_end_values(tokens, head, j, stop, content_first)))
+        scores = self.scores(cue_end_rows(tokens, head, candidates, stop, content_first))
+        return candidates[scores.index(max(scores))]  # the first of equal scores, as max() picks
 
 
 _ZEROS = (0.0,) * 16

@@ -428,12 +428,17 @@ def test_cue_model_scores_exactly_the_features_it_was_trained_on():
     tagger = cue_tagger()
     assert tagger is not None
     seg = segment('"We will not raise taxes," the minister said, adding that she had warned the cabinet. '
-                  "Reports show the plan was endorsed by KELLER: yes.")
+                  "Reports show the plan was endorsed by KELLER: yes. "
+                  '"It was said," he said, "that they told us what she argued." said')
     flags = in_quote_flags(seg)
     for i in range(len(seg.tokens)):
         z = tagger.bias + sum(tagger.weights.get(f, 0.0) for f in token_features(seg.tokens, i, flags))
         expected = 0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z))
-        assert tagger.probability(seg.tokens, i, flags) == pytest.approx(expected, abs=1e-12)
+        # Exactly: the per-word tables add the same values in the same order (reports must not move).
+        assert tagger.probability(seg.tokens, i, flags) == expected
+    # The batch an article uses gives each token exactly what a call for it alone gives.
+    every = range(len(seg.tokens))
+    assert tagger.probabilities(seg.tokens, every, flags) == [tagger.probability(seg.tokens, i, flags) for i in every]
 
 
 @pytest.mark.parametrize("loader", ["content_end_model", "cue_end_model", "source_end_model"])
@@ -457,7 +462,9 @@ def test_span_rankers_score_exactly_the_features_they_were_trained_on():
         CUE_TEMPLATES,
         content_end_model,
         cue_end_model,
+        cue_end_rows,
         cue_end_values,
+        end_rows,
         end_values,
         feature_names,
     )
@@ -473,6 +480,11 @@ def test_span_rankers_score_exactly_the_features_they_were_trained_on():
         for j in range(2, stop - 1):
             expected = sum(ranker.weights.get(f, 0.0) for f in feature_names(templates, values(j)))
             assert ranker.score(values(j)) == pytest.approx(expected, abs=1e-9)
+    # The rows the rankers score in one batch are the single end points' values, in order.
+    ends = list(range(2, stop - 1))
+    assert end_rows(tokens, 2, ends, stop, 6, "accused", [j // 3 for j in ends]) == \
+        [end_values(tokens, 2, j, stop, 6, "accused", j // 3) for j in ends]
+    assert cue_end_rows(tokens, 1, ends, stop, 2) == [cue_end_values(tokens, 1, j, stop, 2) for j in ends]
 
 
 @pytest.mark.parametrize(
