@@ -1,4 +1,4 @@
-"""A learned chooser for where a paraphrased content ends ("endorsed Trump | , who says ...").
+"""Learned choosers for where a span ends: cues, paraphrased contents and sources after a cue.
 
 The rules in :mod:`._attributions` start a content right after its cue and end it at the next
 clause break, which is often too far ("promised a veto | and attempted to make the case ...",
@@ -6,12 +6,15 @@ clause break, which is often too far ("promised a veto | and attempted to make t
 linear ranker trained on PolNeAR train picks, among the plausible end points of the sentence
 (before punctuation, a conjunction, a preposition, a relative pronoun, the sentence end, and the
 rules' own end), the one with the highest score. Its features are the words and shapes around the
-end point, the content's length, the cue word and where the rules ended it.
+end point, the content's length, the cue word and where the rules ended it. Two more rankers of
+the same kind grow a cue to the right as PolNeAR marks cues ("accused Holt of", "railed
+against") and end a source that follows its cue ("according to a poll released last week").
 
 Only contents without quotation marks are re-ended: quoted contents end at the closing mark.
-The weights ship as plain JSON in ``models/content_ends.json`` (no pickle) with a card beside
-it; ``models/build_span_rankers.py`` rebuilds them from PolNeAR train. Scoring is a dictionary
-look-up per feature of each candidate end point (about six per content).
+The weights ship as plain JSON in ``models/content_ends.json``, ``cue_ends.json`` and
+``source_ends.json`` (no pickle), each with a card beside it; ``models/build_span_rankers.py``
+rebuilds them from PolNeAR train. Scoring is a dictionary look-up per feature of each candidate
+end point (about six per span).
 """
 
 from __future__ import annotations
