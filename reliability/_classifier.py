@@ -102,16 +102,17 @@ def sign_constrained_logistic_regression(
         return loss, np.concatenate([Z.T @ slope + w / C, [slope.sum()]])
 
     bounds = [(0.0, None) if k > 0 else (None, 0.0) if k < 0 else (None, None) for k in signs] + [(None, None)]
-    solution = minimize(
+    result = minimize(
         loss_and_gradient, np.zeros(n_features + 1), jac=True, method="L-BFGS-B", bounds=bounds,
         options={"maxiter": 10_000, "gtol": 1e-8},
-    ).x
+    )
+    solution = result.x
     model = LogisticRegression(C=C, class_weight="balanced", random_state=random_state)
     model.classes_ = classes
     model.coef_ = solution[None, :n_features]
     model.intercept_ = solution[n_features:]
     model.n_features_in_ = n_features
-    model.n_iter_ = np.array([0])
+    model.n_iter_ = np.array([result.nit])
     return model
 
 
