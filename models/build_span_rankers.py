@@ -192,57 +192,45 @@ def main() -> None:
     attributions.cue_end_model = lambda: None
     attributions.content_end_model = lambda: None
     attributions.source_end_model = lambda: None
-    cue_ranker = _fit(_cue_examples(train), CUE_TEMPLATES, args.C, args.prune)
-    matched, rules, learned = _exact(cue_ranker, _cue_examples(dev))
-    _write("cue_ends", cue_ranker, {
-        "name": "cue_ends",
-        "task": "how far does an attribution cue reach to the right? ('said | in an interview', 'accused Holt of')",
-        "model": f"sklearn LogisticRegression(C={args.C}, lbfgs) over the cue word, the words and shapes at each "
-                 "candidate end and the length of the extension; the best-scoring end wins",
-        **common,
-        "features": len(cue_ranker.weights),
-        "dev_cues_with_gold_start": matched,
-        "dev_exact_end_rules": rules,
-        "dev_exact_end_ranker": learned,
-    })
-    print(f"cue_ends: {len(cue_ranker.weights)} weights; dev exact end on {matched} cues: "
-          f"rules {rules}, ranker {learned}")
-
+    cue_ranker = _build(
+        "cue_ends", _cue_examples, CUE_TEMPLATES, train, dev, args, common, unit="cues",
+        task="how far does an attribution cue reach to the right? ('said | in an interview', 'accused Holt of')",
+        model=f"sklearn LogisticRegression(C={args.C}, lbfgs) over the cue word, the words and shapes at each "
+              "candidate end and the length of the extension; the best-scoring end wins",
+    )
     attributions.cue_end_model = lambda: cue_ranker
-    content_ranker = _fit(_content_examples(train), CONTENT_TEMPLATES, args.C, args.prune)
-    matched, rules, learned = _exact(content_ranker, _content_examples(dev))
-    _write("content_ends", content_ranker, {
-        "name": "content_ends",
-        "task": "where does a paraphrased (unquoted) attribution content end? (ranks candidate end points)",
-        "model": f"sklearn LogisticRegression(C={args.C}, lbfgs) over the words, shapes and length around each "
-                 "end point, the cue word and the rules' own end; the best-scoring end point wins",
-        **common,
-        "features": len(content_ranker.weights),
-        "dev_contents_with_gold_start": matched,
-        "dev_exact_end_rules": rules,
-        "dev_exact_end_ranker": learned,
-    })
-    print(f"content_ends: {len(content_ranker.weights)} weights; dev exact end on {matched} contents: "
-          f"rules {rules}, ranker {learned}")
-
+    content_ranker = _build(
+        "content_ends", _content_examples, CONTENT_TEMPLATES, train, dev, args, common, unit="contents",
+        task="where does a paraphrased (unquoted) attribution content end? (ranks candidate end points)",
+        model=f"sklearn LogisticRegression(C={args.C}, lbfgs) over the words, shapes and length around each "
+              "end point, the cue word and the rules' own end; the best-scoring end point wins",
+    )
     attributions.content_end_model = lambda: content_ranker
-    source_ranker = _fit(_source_examples(train), CONTENT_TEMPLATES, args.C, args.prune)
-    matched, rules, learned = _exact(source_ranker, _source_examples(dev))
-    _write("source_ends", source_ranker, {
-        "name": "source_ends",
-        "task": "where does an attribution source that follows its cue end? "
-                "('according to | a poll released last week', 'said | X, a fellow at ...')",
-        "model": f"sklearn LogisticRegression(C={args.C}, lbfgs) with the features of content_ends; "
-                 "the best-scoring end point wins",
+    _build(
+        "source_ends", _source_examples, CONTENT_TEMPLATES, train, dev, args, common, unit="sources",
+        task="where does an attribution source that follows its cue end? "
+             "('according to | a poll released last week', 'said | X, a fellow at ...')",
+        model=f"sklearn LogisticRegression(C={args.C}, lbfgs) with the features of content_ends; "
+              "the best-scoring end point wins",
+    )
+
+
+def _build(name, examples, templates, train, dev, args, common, *, unit: str, task: str, model: str) -> Ranker:
+    """Fit one ranker on train, measure it on dev, write its weights and card, and say so."""
+    ranker = _fit(examples(train), templates, args.C, args.prune)
+    matched, rules, learned = _exact(ranker, examples(dev))
+    _write(name, ranker, {
+        "name": name,
+        "task": task,
+        "model": model,
         **common,
-        "features": len(source_ranker.weights),
-        "dev_sources_with_gold_start": matched,
+        "features": len(ranker.weights),
+        f"dev_{unit}_with_gold_start": matched,
         "dev_exact_end_rules": rules,
         "dev_exact_end_ranker": learned,
     })
-    print(f"source_ends: {len(source_ranker.weights)} weights; dev exact end on {matched} sources: "
-          f"rules {rules}, ranker {learned}")
-
+    print(f"{name}: {len(ranker.weights)} weights; dev exact end on {matched} {unit}: rules {rules}, ranker {learned}")
+    return ranker
 
 if __name__ == "__main__":
     main()

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = ["repair_readings"]
 
+_Offsets = tuple[int, int]  # start and end of a span in the text
+
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # Words that open an aside after the speaker's name: "X, who ...", "X, a registered Republican".
 _ASIDE_OPENERS = frozenset({"who", "whose", "whom", "a", "an", "the", "one", "now", "once", "then", "himself",
@@ -221,10 +223,13 @@ def _according_to_a_report(seg: Segmentation, found: list[Found], starts: list[i
 
 
 def _repaired(seg: Segmentation, sentence: Sentence, item: Found) -> Found:
+    """``item`` (a statement with a cue) through every rule in turn; each rule reads the cue of the
+    reading the rules before it left."""
     assert item.cue is not None
     verb = seg.text[item.cue[0] : item.cue[1]].rpartition(" ")[2].lower()
     for rule in _RULES:  # in order: the dateline is cut from a source before "told" reads it
-        better = rule(seg, sentence, item, verb)
+        assert item.cue is not None  # no rule drops a cue
+        better = rule(seg, sentence, item, item.cue, verb)
         if better is not None:
             item = better
     return item
@@ -253,7 +258,9 @@ def _outlet_in(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
     return mentions[0] if mentions else None
 
 
-def _relative_clause_subject(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _relative_clause_subject(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
     """'Zucker, who in the past has voiced ..., told BuzzFeed's Smith he would ...'.
 
     The rules read such a sentence as an inverted report ('CONTENT, said SOURCE') with the
@@ -261,9 +268,6 @@ def _relative_clause_subject(seg: Segmentation, sentence: Sentence, item: Found,
     name; here a subject pronoun starts a clause within a few words of the cue, so the subject
     (with its aside, as the rules write a source) is the speaker and that clause the content.
     """
-    cue = item.cue
-    if cue is None:
-        return None
     if item.source is None or item.source[0] < cue[1] or item.content[1] > cue[0] \
             or verb not in _SAID | _TOLD or seg.quote_at(item.content[0]) is not None:
         return None
@@ -353,7 +357,7 @@ def _clause_start(rest: list[Token]) -> Token | None:
     return None
 
 
-def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
     """'"...," an intelligence source, who ..., told Fox News.' and "Pate told Breitbart News he'd ...".
 
     The outlet told is a relay. When a reported clause follows it ("that ...", "he'd ..."), that
@@ -361,9 +365,6 @@ def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, verb: str) 
     ends just before the speaker's words, or (when only a short time or occasion follows the
     outlet: "told Sputnik on Saturday") the clause before the comma.
     """
-    cue = item.cue
-    if cue is None:
-        return None
     if verb not in _TOLD:
         return None
     text = seg.text
@@ -428,11 +429,8 @@ def _speaker_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _quoted_as_saying(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _quoted_as_saying(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
     """'..., the Interfax news agency quoted his spokesman as saying on Tuesday.'"""
-    cue = item.cue
-    if cue is None:
-        return None
     if verb not in _QUOTING or item.source is None or item.source[1] > cue[0]:
         return None
     after = seg.tokens_in(cue[1], sentence.end)
@@ -458,16 +456,13 @@ def _quoted_as_saying(seg: Segmentation, sentence: Sentence, item: Found, verb: 
                    written_source=None)
 
 
-def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
     """'But according to Sarath, he actually has ...': the content follows the comma."""
-    cue = item.cue
-    if cue is None:
-        return None
     if seg.text[cue[0] : cue[1]].lower() != "according to" or item.source is None:
         return None
     opening = seg.tokens_in(sentence.start, cue[0])
     if len(opening) > 3 or any(t.lower not in _OPENING_WORDS for t in opening):
-        return _report_cut(seg, sentence, item)
+        return _report_cut(seg, sentence, item, cue)
     after = seg.tokens_in(cue[1], sentence.end)
     comma = next((k for k, t in enumerate(after) if t.text == ","), None)
     if comma is None or comma == 0 or comma > 10 or len(_words(after[comma + 1 :])) < 3 \
@@ -482,11 +477,8 @@ def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, verb
     return replace(item, source=source, content=content, written_source=None)
 
 
-def _report_cut(seg: Segmentation, sentence: Sentence, item: Found) -> Found | None:
+def _report_cut(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets) -> Found | None:
     """'..., according to a new report.': the rules cut the source at "report"; it runs to the end."""
-    cue = item.cue
-    if cue is None:
-        return None
     assert item.source is not None
     if item.content[1] > cue[0]:
         return None
@@ -504,11 +496,8 @@ def _report_cut(seg: Segmentation, sentence: Sentence, item: Found) -> Found | N
     return replace(item, source=(item.source[0], words[-1].end), written_source=None)
 
 
-def _said_of(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _said_of(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
     """'"...," Representative King said of life before Fox News.' / 'X said of McNally: "..."'."""
-    cue = item.cue
-    if cue is None:
-        return None
     if verb not in _SAID:
         return None
     text = seg.text
@@ -544,11 +533,8 @@ def _said_of(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> F
     return None
 
 
-def _dateline_in_source(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _dateline_in_source(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
     """'LONDON (Reuters) - Donald Trump said': the speaker starts after the dateline's dash."""
-    cue = item.cue
-    if cue is None:
-        return None
     if item.source is None or item.source[1] > cue[0] or ")" not in seg.text[item.source[0] : item.source[1]]:
         return None
     tokens = seg.tokens_in(item.source[0], item.source[1])
@@ -565,15 +551,12 @@ def _dateline_in_source(seg: Segmentation, sentence: Sentence, item: Found, verb
     return None
 
 
-def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
     """'"My read of it is ...," the official said, speaking on condition of anonymity ...'.
 
     A participle after the cue ("speaking", "declining", "asking") describes the speaker; what
     was said is the quotation before.
     """
-    cue = item.cue
-    if cue is None:
-        return None
     if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
         return None
     after = seg.tokens_in(cue[1], sentence.end)
@@ -592,11 +575,10 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, verb: str
     return replace(item, content=(quote.inner_start, end), directness="direct_quote")
 
 
-def _said_when_then_clause(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _said_when_then_clause(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
     """'Adelson said on Friday he met Trump ... and that ...': the content starts at "he", after the time."""
-    cue = item.cue
-    if cue is None:
-        return None
     if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
         return None
     after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 80))
@@ -611,15 +593,12 @@ def _said_when_then_clause(seg: Segmentation, sentence: Sentence, item: Found, v
     return replace(item, content=(start, item.content[1]))
 
 
-def _venue_relay(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _venue_relay(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
     """'Zhirinovsky said on state television', 'has said in an interview to the Figaro newspaper'.
 
     The outlet a speaker speaks on or to, right after the cue, relays the statement (a pundit on
     state TV is relayed by state media); also an opening "In an interview with X," before it.
     """
-    cue = item.cue
-    if cue is None:
-        return None
     if verb not in _SAID | _VENUE_VERBS or item.source is None:
         return None
     after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 120))
@@ -654,16 +633,13 @@ def _venue(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
     return None
 
 
-def _anonymous_subject(seg: Segmentation, sentence: Sentence, item: Found, verb: str) -> Found | None:
+def _anonymous_subject(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
     """'A person familiar with the planning for Thursday's meeting says ...': the whole phrase speaks.
 
     The rules keep only the last noun phrase ("Thursday's meeting"); a subject that opens the
     sentence and links its head to that phrase ("familiar with", "close to", "briefed on") is the
     speaker.
     """
-    cue = item.cue
-    if cue is None:
-        return None
     if item.source is None or item.source[1] > cue[0] or item.source[0] <= sentence.start:
         return None
     before = seg.tokens_in(sentence.start, item.source[0])

@@ -130,7 +130,8 @@ class CueTagger:
         object.__setattr__(self, "_tables", tuple(tables[name] for name in _TEMPLATES))
         # A word with "|" in it would make "p1|w" ambiguous: such a word takes the general path.
         words = {w for w in self.candidates if "|" not in w}
-        pairs: dict[str, tuple[dict[str, float], ...]] = {w: ({}, {}, {}, {}) for w in words}
+        _Pairs = tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]
+        pairs: dict[str, _Pairs] = {w: ({}, {}, {}, {}) for w in words}
         for template, slot in _PAIR_SLOTS.items():
             for value, weight in tables[template].items():
                 if slot % 2 == 0:  # "p1w=he|said", "sp1w=C|said": the neighbour comes first

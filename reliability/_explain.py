@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ._claim_scores import hop_name
-from ._features import FEATURE_DIRECTIONS, FEATURES, SAY_FORMS, Evidence
+from ._features import FEATURE_DIRECTIONS, FEATURES, Evidence, is_said_cue
 from ._pipeline import Analysis
 from ._records import Claim, Explanation, Source
 
@@ -162,7 +162,7 @@ def _said_cues(f: _Facts, value: float, cmp: str, typical: float | None) -> str 
     if not f.attributed:
         return f"No reported statement, so none is introduced by a plain \"said\" ({cmp})"
     cues = [c.attribution.cue.text for c in f.attributed if c.attribution and c.attribution.cue]  # type: ignore[union-attr]
-    neutral = [cue for cue in cues if cue.split(maxsplit=1)[0].lower() in SAY_FORMS]
+    neutral = [cue for cue in cues if is_said_cue(cue)]
     others = [cue for cue in cues if cue not in neutral]
     shown = f"; the others: {_quotes(others)}" if others else ""
     return (

@@ -39,7 +39,7 @@ _NAMED_KINDS = frozenset({"person", "official", "expert", "organization", "news_
                           "state_media", "blog", "social_media"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
-SAY_FORMS = frozenset({"say", "says", "said", "saying"})
+_SAY_FORMS = frozenset({"say", "says", "said", "saying"})
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _WIRE_CREDIT = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS)\)|\b(?:Reuters|Associated Press|AFP)\b")
 _MAX_EVIDENCE = 5
@@ -145,12 +145,17 @@ def _directness(kind: str) -> Callable[[Analysis, _Context], tuple[float, Eviden
     return compute
 
 
+def is_said_cue(cue: str) -> bool:
+    """Whether a cue's words open with a form of "say" ("said", "says in a statement")."""
+    return cue.split(maxsplit=1)[0].lower() in _SAY_FORMS
+
+
 def _said_cues(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     """Reporting attributes with the neutral "said"; loaded verbs ("claimed", "slammed") editorialise."""
 
     def neutral(i: int) -> bool:
         cue = a.claims[i].attribution.cue  # type: ignore[union-attr]
-        return cue is not None and cue.text.split(maxsplit=1)[0].lower() in SAY_FORMS
+        return cue is not None and is_said_cue(cue.text)
 
     return _share(a, ctx, neutral)
 

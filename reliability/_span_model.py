@@ -139,7 +139,7 @@ def end_rows(
     """
     first_word = tokens[first].lower + "|"
     cue_word = cue + "|"
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for j, count in zip(ends, commas, strict=True):
         token = tokens[j]
         if j + 1 < stop:
@@ -186,7 +186,7 @@ def cue_end_rows(
     """:func:`cue_end_values` of each end of ``ends``, in one loop (the cue word is joined once)."""
     word = tokens[head].lower
     word_bar = word + "|"
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for j in ends:
         token = tokens[j]
         last = token.lower
