@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,7 @@ from ._ratings import NEUTRAL_PRIOR, OutletRatings
 from ._records import ARTICLE_SOURCE_ID, Article, Span
 from ._resources import _lines
 from ._segmentation import tokenize
-from ._style import PHRASING_COLUMNS, phrasing_counts, style_names, style_vector
+from ._style import PHRASING_COLUMNS, phrasing_columns, style_names, style_vector
 
 __all__ = [
     "FEATURES", "FEATURE_DIRECTIONS", "FEATURE_NAMES", "INPUT_NAMES", "PHRASING_PREFIX", "Feature", "InputRow",
@@ -507,7 +508,14 @@ class InputRow:
     """The model's input for one article: the readable columns and the hashed phrasing profile."""
 
     values: np.ndarray  # INPUT_NAMES: named features, then the style profile
-    phrasing: dict[int, int]  # hashed phrasing column -> count (see _style.phrasing_counts)
+    # The hashed column of every masked token sequence (see _style.phrasing_columns). Scoring
+    # counts them in numpy; the dict of counts is built only when training asks for it.
+    phrasing_columns: np.ndarray
+
+    @property
+    def phrasing(self) -> dict[int, int]:
+        """Hashed phrasing column -> count, in order of first appearance (see _style.phrasing_counts)."""
+        return dict(Counter(self.phrasing_columns.tolist()))
 
 
 def article_row(analysis: Analysis, *, ratings: OutletRatings | None = None) -> tuple[InputRow, list[Evidence]]:
@@ -516,7 +524,7 @@ def article_row(analysis: Analysis, *, ratings: OutletRatings | None = None) -> 
     values, evidence = compute_features(analysis, ratings=ratings)
     tokens = analysis.segmentation.tokens
     dense = np.concatenate([values, style_vector(analysis.article.text, tokens)])
-    return InputRow(dense, phrasing_counts(tokens)), evidence
+    return InputRow(dense, phrasing_columns(tokens)), evidence
 
 
 def input_matrix(rows: Sequence[InputRow]) -> Any:

@@ -118,16 +118,14 @@ class Segmentation:
         return result
 
     def quote_at(self, offset: int) -> Quote | None:
-        """The quotation that contains ``offset``, if any (binary search)."""
-        lo, hi = 0, len(self.quotes)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.quotes[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < len(self.quotes) and self.quotes[lo].start <= offset < self.quotes[lo].end:
-            return self.quotes[lo]
+        """The quotation that contains ``offset``, if any.
+
+        Quotations never overlap, so their ends are sorted: the first one ending after ``offset``
+        is the only candidate (``bisect`` finds it in C; rules call this ≈ 80 times per article).
+        """
+        k = bisect.bisect_right(self._quote_ends, offset)
+        if k < len(self.quotes) and self.quotes[k].start <= offset:
+            return self.quotes[k]
         return None
 
 

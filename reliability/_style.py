@@ -31,7 +31,8 @@ from ._resources import _lines, lexicons
 from ._segmentation import Token
 
 __all__ = [
-    "PHRASING_COLUMNS", "PHRASING_NGRAMS", "STYLE_PREFIX", "phrasing_counts", "shapes", "style_names", "style_vector",
+    "PHRASING_COLUMNS", "PHRASING_NGRAMS", "STYLE_PREFIX", "phrasing_columns", "phrasing_counts", "shapes",
+    "style_names", "style_vector",
 ]
 
 STYLE_PREFIX = "fw_"
@@ -137,7 +138,17 @@ def _shape(text: str) -> str:
 
 
 def phrasing_counts(tokens: list[Token]) -> dict[int, int]:
-    """Counts of the masked token sequences (lengths :data:`PHRASING_NGRAMS`) by hashed column.
+    """Counts of the masked token sequences (lengths :data:`PHRASING_NGRAMS`) by hashed column,
+    in the order of first appearance (which the phrasing score's sum follows)."""
+    return dict(Counter(phrasing_columns(tokens).tolist()))
+
+
+def phrasing_columns(tokens: list[Token]) -> np.ndarray:
+    """The hashed column of every masked token sequence (lengths :data:`PHRASING_NGRAMS`): all
+    sequences of the shortest length in text order, then those of the next length, and so on.
+
+    Scoring reads this array as it is (``ScoringView`` counts it in numpy); :func:`phrasing_counts`
+    turns it into the sparse counts that training reads.
 
     The column of a sequence is the crc32 of its tokens joined by spaces (crc32 rather than
     ``hash()``: Python salts string hashes per process, and the columns must be the same in every
@@ -155,10 +166,8 @@ def phrasing_counts(tokens: list[Token]) -> dict[int, int]:
             running = list(map(zlib.crc32, tails[n - 1 :], running))
         if n >= low:
             sequences += running
-    # The column is the crc's low bits; numpy masks them all at once. The counts keep the order of
-    # first appearance, which the phrasing score's sum follows.
-    hashed = np.fromiter(sequences, dtype=np.int64, count=len(sequences)) & (PHRASING_COLUMNS - 1)
-    return dict(Counter(hashed.tolist()))
+    # The column is the crc's low bits; numpy masks them all at once.
+    return np.fromiter(sequences, dtype=np.int64, count=len(sequences)) & (PHRASING_COLUMNS - 1)
 
 
 class _Codes(dict[str, tuple[int, bytes]]):

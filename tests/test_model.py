@@ -193,6 +193,22 @@ def test_the_view_scores_real_articles_as_the_estimator_does(polnear_dev):
     assert np.allclose(ours, theirs, rtol=0, atol=1e-12)
 
 
+def test_the_phrasing_score_from_columns_is_the_score_from_counts(polnear_dev):
+    """Scoring counts the phrasing columns in numpy; training reads them as a dict of counts. The
+    two must give the same score to the last bit (the same numbers summed in the same order)."""
+    from reliability._features import article_row
+    from reliability._pipeline import analyze
+    from reliability._records import Article
+
+    phrasing = load_model().scoring_view.phrasing
+    files = sorted((polnear_dev / "text").glob("*.txt"))[:40]
+    rows = [article_row(analyze(Article(text=f.read_text(encoding="utf-8"))))[0] for f in files]
+    rows.append(article_row(analyze(Article(text="Yes.")))[0])
+    for row in rows:
+        assert phrasing.score_columns(row.phrasing_columns) == phrasing.score(row.phrasing)
+    assert phrasing.score_columns(np.array([], dtype=np.int64)) == phrasing.score({})
+
+
 def test_phrasing_model_on_tiny_or_empty_data():
     from scipy import sparse
 
