@@ -25,10 +25,12 @@ model loads for scoring without importing scikit-learn (see ``_model.load_model`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+
+from ._style import PHRASING_COLUMNS
 
 __all__ = ["PHRASING_SCORE", "STYLE_SCORE", "Pickled", "ScoringView", "view_of_classifier", "view_of_state"]
 
@@ -59,37 +61,58 @@ class _Linear:
 class _Phrasing:
     """``PhrasingModel``, as its fitted arrays: TF-IDF over the kept columns, then a logistic regression."""
 
-    columns: np.ndarray  # (k,) sorted hashed columns kept at training
+    columns: np.ndarray  # (k,) sorted hashed columns kept at training, each in [0, PHRASING_COLUMNS)
     idf: np.ndarray  # (k,)
     coef: np.ndarray | None  # (1, k); None when training left no column (the score is then 0)
     intercept: np.ndarray | None  # (1,)
+    # Hashed column -> its index in ``columns`` (-1: not kept), built on first use. One gather in
+    # this dense table (PHRASING_COLUMNS int32, 1 MB) finds where an article's ≈ 2,700 sequences
+    # sit; a binary search for each cost more than the rest of the phrasing score. Left out of
+    # pickles (a worker rebuilds it), so the view sent to workers stays a few KB.
+    _index: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return self.columns, self.idf, self.coef, self.intercept
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(("columns", "idf", "coef", "intercept"), state, strict=True):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_index", None)
+
+    def _positions(self, hashed: np.ndarray) -> np.ndarray:
+        """The index in ``columns`` of each hashed column (-1 where it was not kept)."""
+        if self._index is None:
+            table = np.full(PHRASING_COLUMNS, -1, dtype=np.int32)
+            table[self.columns] = np.arange(len(self.columns), dtype=np.int32)
+            object.__setattr__(self, "_index", table)
+        return self._index[hashed]  # type: ignore[index]
 
     def score(self, counts: dict[int, int]) -> float:
         """The phrasing log-odds of one article's hashed counts (see ``PhrasingModel.weigh``)."""
         hashed = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         tf = np.fromiter(counts.values(), dtype=float, count=len(counts))
-        return self._weigh(hashed, tf)
+        inside = (hashed >= 0) & (hashed < PHRASING_COLUMNS)  # any other column was never kept
+        return self._weigh(self._positions(hashed[inside]), tf[inside])
 
     def score_columns(self, columns: np.ndarray) -> float:
         """The same as :meth:`score`, from the hashed column of every sequence
-        (``_style.phrasing_columns``) rather than from their counts.
+        (``_style.phrasing_columns``, each in [0, PHRASING_COLUMNS)) rather than from their counts.
 
-        Counting in numpy spares scoring a Python dict of ≈ 2,000 counts per article. The
-        distinct columns are put back in order of first appearance, the order of the counts'
-        dict, so the sums below add the same numbers in the same order: bit-for-bit the same score.
+        Counting in numpy spares scoring a Python dict of ≈ 2,000 counts per article. The kept
+        columns are put back in order of first appearance, the order of the counts' dict, so the
+        sums below add the same numbers in the same order: bit-for-bit the same score.
         """
-        distinct, first, counts = np.unique(columns, return_index=True, return_counts=True)
+        position = self._positions(columns)
+        position = position[position >= 0]
+        distinct, first, counts = np.unique(position, return_index=True, return_counts=True)
         order = np.argsort(first, kind="stable")
         return self._weigh(distinct[order], counts[order].astype(float))
 
-    def _weigh(self, hashed: np.ndarray, tf: np.ndarray) -> float:
+    def _weigh(self, position: np.ndarray, tf: np.ndarray) -> float:
+        """The score of counts ``tf`` at indices ``position`` of ``columns`` (-1: not kept)."""
         if self.coef is None or self.intercept is None:
             return 0.0
-        if not len(hashed):
-            return float(self.intercept[0])
-        position = np.searchsorted(self.columns, hashed)
-        kept = position < len(self.columns)
-        kept[kept] = self.columns[position[kept]] == hashed[kept]
+        kept = position >= 0
         position = position[kept]
         weights = (1.0 + np.log(tf[kept])) * self.idf[position]
         norm = float(np.sqrt(weights @ weights))
@@ -211,6 +234,8 @@ def _phrasing(model: Any) -> _Phrasing:
         raise ValueError("the phrasing model is not fitted")
     if np.any(np.diff(columns) <= 0):
         raise ValueError("the phrasing model's columns are not sorted")
+    if len(columns) and (columns[0] < 0 or columns[-1] >= PHRASING_COLUMNS):
+        raise ValueError(f"the phrasing model's columns are not all in [0, {PHRASING_COLUMNS})")
     if regression is None:
         return _Phrasing(columns=columns.astype(np.int64), idf=idf, coef=None, intercept=None)
     if isinstance(regression, Pickled):

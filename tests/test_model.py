@@ -207,6 +207,12 @@ def test_the_phrasing_score_from_columns_is_the_score_from_counts(polnear_dev):
     for row in rows:
         assert phrasing.score_columns(row.phrasing_columns) == phrasing.score(row.phrasing)
     assert phrasing.score_columns(np.array([], dtype=np.int64)) == phrasing.score({})
+    # The column table it builds on first use is left out of pickles (workers get the view).
+    import pickle
+
+    assert len(pickle.dumps(phrasing)) < len(pickle.dumps(phrasing.columns)) + 2 * 8 * len(phrasing.columns) + 10_000
+    copy = pickle.loads(pickle.dumps(phrasing))
+    assert copy.score_columns(rows[0].phrasing_columns) == phrasing.score_columns(rows[0].phrasing_columns)
 
 
 def test_phrasing_model_on_tiny_or_empty_data():
