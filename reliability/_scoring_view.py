@@ -99,14 +99,19 @@ class _Phrasing:
         (``_style.phrasing_columns``, each in [0, PHRASING_COLUMNS)) rather than from their counts.
 
         Counting in numpy spares scoring a Python dict of ≈ 2,000 counts per article. The kept
-        columns are put back in order of first appearance, the order of the counts' dict, so the
-        sums below add the same numbers in the same order: bit-for-bit the same score.
+        columns are taken in order of first appearance, the order of the counts' dict, so the
+        sums below add the same numbers in the same order: bit-for-bit the same score. Both
+        the first appearances and the counts are found by scattering into arrays over the kept
+        columns, without sorting (``np.unique`` sorts, and cost twice as much).
         """
         position = self._positions(columns)
         position = position[position >= 0]
-        distinct, first, counts = np.unique(position, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")
-        return self._weigh(distinct[order], counts[order].astype(float))
+        n, order = len(position), np.arange(len(position))
+        first = np.full(len(self.columns), n, dtype=np.intp)  # kept column -> where it first appears
+        np.minimum.at(first, position, order)
+        distinct = position[first[position] == order]  # each kept column once, by first appearance
+        counts = np.bincount(position, minlength=len(self.columns))[distinct]
+        return self._weigh(distinct, counts.astype(float))
 
     def _weigh(self, position: np.ndarray, tf: np.ndarray) -> float:
         """The score of counts ``tf`` at indices ``position`` of ``columns`` (-1: not kept)."""
