@@ -127,8 +127,9 @@ def _parallel_results(
         for chunk in chunks:
             yield score_chunk(model, options, chunk, render)
         return
-    # Workers get the model's scoring view, not its scikit-learn pipeline: a few KB that unpickle
-    # without importing scikit-learn, so a worker starts seconds sooner.
+    # Workers get the model's scoring view, not its scikit-learn pipeline: numpy arrays (≈ 1.3 MB
+    # with the default model, nearly all the phrasing model's) that unpickle without importing
+    # scikit-learn, so a worker starts seconds sooner.
     model = model.for_scoring()
     with contextlib.ExitStack() as stack:
         if scheduler is not None:

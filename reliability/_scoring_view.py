@@ -68,7 +68,7 @@ class _Phrasing:
     # Hashed column -> its index in ``columns`` (-1: not kept), built on first use. One gather in
     # this dense table (PHRASING_COLUMNS int32, 1 MB) finds where an article's ≈ 2,700 sequences
     # sit; a binary search for each cost more than the rest of the phrasing score. Left out of
-    # pickles (a worker rebuilds it), so the view sent to workers stays a few KB.
+    # pickles (a worker rebuilds it), so the view sent to workers does not grow by it.
     _index: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
     def __getstate__(self) -> tuple[Any, ...]:
@@ -193,6 +193,8 @@ class ScoringView:
         if hasattr(x, "phrasing_columns"):  # an InputRow: its phrasing profile is counted in numpy
             scores = None if self.phrasing is None else [self.phrasing.score_columns(x.phrasing_columns)]
             values = self._design(np.atleast_2d(np.asarray(x.values, dtype=float)), scores)[0]
+        elif hasattr(x, "phrasing"):  # a row that carries its counts as a dict
+            values = self.design(x.values, [x.phrasing])[0]
         else:
             values = self.design(x)[0]
         z = self.main.standardise(values.reshape(1, -1))[0]

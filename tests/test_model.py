@@ -207,6 +207,12 @@ def test_the_phrasing_score_from_columns_is_the_score_from_counts(polnear_dev):
     for row in rows:
         assert phrasing.score_columns(row.phrasing_columns) == phrasing.score(row.phrasing)
     assert phrasing.score_columns(np.array([], dtype=np.int64)) == phrasing.score({})
+    # A row that carries its counts as a dict decomposes to the same figures.
+    from types import SimpleNamespace
+
+    view = load_model().scoring_view
+    as_dict = SimpleNamespace(values=rows[0].values, phrasing=rows[0].phrasing)
+    assert all(np.array_equal(a, b) for a, b in zip(view.decompose(as_dict), view.decompose(rows[0]), strict=True))
     # The column table it builds on first use is left out of pickles (workers get the view).
     import pickle
 
