@@ -310,7 +310,7 @@ def test_a_name_just_before_a_title_that_opens_the_source_words():
 
 # Pieces that make tokenising hard at a window's edge: abbreviations and initials that keep their
 # full stop, inner hyphens and apostrophes, doubled quote marks, non-ASCII letters.
-_PIECES = ["a", "B", "Mr.", "Jr.", "U.S.", "K.", "ab.", "Lopez-Garcia", "O'Neil", "’s", "''", "``", "'",
+_PIECES = ["a", "B", "Mr.", "Jr.", "U.S.", "K.", "ab.", "Lopez-Garcia", "O'Neil", "’s", "''", "``", "'", "\ufffd",
            "-", ".", ",", " ", "\n", "_", "é", "1"]
 
 
@@ -432,3 +432,16 @@ def test_kind_rules_do_not_fire_without_their_pattern(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize("curly", [
+    "“This is not out of the ordinary,” says political analyst Elliot Stabler. “We aren’t done.”",
+    "Garcia’s data shows the towns shrinking. “These people aren’t disappearing,” said Garcia.",
+    "“Debates shouldn’t cater to the candidates’ comfort level,” said analyst Mia Lund, referring to a debate.",
+])
+def test_mojibake_quotation_marks_read_as_the_marks_they_were(curly):
+    # A Windows-1252 file read as UTF-8 with errors="replace" has U+FFFD for every curly mark.
+    mangled = re.sub("[“”’]", "\ufffd", curly)
+    expected = [(f.source, f.cue, f.content) for f in find_attributions(segment(curly))]
+    assert expected and [(f.source, f.cue, f.content) for f in find_attributions(segment(mangled))] == expected
+    assert segment(mangled).text == mangled  # offsets and text stay the article's own
