@@ -163,3 +163,21 @@ def test_analysing_an_article_leaves_no_cyclic_garbage():
     finally:
         if enabled:
             gc.enable()
+
+
+def _chain_names(text: str) -> list[list[str]]:
+    a = _analysis(text)
+    names = {s.id: s.name for s in a.sources}
+    return [[names[h] for h in c.hops if h != "article"] for c in a.chains if c.hops != ["article"]]
+
+
+@pytest.mark.parametrize(("text", "chain"), [
+    ("A source close to the singer told OK! that the couple had split.", ["A source close to the singer", "OK!"]),
+    ("The source, which spoke to OK!, claimed that the tour was off.", ["The source", "OK!"]),
+    ("\u201cWe are not going to do this anymore,\u201d Mara Biel told E! News\u2019 Ann Rancic. "
+     "\u201cIt is done.\u201d", ["Mara Biel", "E! News"]),
+    ("The senator told Yahoo! News in a story that posted this week that the plan had failed.",
+     ["The senator", "Yahoo News"]),
+])
+def test_outlets_spelt_with_an_exclamation_mark_relay(text, chain):
+    assert chain in _chain_names(text)
