@@ -9,6 +9,7 @@ Kremlin-backed broadcaster") resolve to an unnamed state outlet with the country
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from ._resources import Outlet, lexicons, outlets
@@ -92,7 +93,8 @@ def find_outlets(tokens: list[Token]) -> list[OutletMention]:
     i = 0
     first_words = index.first_words
     while i < len(tokens):
-        if tokens[i].lower not in first_words:
+        lower = tokens[i].lower
+        if lower not in first_words and not ("." in lower and _undotted(lower) in first_words):
             i += 1
             continue
         mention = _match_at(tokens, i, index)
@@ -132,6 +134,15 @@ def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention
     return None
 
 
+# Initials with full stops: "A.F.P" (the tokeniser keeps the last full stop apart), "U.P.I".
+_INITIALS = re.compile(r"(?:\w\.)+\w\.?")
+
+
+def _undotted(word: str) -> str:
+    """ "A.F.P" -> "AFP": the registry writes agencies' initials without full stops."""
+    return word.replace(".", "") if "." in word and _INITIALS.fullmatch(word) else word
+
+
 def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention, int] | None:
     """The longest registry name or alias starting at token ``i`` (an exact-case name first)."""
     first = tokens[i].text
@@ -142,10 +153,10 @@ def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMenti
     best: tuple[Outlet, int] | None = None
     folded_key: tuple[str, ...] = ()
     for j in range(i + 1, limit + 1):
-        folded_key += (tokens[j - 1].lower,)
+        folded_key += (_undotted(tokens[j - 1].lower),)
         if folded_key not in index.prefixes:
             break
-        words = tuple(t.text for t in tokens[i:j])
+        words = tuple(_undotted(t.text) for t in tokens[i:j])
         outlet = index.exact.get(words)
         if outlet is None and j == i + 1 and folded_key[0] in index.domains:
             outlet = index.domains[folded_key[0]]  # "told hollywoodlife.com": domains are written in lower case
