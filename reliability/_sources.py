@@ -52,12 +52,21 @@ _ANONYMOUS = frozenset(
     critics observers some many others someone witnesses residents""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Capitalised only at a sentence start: "Many Democrats say".
+_QUANTIFIERS = frozenset({"many", "some", "most", "other", "all", "both", "several", "few", "more"})
+_HOLDER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with"})
 # Unnamed people described only by their relation to something ("a Warren adviser", "the
 # employee"): anonymous unless a role word gives them a kind.
 _UNNAMED_PEOPLE = frozenset(
     """adviser advisor aide employee staffer insider source sources person people friend friends
     relative relatives acquaintance associate associates confidant confidants colleague
     colleagues member members worker workers""".split()
+)
+# Plural heads naming an unnamed group: "Trump aides", "his advisers", "Sanders supporters". Only
+# as the head word ("She then addressed the supporters" is still "She").
+_UNNAMED_GROUPS = frozenset(
+    "aides advisers advisors employees staffers insiders allies supporters opponents".split()
 )
 _LINKING = frozenset({"to", "of", "for", "the", "at", "in"})
 _APPOSITIVE_STARTS = frozenset({"a", "an", "the", "head", "former", "senior", "chief", "one", "another"})
@@ -76,12 +85,20 @@ _DOCUMENT_WORDS = frozenset(
     """filing filings record records document documents data report reports study survey poll
     statement statistics figures release tracker analysis review""".split()
 )
+_TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
+# What newsrooms call their staff, beside the role lexicon's "analyst", "commentator", ...
+_STAFF_TITLES = frozenset(
+    "host anchor correspondent reporter contributor columnist editor presenter producer writer".split()
+)
+# What a study or count found: with no author named ("according to the results") it is anonymous.
+_FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections"})
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
     corporation group association foundation commission government administration police army
     military court bank organization organisation union campaign center centre media network
     federation league society laboratory laboratories lab hospital clinic school college
-    academy research conference board bureau authority tribunal coalition alliance""".split()
+    academy research conference board bureau authority tribunal coalition alliance arena stadium
+    museum airport zoo theatre theater cathedral library""".split()
 )
 # Leadership titles that make an official in government but an expert at a university or
 # institute: "director of the Institute for Policy Integrity at New York University".
@@ -298,13 +315,14 @@ class _Resolver:
     # --- speakers -----------------------------------------------------------------------------
 
     def speaker(self, item: Found) -> str | None:
-        if item.named_outlet is not None:
+        staff = self._outlet_staff(item) if item.named_outlet is not None else None
+        if item.named_outlet is not None and staff is None:
             return self.outlet(item.named_outlet)
         if item.source is None:
             if item.directness != "vague":
                 return None
             return self._anonymous("unnamed source", item.cue or item.content)
-        start, end = item.source
+        start, end = staff or item.source
         words = self.tokens(start, end)
         cut = next((k for k, t in enumerate(words) if k and (t.lower in _RELATIVE or t.lower == "citing")), None)
         clause_kind = self._clause_kind(words[cut:]) if cut is not None else None
@@ -328,10 +346,16 @@ class _Resolver:
                 start = words[0].start
         bounds = (start, end)
         lowered = [t.lower for t in words]
+        holder = self._unnamed_holder_before(start)
+        if holder is not None:
+            # "a spokesman for | the ministry said": the source words hold only the organisation.
+            return self._anonymous(self.text[holder:end], (holder, end))
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
             return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
         kind = self._role_kind(lowered) or clause_kind or self._role_before(start) or self._role_after(end)
         name_tokens = self._name(words)
+        owner = [] if name_tokens else self._document_owner(words)
+        name_tokens = name_tokens or owner
         comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
         if 0 < comma < len(words) - 1 and self._appositive(words[comma + 1]):
             # "Richard Revesz, director of the Institute ... at New York University", "Senator
@@ -349,7 +373,8 @@ class _Resolver:
         head_word = lowered[-1] if lowered else ""
         if (name_tokens and name_tokens[-1].end < words[-1].end and words[-1].text[:1].islower()
                 and "," not in self.text[name_tokens[-1].end : words[-1].start]
-                and (head_word in _ANONYMOUS or head_word in _UNNAMED_PEOPLE or head_word in self.lex.roles)):
+                and (head_word in _ANONYMOUS or head_word in _UNNAMED_PEOPLE or head_word in _UNNAMED_GROUPS
+                     or head_word in self.lex.roles)):
             name_tokens = []
         if name_tokens and self._unnamed_head(words):
             name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
@@ -362,7 +387,18 @@ class _Resolver:
             # "a customer support representative" is unnamed company staff.
             plural_role = (head.endswith("s") and self.lex.roles.get(head[:-1]) in ("official", "expert")
                            and not any(t.text[:1].isupper() for t in words[1:]))
-            if (head in _ANONYMOUS or item.directness == "vague" or plural_role
+            # "new filings", "industry estimates", "a government document": a document whose author
+            # the words do not name. Not "the statement", "the results": those refer back to a
+            # document the article has named, which this stage does not follow.
+            unnamed_document = kind is None and head in _DOCUMENT_WORDS | _FINDINGS and lowered[0] not in _DETERMINERS
+            # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
+            # unnamed holder of a role among many is anonymous; "the minister" refers back below.
+            one_of_many = lowered[0] in _INDEFINITE and kind in ("official", "expert")
+            # "Trump aides", "his advisers"; not "She then addressed the supporters".
+            group = head in _UNNAMED_GROUPS and lowered[0] not in _PRONOUNS and (
+                kind is None or any(w.endswith(("'s", "’s")) for w in lowered))  # "Senator X's aides"
+            if (head in _ANONYMOUS or group or item.directness == "vague" or plural_role
+                    or unnamed_document or one_of_many
                     or (kind == "person" and head in self.lex.roles and self._company_staff(lowered))
                     or (kind is None and any(w in anonymous_words for w in lowered))
                     or self._withheld(bounds)):
@@ -376,14 +412,23 @@ class _Resolver:
                                 kind=kind or "unknown")
             cluster.mentions.append(bounds)
             return cluster.id
+        if kind is None and self._group_plural(name_tokens[-1].lower) \
+                and all(t.lower in _QUANTIFIERS for t in name_tokens[:-1]):
+            # "many Democrats say", "Russians believe": a party's or a nation's people, nobody named.
+            return self._anonymous(name_tokens[-1].text, bounds)
         joined = self._joined(words[:comma], name_tokens)
         if kind == "organization" and self._role_kind([t.lower for t in joined]) is None:
             kind = None  # "Republican Party donor Sheldon Adelson": the party is not joined to the name
         # Only the words before an appositive comma name the source ("Craig Bryan, head of the
         # National Center for ...": a person), and only the organisation words joined to the name
         # by capitalised or linking words ("Top Republican Party donor Sheldon Adelson": a person).
+        # A document names an organisation as its author ("FEC filings", "HSBC company records"),
+        # unless a possessive owns it: "Garcia's data" is the person's own.
         is_org = any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined) or (
-            kind is None and any(t.lower in _DOCUMENT_WORDS for t in words[words.index(name_tokens[-1]) + 1 :]))
+            kind is None and not owner and any(t.lower in _DOCUMENT_WORDS for t in words
+                                               if t.start >= name_tokens[-1].end)
+        ) or (kind is None and len(name_tokens) == 1 and name_tokens[0] == words[-1]
+              and self._initialism(name_tokens[0]))
         if is_org and kind in (None, "organization"):
             # "the Roper Center for Public Opinion Research", "Kantar Media's political ad
             # tracker": the organisation's name runs from its first capitalised word to its last.
@@ -391,7 +436,7 @@ class _Resolver:
                         and t.lower not in _CALENDAR]  # not "Friday by the U.S. Bureau of ..."
             name_tokens = capitals or name_tokens
         name = self.text[name_tokens[0].start : name_tokens[-1].end]
-        if name.endswith(("'s", "’s")):
+        if name.endswith(("'s", "’s", "\ufffds")):  # "\ufffd": a mojibake apostrophe (see _segmentation)
             name = name[:-2]  # "Kantar Media's political ad tracker"
         surname = name_tokens[-1].lower
         cid = self._known(name_tokens)
@@ -425,6 +470,26 @@ class _Resolver:
                 cluster.country = cluster.country or country
         return cluster.id
 
+    def _outlet_staff(self, item: Found) -> tuple[int, int] | None:
+        """The person in "CNN political analyst Melissa Cunningham", "Fox News host Sean Hannity".
+
+        Source words that go on after the outlet with a lower-case title and a capitalised name
+        name someone who works there and speaks for themselves: the person (of the title's kind)
+        is the source, not the outlet, which did not report the words.
+        """
+        assert item.named_outlet is not None
+        if item.source is None or not item.source[0] <= item.named_outlet.end < item.source[1]:
+            return None
+        after = self.tokens(item.named_outlet.end, item.source[1])
+        title = 0
+        while title < len(after) and after[title].text[:1].islower() and after[title].text[:1].isalpha():
+            title += 1
+        name = after[title:]
+        if not any(t.lower in self.lex.roles or t.lower in _STAFF_TITLES for t in after[:title]) or not name \
+                or not all(t.text[:1].isupper() and t.text[:1].isalpha() and t.lower not in _CALENDAR for t in name):
+            return None
+        return after[0].start, item.source[1]
+
     def _represented_country(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """The country an official speaks for: "Russia's ambassador to North Korea" -> RU.
 
@@ -453,15 +518,71 @@ class _Resolver:
             self._add(_Cluster(id=cid, name=name, kind="official", country=country))
         return cid
 
-    @staticmethod
-    def _unnamed_head(words: list) -> bool:  # type: ignore[type-arg]
-        """An unnamed head before a preposition: "a source in the PLA", "people close to Smith"."""
+    def _unnamed_head(self, words: list) -> bool:  # type: ignore[type-arg]
+        """An unnamed head before a preposition: "a source in the PLA", "people close to Smith",
+        "a top official of India's Defence Ministry" (one of many: see ``one_of_many``)."""
         for k, token in enumerate(words):
             if token.lower in _HEAD_PREPOSITIONS and k > 0:
                 before = words[:k]
-                return (any(t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE for t in before)
-                        and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS for t in before))
+                one_of_many = before[0].lower in _INDEFINITE \
+                    and self._role_kind([t.lower for t in before]) in ("official", "expert")
+                unnamed = any(t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE for t in before) or one_of_many
+                # "a report from the CDC", "a study by Gallup": the name after a document is its author.
+                authored = before[-1].lower in _DOCUMENT_WORDS and token.lower in ("from", "by", "of")
+                return unnamed and not authored \
+                    and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS for t in before)
         return False
+
+    def _unnamed_holder_before(self, start: int) -> int | None:
+        """Where "a spokesman for", "an official at", "a top official of" starts, just before ``start``.
+
+        The extractor's source words can start after the preposition: "A top official of | India's
+        Defence Ministry said". One unnamed holder of a role is anonymous (see ``one_of_many``).
+        """
+        before = self.tokens(max(0, start - 60), start)[-5:]
+        if len(before) < 3 or before[-1].lower not in _HOLDER_PREPOSITIONS:
+            return None
+        for k in range(len(before) - 2, -1, -1):
+            if before[k].lower in _INDEFINITE:
+                words = [t.lower for t in before[k:-1]]
+                if all(t.text[:1].islower() for t in before[k + 1 : -1]) \
+                        and self._role_kind(words) in ("official", "expert"):
+                    return before[k].start
+                return None
+        return None
+
+    def _document_owner(self, words: list[Token]) -> list[Token]:
+        """The owner named in the possessive before a document: "Garcia's data", "Gallup's new poll"."""
+        if not words or words[-1].lower not in _DOCUMENT_WORDS | _FINDINGS:
+            return []
+        for k in range(len(words) - 2, -1, -1):
+            token = words[k]
+            if token.text[:1].isupper() and token.lower.endswith(("'s", "’s")) and len(token.text) > 2:
+                run = [Token(token.start, token.end - 2, token.text[:-2], token.lower[:-2])]
+                j = k - 1
+                while j >= 0 and words[j].text[:1].isupper() and words[j].lower not in _DETERMINERS:
+                    run.insert(0, words[j])
+                    j -= 1
+                return run
+        return []
+
+    def _group_plural(self, word: str) -> bool:
+        """ "democrats", "republicans", "russians": the plural of a party label or a nationality."""
+        single = word[:-1] if word.endswith("s") else ""
+        return single in _PARTIES or single in self.lex.demonyms
+
+    def _initialism(self, token: Token) -> bool:
+        """ "the FOP", "The NRA", "the DNC": "the" and capital initials name an organisation.
+
+        Without "the", capitals are as often a dateline ("PARIS"), a speaker's tag in a transcript
+        ("RAMOS:"), a shouted word or a person's initials ("AOC").
+        """
+        word = token.text
+        if not (3 <= len(word) <= 6 and word.isalpha() and word.isupper()) or token.lower in self.lex.roles \
+                or token.lower in _TITLE_INITIALS:
+            return False
+        before = self.text[max(0, token.start - 4) : token.start]
+        return before in ("the ", "The ")
 
     def _withheld(self, bounds: tuple[int, int]) -> bool:
         """Whether the sentence says the unnamed source's name is withheld ("on condition of anonymity")."""
