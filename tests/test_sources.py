@@ -489,3 +489,15 @@ def test_unnamed_rules_do_not_fire_without_their_pattern(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("The trio went out, according to an account by the A.F.P. on Monday.", "Agence France-Presse"),
+    ("According to N.P.R., the talks failed on Monday.", "NPR"),
+])
+def test_initials_with_full_stops_name_the_registry_outlet(text, outlet):
+    assert outlet in _sources(text)
+
+
+def test_initials_with_full_stops_that_name_no_outlet_stay_apart():
+    assert "U.S. officials" in _sources("U.S. officials said the talks failed.")
