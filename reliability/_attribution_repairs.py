@@ -110,10 +110,39 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
             if at >= 0 and item.cue[0] < seg.sentences[at].end:
                 item = _repaired(seg, _around(seg.sentences[at], *item.cue), item)
         result.append(item)
+    result = _participle_speaker(seg, result)
     if "ccording to" in seg.text:  # most articles: decided without a look at the tokens
         result.extend(_according_to_a_report(seg, result, starts))
     if " learned" in seg.text:
         result.extend(_outlet_has_learned(seg, result, starts))
+    return result
+
+
+def _participle_speaker(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'"...," the source said, adding, "It's happening."': the participle's speaker is the sayer's.
+
+    The rules read "adding" (or "noting", "insisting", ...) with no subject as a statement of no
+    one (vague); the subject of the cue just before it, separated by a comma only, said it.
+    """
+    result = list(found)
+    for k, item in enumerate(result):
+        if item.source is not None or item.cue is None or not k:
+            continue
+        cue_word = seg.text[item.cue[0] : item.cue[1]].split(" ")[0]
+        if not (cue_word.endswith("ing") and cue_word[:1].islower()):
+            continue
+        before = result[k - 1]
+        if before.source is None or before.cue is None or before.cue[1] > item.cue[0]:
+            continue
+        gap = seg.text[max(before.cue[1], before.content[1] if before.content[0] > before.cue[1] else 0) :
+                       item.cue[0]].strip()
+        if gap != ",":
+            continue
+        quoted = seg.quote_at(item.content[0]) is not None
+        result[k] = replace(item, source=before.source, written_source=before.written_source,
+                            named_outlet=before.named_outlet, relays=before.relays,
+                            directness=before.directness if before.directness == "secondhand"
+                            else ("direct_quote" if quoted else "indirect"))
     return result
 
 

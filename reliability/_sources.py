@@ -53,6 +53,14 @@ _ANONYMOUS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Nouns for people that are no role: "the couple said", "the retired neurosurgeon said".
+_PERSON_NOUNS = frozenset(
+    """couple man woman boy girl mother father son daughter wife husband brother sister
+    grandmother grandfather mom dad parent actor actress singer star rapper comedian model
+    athlete player coach doctor nurse surgeon neurosurgeon physician teacher student owner driver
+    resident victim witness survivor patient pastor priest neighbor neighbour customer shopper
+    farmer chef writer author artist musician""".split()
+)
 # Capitalised only at a sentence start: "Many Democrats say".
 _QUANTIFIERS = frozenset({"many", "some", "most", "other", "all", "both", "several", "few", "more"})
 _HOLDER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with"})
@@ -66,7 +74,7 @@ _UNNAMED_PEOPLE = frozenset(
 # Plural heads naming an unnamed group: "Trump aides", "his advisers", "Sanders supporters". Only
 # as the head word ("She then addressed the supporters" is still "She").
 _UNNAMED_GROUPS = frozenset(
-    "aides advisers advisors employees staffers insiders allies supporters opponents".split()
+    "aides advisers advisors employees staffers insiders allies supporters opponents men women parents".split()
 )
 _LINKING = frozenset({"to", "of", "for", "the", "at", "in"})
 _APPOSITIVE_STARTS = frozenset({"a", "an", "the", "head", "former", "senior", "chief", "one", "another"})
@@ -98,7 +106,9 @@ _ORG_WORDS = frozenset(
     military court bank organization organisation union campaign center centre media network
     federation league society laboratory laboratories lab hospital clinic school college
     academy research conference board bureau authority tribunal coalition alliance arena stadium
-    museum airport zoo theatre theater cathedral library""".split()
+    museum airport zoo theatre theater cathedral library analysis analytics consulting partners
+    capital holdings labs systems technologies solutions services insights associates
+    communications""".split()
 )
 # Leadership titles that make an official in government but an expert at a university or
 # institute: "director of the Institute for Policy Integrity at New York University".
@@ -356,6 +366,11 @@ class _Resolver:
         name_tokens = self._name(words)
         owner = [] if name_tokens else self._document_owner(words)
         name_tokens = name_tokens or owner
+        member = self._member_of(words)
+        if member and kind in (None, "organization"):
+            # The organisation is where the person works: "Hany Farid of Dartmouth College", "Scott
+            # Gottlieb of the American Enterprise Institute" are experts; others are persons.
+            kind = "expert" if not _ACADEMIC.isdisjoint(t.lower for t in words) else None
         comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
         if 0 < comma < len(words) - 1 and self._appositive(words[comma + 1]):
             # "Richard Revesz, director of the Institute ... at New York University", "Senator
@@ -378,6 +393,8 @@ class _Resolver:
             name_tokens = []
         if name_tokens and self._unnamed_head(words):
             name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
+        if member:
+            name_tokens = member  # "Klaus Bouillon of Merkel's CDU party": the person, not the party
         if not name_tokens:
             head = lowered[-1] if lowered else ""
             anonymous_words = _ANONYMOUS | _UNNAMED_PEOPLE
@@ -394,6 +411,12 @@ class _Resolver:
             # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
             # unnamed holder of a role among many is anonymous; "the minister" refers back below.
             one_of_many = lowered[0] in _INDEFINITE and kind in ("official", "expert")
+            if kind is None and head in _PERSON_NOUNS and not any(w in anonymous_words for w in lowered):
+                # "the retired neurosurgeon", "the couple": someone the article has named, or will;
+                # "a woman", "a witness": one unnamed person among many (see ``one_of_many``).
+                if lowered[0] in _INDEFINITE:
+                    return self._anonymous(self.text[start:end], bounds)
+                kind = "person"
             # "Trump aides", "his advisers"; not "She then addressed the supporters".
             group = head in _UNNAMED_GROUPS and lowered[0] not in _PRONOUNS and (
                 kind is None or any(w.endswith(("'s", "’s")) for w in lowered))  # "Senator X's aides"
@@ -424,17 +447,20 @@ class _Resolver:
         # by capitalised or linking words ("Top Republican Party donor Sheldon Adelson": a person).
         # A document names an organisation as its author ("FEC filings", "HSBC company records"),
         # unless a possessive owns it: "Garcia's data" is the person's own.
-        is_org = any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined) or (
+        # One capitalised word that is a company's ("GoPro") or "the" and initials ("the FOP").
+        single_org = kind is None and len(name_tokens) == 1 and (
+            _brand(name_tokens[0].text) or (name_tokens[0] == words[-1] and self._initialism(name_tokens[0])))
+        is_org = (not member and any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined)) or (
             kind is None and not owner and any(t.lower in _DOCUMENT_WORDS for t in words
                                                if t.start >= name_tokens[-1].end)
-        ) or (kind is None and len(name_tokens) == 1 and name_tokens[0] == words[-1]
-              and self._initialism(name_tokens[0]))
+        )
         if is_org and kind in (None, "organization"):
             # "the Roper Center for Public Opinion Research", "Kantar Media's political ad
             # tracker": the organisation's name runs from its first capitalised word to its last.
             capitals = [t for t in words if t.text[:1].isupper() and t.lower not in _DETERMINERS
                         and t.lower not in _CALENDAR]  # not "Friday by the U.S. Bureau of ..."
             name_tokens = capitals or name_tokens
+        is_org = is_org or single_org
         name = self.text[name_tokens[0].start : name_tokens[-1].end]
         if name.endswith(("'s", "’s", "\ufffds")):  # "\ufffd": a mojibake apostrophe (see _segmentation)
             name = name[:-2]  # "Kantar Media's political ad tracker"
@@ -550,6 +576,27 @@ class _Resolver:
                     return before[k].start
                 return None
         return None
+
+    def _member_of(self, words: list[Token]) -> list[Token]:
+        """The person in "Klaus Bouillon of Merkel's CDU party", "Sumesh Patel of technology provider SITA".
+
+        A full name (two or more capitalised words, no organisation word) followed by "of", "from"
+        or "at" and more words: the words after name where the person works, not who speaks.
+        "Bank of America" and "Roper Center for ..." are one name (one word, or an organisation word).
+        """
+        lead = 0  # "the", "Representative", "Russian" before the name
+        while lead < len(words) - 1 and (words[lead].lower in _DETERMINERS or words[lead].lower in self.lex.roles
+                                         or words[lead].lower in self.lex.demonyms):
+            lead += 1
+        first = list(itertools.takewhile(lambda t: t.text[:1].isupper() and t.text[:1].isalpha(), words[lead:]))
+        if len(first) < 2 or first[-1].lower.endswith(("'s", "’s")):
+            return []
+        if first[-1].lower in self.lex.roles and not any(len(t.text) == 2 and t.text[1] == "." for t in first):
+            return []  # a title, not a name: "Massachusetts Secretary | of State William Galvin" (not "Peter T. King")
+        after = words[lead + len(first) :]
+        if len(after) < 2 or after[0].lower not in ("of", "from", "at") or any(t.lower in _ORG_WORDS for t in first):
+            return []
+        return first
 
     def _document_owner(self, words: list[Token]) -> list[Token]:
         """The owner named in the possessive before a document: "Garcia's data", "Gallup's new poll"."""
@@ -963,6 +1010,18 @@ class _Resolver:
 
 _WORD_RUN = re.compile(r"\w+")
 _FIND_WORDS = 40  # up to this many name words, each is looked for with str.find
+
+
+# Name prefixes that take a capital inside a person's name: McCain, MacArthur, DeSantis, LeBron.
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du")
+
+
+def _brand(word: str) -> bool:
+    """ "GoPro", "SafeGraph", "BlackRock": a capital inside one word names a company, not a person."""
+    if not (word[:1].isupper() and word.isalpha()) or word.isupper() or word[:-1].isupper():
+        return False  # "NATO", "CEOs"
+    inner = next((k for k in range(1, len(word)) if word[k].isupper()), None)
+    return inner is not None and word[:inner] not in _NAME_PREFIXES
 
 
 def _is_word_char(char: str) -> bool:

@@ -189,3 +189,16 @@ def test_an_anonymous_subject_keeps_its_head():
 def test_outlets_written_in_lower_case_or_capitals(text, outlet):
     _, _, names, _ = _statement(text, "It is over")
     assert names[-1] == outlet
+
+
+@pytest.mark.parametrize(("text", "content_part", "source"), [
+    ('"It is over," the source said, adding, "It is happening."', "It is happening", "the source"),
+    ('"We are done," Ana Ruiz said, adding that the vote was close.', "vote was close", "Ana Ruiz"),
+])
+def test_a_participle_after_said_has_the_sayers_source(text, content_part, source):
+    assert _statement(text, content_part)[0] == source
+
+
+def test_a_participle_with_no_sayer_before_stays_unattributed():
+    text = "Adding to the confusion, the vote was close."
+    assert all(f.source is None or f.cue is None for f in analyze(Article(text=text)).found)

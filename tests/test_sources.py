@@ -501,3 +501,25 @@ def test_initials_with_full_stops_name_the_registry_outlet(text, outlet):
 
 def test_initials_with_full_stops_that_name_no_outlet_stay_apart():
     assert "U.S. officials" in _sources("U.S. officials said the talks failed.")
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A full name "of" an organisation is a person who works there (an expert at a university).
+    ("Klaus Brandt of the CDU party also said to Saarland radio that the plan was dead.", "Klaus Brandt", "person"),
+    ("Representative Peter T. Kane of New York said the plan was dead.", "Peter T. Kane", "official"),
+    ("Hana Ferid of Dartmouth College said the plan was dead.", "Hana Ferid", "expert"),
+    ("Bank of America said the plan was dead.", "Bank of America", "organization"),
+    # A capital inside one word is a company's name; a name prefix is not.
+    ("GoPro says it sold 700,000 cameras.", "GoPro", "organization"),
+    ("McCain says the plan is dead.", "McCain", "person"),
+    # Company-name words.
+    ("Sales fell, according to Ampere Analysis.", "Ampere Analysis", "organization"),
+    # People described, not named: the definite one is a person, one of many is anonymous.
+    ("According to the couple, the delivery is safe.", "the couple", "person"),
+    ("A witness said the car sped away.", "A witness", "anonymous"),
+    ("According to sources close to the couple, the wedding is off.", "sources close to the couple", "anonymous"),
+])
+def test_kinds_of_members_brands_and_described_people(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
