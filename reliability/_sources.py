@@ -10,6 +10,7 @@ plural sources ("reports", "sources", "officials") are anonymous. Relays named b
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from ._attributions import Found
 from ._exceptions import InputError
 from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
-from ._resources import lexicons
+from ._resources import _lines, lexicons
 from ._segmentation import Segmentation, Token, tokenize
 
 if TYPE_CHECKING:
@@ -356,6 +357,12 @@ class _Resolver:
                 start = words[0].start
         bounds = (start, end)
         lowered = [t.lower for t in words]
+        country = _countries().get(" ".join(lowered[1:] if lowered[:1] == ["the"] else lowered))
+        if country is not None:
+            # "Saudi Arabia has said ...", "China warned ...": the country's government speaks.
+            cid = self._anonymous_like(f"country_{country.lower()}", self.text[start:end], "official", bounds)
+            self.clusters[cid].country = country
+            return cid
         holder = self._unnamed_holder_before(start)
         if holder is not None:
             # "a spokesman for | the ministry said": the source words hold only the organisation.
@@ -466,10 +473,15 @@ class _Resolver:
             name = name[:-2]  # "Kantar Media's political ad tracker"
         surname = name_tokens[-1].lower
         cid = self._known(name_tokens)
+        web = len(name_tokens) == 1 and _WEB_NAME.fullmatch(name) is not None
+        if web and kind is None:
+            # "Trucks.com first reported": a website that reports is a news outlet; "Amazon.com said", a company.
+            kind = "news_outlet" if item.cue is not None and self.text[item.cue[0] : item.cue[1]].lower().split()[-1] \
+                in _PUBLISHING else "organization"
         if cid is None:
             cluster = self._new(_slug(name), name=name,
                                 kind=kind or ("organization" if is_org else "person"),
-                                surname=surname)
+                                surname=surname, domain=name.lower() if web else None)
             self._remember_named(cluster)
             # "Korotchenko" after "Igor Korotchenko"; "Wang" after "Wang Dehai" (family name first).
             for token in (name_tokens[0], name_tokens[-1]):
@@ -884,7 +896,7 @@ class _Resolver:
         for token in words:
             low = token.lower
             capital = token.text[:1].isupper()
-            if capital and low not in self.lex.roles and low not in self.lex.demonyms \
+            if capital and low not in self.lex.roles and low not in self.lex.demonyms and low not in _ANONYMOUS \
                     and low not in _DETERMINERS and low not in _CALENDAR and not low.endswith(("'s", "’s")):
                 runs[-1].append(token)
             elif runs[-1]:
@@ -1014,6 +1026,18 @@ _FIND_WORDS = 40  # up to this many name words, each is looked for with str.find
 
 # Name prefixes that take a capital inside a person's name: McCain, MacArthur, DeSantis, LeBron.
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du")
+
+
+# A website's name: "Trucks.com", "RadarOnline.com".
+_WEB_NAME = re.compile(r"[A-Za-z0-9-]+\.(?:com|net|org|news|info|co\.uk|tv)")
+_PUBLISHING = frozenset({"reported", "reports", "report", "reporting", "wrote", "writes", "published", "publishes",
+                         "revealed", "reveals", "learned", "noted"})
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """Lower-cased country name -> ISO code (``data/lexicons/countries.tsv``)."""
+    return {name.lower(): code for name, _, code in (line.partition("\t") for line in _lines("countries.tsv"))}
 
 
 def _brand(word: str) -> bool:

@@ -523,3 +523,24 @@ def test_kinds_of_members_brands_and_described_people(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A country's name speaks for its government.
+    ("Saudi Arabia has said the company could be worth $2 trillion.", "Saudi Arabia", "official"),
+    ("China warned that the talks would fail.", "China", "official"),
+    # A website that reports is a news outlet; one that only says is a company.
+    ("The delay was first reported by Lorries.com on Monday.", "Lorries.com", "news_outlet"),
+    ("Shopnow.com said the delay was long.", "Shopnow.com", "organization"),
+    # "Sources", "Many", "Critics" opening a sentence are no names.
+    ("Sources tell the magazine that the couple split.", "Sources", "anonymous"),
+    ("Critics say the plan is dead.", "Critics", "anonymous"),
+    # More expert professions.
+    ('"The spike was off the charts," said psychologist Dana Lowe.', "Dana Lowe", "expert"),
+])
+def test_kinds_of_countries_websites_openers_and_professions(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
+    if kind == "official":
+        assert sources[name].country is not None
