@@ -17,8 +17,10 @@ rewrites only those that match one of these shapes (each function below says whi
 * '"...," X said of life before Fox News.' / 'X said of McNally: "..."': the words after "said of"
   are the topic, neither source nor content;
 * "LONDON (Reuters) - Donald Trump said": the dateline is not part of the speaker's name;
-* '"...," the official said, speaking on condition of anonymity': the quotation is the content;
-  "X said on Friday he ...": the content starts at "he";
+* '"...," the official said, speaking on condition of anonymity' (or any participle: "eliciting
+  jeers", "referring to ..."): the quotation is the content; "X said on Friday he ...": the
+  content starts at "he"; '"...," X said, adding, "..."': the participle's statement is X's;
+* "He told reporters on Monday he ...": who was told is no part of the content;
 * "X said on state television", "in an interview to the Figaro newspaper": the outlet relays;
 * "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
@@ -84,12 +86,13 @@ _VENUE_PREPOSITIONS = frozenset({"on", "to", "with", "during", "in"})
 # Words between the preposition and the outlet: "in an interview with", "during an appearance on".
 _VENUE_WORDS = frozenset({"a", "an", "the", "interview", "interviews", "appearance", "broadcast", "announcement",
                           "made", "remarks", "comments", "statement", "televised", "live", "exclusive", "address"})
-# "a person familiar with", "a source close to", "officials briefed on".
 # Who is told, when it is no outlet: "told reporters ...", "tells audiences ...".
 _LISTENERS = frozenset("""reporters journalists audiences audience crowd crowds supporters voters lawmakers viewers
     listeners students donors members residents colleagues friends followers fans attendees""".split())
+# Words after a listener that start no reported clause: "told reporters Tuesday that ...".
 _NOT_CLAUSE_START = _TIME_PREPOSITIONS | _WEEKDAYS | _SUBORDINATORS | frozenset(
     """of for from to with about after before outside inside here there who whom which during gathered""".split())
+# "a person familiar with", "a source close to", "officials briefed on".
 _ANONYMOUS_LINK = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved"})
 _LINK_PREPOSITIONS = frozenset({"with", "to", "on", "about", "in"})
 _TOLD = frozenset({"told", "tells", "tell"})

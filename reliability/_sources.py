@@ -3,7 +3,10 @@
 Mentions of one entity are clustered ("Igor Korotchenko", "Korotchenko", "he"); pronouns and
 bare descriptions ("the minister") refer back to the last named speaker. Kinds come from the
 outlet registry and from role words ("ambassador" → official, "expert" → expert); unnamed
-plural sources ("reports", "sources", "officials") are anonymous. Relays named beside a speaker
+plural sources ("reports", "sources", "officials") are anonymous, and so is one unnamed holder
+of a role among many ("a Finance Ministry official"); a country's name is its government
+(official). docs/concepts.md lists the rules; docs/sources-evaluation.md how well they work.
+Relays named beside a speaker
 ("on Russian Channel", "via state TV") become sources of their own, linked by ``affiliated_with``.
 """
 
@@ -58,7 +61,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _PERSON_NOUNS = frozenset(
     """couple man woman boy girl mother father son daughter wife husband brother sister
     grandmother grandfather mom dad parent actor actress singer star rapper comedian model
-    athlete player coach doctor nurse surgeon neurosurgeon physician teacher student owner driver
+    athlete player coach nurse surgeon neurosurgeon teacher student owner driver
     resident victim witness survivor patient pastor priest neighbor neighbour customer shopper
     farmer chef writer author artist musician""".split()
 )
@@ -99,7 +102,7 @@ _TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
 _STAFF_TITLES = frozenset(
     "host anchor correspondent reporter contributor columnist editor presenter producer writer".split()
 )
-# What a study or count found: with no author named ("according to the results") it is anonymous.
+# What a study or count found: with no author named ("industry estimates") it is anonymous.
 _FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections"})
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
@@ -360,9 +363,9 @@ class _Resolver:
         country = _countries().get(" ".join(lowered[1:] if lowered[:1] == ["the"] else lowered))
         if country is not None:
             # "Saudi Arabia has said ...", "China warned ...": the country's government speaks.
-            cid = self._anonymous_like(f"country_{country.lower()}", self.text[start:end], "official", bounds)
-            self.clusters[cid].country = country
-            return cid
+            government = self._anonymous_like(f"country_{country.lower()}", self.text[start:end], "official", bounds)
+            self.clusters[government].country = country
+            return government
         holder = self._unnamed_holder_before(start)
         if holder is not None:
             # "a spokesman for | the ministry said": the source words hold only the organisation.
@@ -452,11 +455,11 @@ class _Resolver:
         # Only the words before an appositive comma name the source ("Craig Bryan, head of the
         # National Center for ...": a person), and only the organisation words joined to the name
         # by capitalised or linking words ("Top Republican Party donor Sheldon Adelson": a person).
-        # A document names an organisation as its author ("FEC filings", "HSBC company records"),
-        # unless a possessive owns it: "Garcia's data" is the person's own.
         # One capitalised word that is a company's ("GoPro") or "the" and initials ("the FOP").
         single_org = kind is None and len(name_tokens) == 1 and (
             _brand(name_tokens[0].text) or (name_tokens[0] == words[-1] and self._initialism(name_tokens[0])))
+        # A document names an organisation as its author ("FEC filings", "HSBC company records"),
+        # unless a possessive owns it: "Garcia's data" is the person's own.
         is_org = (not member and any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined)) or (
             kind is None and not owner and any(t.lower in _DOCUMENT_WORDS for t in words
                                                if t.start >= name_tokens[-1].end)
@@ -593,7 +596,7 @@ class _Resolver:
         """The person in "Klaus Bouillon of Merkel's CDU party", "Sumesh Patel of technology provider SITA".
 
         A full name (two or more capitalised words, no organisation word) followed by "of", "from"
-        or "at" and more words: the words after name where the person works, not who speaks.
+        or "at" and more words: the words after the name say where the person works, not who speaks.
         "Bank of America" and "Roper Center for ..." are one name (one word, or an organisation word).
         """
         lead = 0  # "the", "Representative", "Russian" before the name
