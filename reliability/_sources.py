@@ -580,6 +580,9 @@ class _Resolver:
         The extractor's source words can start after the preposition: "A top official of | India's
         Defence Ministry said". One unnamed holder of a role is anonymous (see ``one_of_many``).
         """
+        # Most source words follow no preposition: look at the word before them first.
+        if self.text[max(0, start - 6) : start].rstrip().rpartition(" ")[2].lower() not in _HOLDER_PREPOSITIONS:
+            return None
         before = self.tokens(max(0, start - 60), start)[-5:]
         if len(before) < 3 or before[-1].lower not in _HOLDER_PREPOSITIONS:
             return None
