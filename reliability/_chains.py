@@ -135,6 +135,26 @@ def _inside(inner: tuple[int, int] | None, outer: tuple[int, int] | None) -> boo
     return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+def _untangled(parents: list[int | None], found: list[Found], according: list[bool]) -> list[int | None]:
+    """Break mutual nesting: two statements whose contents each hold the other's cue.
+
+    '"...," Schultz wrote, according to Mediate' and "Dorsey said ..., Business Insider
+    reported" read both ways; the attribution that comes last wraps what stands before it, so it
+    is the outer statement (an "according to" first of all), and its source the relay, not the
+    origin. Left alone, each would inherit the other's chain in an order set by recursion depth.
+    """
+    result = list(parents)
+    for i, parent in enumerate(parents):
+        if parent is not None and parent > i and parents[parent] == i:
+            anchor_i = (found[i].cue or found[i].content)[0]
+            anchor_p = (found[parent].cue or found[parent].content)[0]
+            if (according[i], anchor_i) > (according[parent], anchor_p):
+                result[i] = None
+            else:
+                result[parent] = None
+    return result
+
+
 def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[CitationChain], list[str | None]]:
     """The distinct chains, and the chain id of each statement (None when it has no source)."""
     kinds = {s.id: s.kind for s in resolution.sources}
@@ -143,8 +163,8 @@ def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[Citat
     # ambassador speaks for is not.
     affiliations = {s.id: s.affiliated_with for s in resolution.sources
                     if s.affiliated_with and kinds.get(s.affiliated_with) in _OUTLETS}
-    parents = enclosing(found)
     according = resolution.according or [False] * len(found)
+    parents = _untangled(enclosing(found), found, according)
     memo: dict[int, list[str] | None] = {}
     cited = _links_in(found, resolution.links)
 
@@ -164,6 +184,8 @@ def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[Citat
         outer_kind = kinds.get(resolution.source_of[parent] or "")
         if outer_kind in _OUTLETS or according[parent]:
             return True
+        if found[parent].source is None:
+            return False  # a statement with no words naming its speaker ("unnamed source") carries nothing
         inner_kind = kinds.get(resolution.source_of[i] or "")
         if outer_kind == "unknown" or inner_kind == "unknown":
             return False

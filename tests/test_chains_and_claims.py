@@ -220,3 +220,15 @@ def test_nesting_relays_only_where_the_outer_speaker_really_carried_the_statemen
     # An outlet relays what it reports, and a person an unnamed origin ("There are reports that").
     assert _nested("news_outlet", "indirect", "person", "he (unnamed)") == ["inner", "outer", "article"]
     assert _nested("person", "indirect", "anonymous", "reports") == ["inner", "outer", "article"]
+
+
+@pytest.mark.parametrize(("text", "chain", "reversed_chain"), [
+    ("Ana Dorsey said the charity will fund schools, Business Insider reported.",
+     ["Ana Dorsey", "Business Insider"], ["Business Insider", "Ana Dorsey"]),
+    ('"The plan failed," Ivo Schultz wrote, according to Mediate.', ["Ivo Schultz", "Mediate"],
+     ["Mediate", "Ivo Schultz"]),
+])
+def test_two_statements_holding_each_other_the_last_attribution_is_the_relay(text, chain, reversed_chain):
+    chains = _chain_names(text)
+    assert chain in chains
+    assert reversed_chain not in chains
