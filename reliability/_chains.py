@@ -19,6 +19,7 @@ __all__ = ["build_chains", "enclosing"]
 
 _PRINT_OR_WIRE = frozenset({"news_outlet", "wire_agency", "blog", "social_media"})
 _OUTLETS = _PRINT_OR_WIRE | {"state_media"}
+_NAMED_SPEAKERS = frozenset({"person", "official", "expert", "organization"})
 # Hops kept before the last relays (wire agency) and the article. Real chains have at most four
 # relays (8,800 chains of 1,200 corpus articles: none longer than five hops); one hostile sentence
 # of thousands of nested reports ("A said B said C said ...") would otherwise give statement k
@@ -168,6 +169,13 @@ def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[Citat
     memo: dict[int, list[str] | None] = {}
     cited = _links_in(found, resolution.links)
 
+    def _own_account(source: str, relay: str) -> bool:
+        """A named speaker posting on a platform ("she added on Instagram", "tweeted on Twitter")
+        speaks from their own account: the platform carries the words but relays no report, as an
+        outlet does. An unnamed or unresolved poster keeps the platform, the only trace of where
+        the words came from."""
+        return kinds.get(relay) == "social_media" and kinds.get(source) in _NAMED_SPEAKERS
+
     def _relays_nested(i: int, parent: int) -> bool:
         """Whether statement ``i``, nested in ``parent``'s content, travelled through ``parent``.
 
@@ -206,11 +214,13 @@ def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[Citat
         if source is None or depth > 10:
             memo[i] = None
             return None
-        path = [source] + [r for r in resolution.relays_of[i] if r != source]
+        path = [source] + [r for r in resolution.relays_of[i] if r != source and not _own_account(source, r)]
         cited_origin = resolution.cited_by[i] if i < len(resolution.cited_by) else None
         if cited_origin is not None and cited_origin not in path:
             path.insert(0, cited_origin)  # "X reported, citing W": W is the origin, X its first relay
         venue = affiliations.get(source)
+        if venue is not None and _own_account(source, venue):
+            venue = None
         if len(path) == 1 and venue is not None:
             path.append(venue)  # "He also said" after "Korotchenko said on Russian Channel"
         parent = parents[i]

@@ -232,3 +232,13 @@ def test_two_statements_holding_each_other_the_last_attribution_is_the_relay(tex
     chains = _chain_names(text)
     assert chain in chains
     assert reversed_chain not in chains
+
+
+@pytest.mark.parametrize(("text", "chain"), [
+    ('"Good news," Mara Biel added on Instagram.', ["Mara Biel"]),
+    ("Senator Ana Vidal wrote on Twitter that the plan had failed.", ["Ana Vidal"]),
+    ("An anonymous user wrote on Facebook that the plant was closing.", ["An anonymous user", "Facebook"]),
+    ("Ana Vidal said on Russian Channel that the plan had failed.", ["Ana Vidal", "Channel One Russia"]),
+])
+def test_a_named_speakers_own_account_is_no_relay(text, chain):
+    assert chain in _chain_names(text)
