@@ -99,6 +99,10 @@ _DOCUMENT_WORDS = frozenset(
 )
 _TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
 # What newsrooms call their staff, beside the role lexicon's "analyst", "commentator", ...
+# Titles that make a capitalised name a person's even after "the" ("the Rev. X", "the Majority Leader").
+_PERSON_TITLES = frozenset({"rev", "reverend", "father", "sister", "brother", "pope", "rabbi", "imam", "bishop",
+                            "cardinal", "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "leader", "whip",
+                            "speaker", "chairman", "chairwoman", "honorable", "hon"})
 _STAFF_TITLES = frozenset(
     "host anchor correspondent reporter contributor columnist editor presenter producer writer".split()
 )
@@ -199,6 +203,7 @@ class _Resolver:
         # the placeholders merged into a named cluster since (placeholder id -> cluster id).
         self._pending: _Cluster | None = None
         self.merged: dict[str, str] = {}
+        self._after_given: frozenset[str] | None = None  # see _surnames_in_text
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Exactly ``tokenize(self.text, start, end)``, cut from the article's tokens.
@@ -481,6 +486,8 @@ class _Resolver:
             # "Trucks.com first reported": a website that reports is a news outlet; "Amazon.com said", a company.
             kind = "news_outlet" if item.cue is not None and self.text[item.cue[0] : item.cue[1]].lower().split()[-1] \
                 in _PUBLISHING else "organization"
+        if cid is None and kind is None and not is_org and not member:
+            is_org = self._organisation_evidence(name_tokens, item)  # "the Denver Broncos", "Acme said its ..."
         if cid is None:
             cluster = self._new(_slug(name), name=name,
                                 kind=kind or ("organization" if is_org else "person"),
@@ -510,6 +517,55 @@ class _Resolver:
                 self.clusters[cluster.affiliated_with].mentions.append(bounds)
                 cluster.country = cluster.country or country
         return cluster.id
+
+    def _organisation_evidence(self, name_tokens: list[Token], item: Found) -> bool:
+        """Whether the article treats a bare capitalised name the lexicons do not know as an organisation.
+
+        Read from the text around the name, never from a list of names: "the" straight before it
+        ("the Denver Broncos", "according to Miller's team the Denver Broncos"; a person's name
+        takes no article), a pollster's "surveyed by" / "polled by", or the statement going on
+        with "its" for the speaker straight after the cue ("Acme said its profits ..."; a person's
+        is "his" or "her"; "it" is as often no one's: "Clinton said it was ...", and "they" the
+        speaker's group). A single word that
+        the article also writes after a capitalised given name ("Tim Cook" for "Cook") is a
+        person's surname, whatever the rest says.
+        """
+        first, last = name_tokens[0], name_tokens[-1]
+        if len(name_tokens) == 1 and last.lower in self._surnames_in_text():
+            return False
+        before = self.tokens(max(0, first.start - 24), first.start)
+        source_end = item.source[1] if item.source is not None else last.end
+        if before and before[-1].lower == "the" and not last.text.endswith(("'s", "’s")) and last.end >= source_end \
+                and not any(self._group_plural(t.lower + "s") or t.lower in self.lex.demonyms or t.text.isupper()
+                            or t.lower.rstrip(".") in self.lex.roles or t.lower.rstrip(".") in _PERSON_TITLES
+                            for t in name_tokens):
+            # Not "The Kentucky Republican", "the CEO of a company", "the Rev. X", "The Senate
+            # Majority Leader" (a title), nor a
+            # name qualifying a head after it ("The Florida senator", "the Swiss wealth manager").
+            return True
+        if len(before) >= 2 and before[-1].lower == "by" and before[-2].lower in ("surveyed", "polled"):
+            return True
+        if item.cue is None or item.source is None or not 0 <= item.cue[0] - item.source[1] <= 1:
+            return False  # only a speaker right before its cue: "Acme says its ..."
+        # Not "they": "Koki Grassiot, one of the founders, says they have been organising" (the group).
+        after = [t for t in self.tokens(item.cue[1], min(len(self.text), item.cue[1] + 40)) if t.lower != "that"]
+        return bool(after) and after[0].lower == "its" and after[0].start >= item.content[0]
+
+    def _surnames_in_text(self) -> frozenset[str]:
+        """Lower-cased words the article writes right after a capitalised word that may be a given name.
+
+        Built once per article (linear), so the check per name costs nothing more.
+        """
+        if self._after_given is None:
+            if self._all_tokens is None:
+                self.tokens(0, 0)
+            tokens = self._all_tokens or []
+            self._after_given = frozenset(
+                b.lower for a, b in itertools.pairwise(tokens)
+                if a.text[:1].isupper() and b.text[:1].isupper() and a.text.isalpha() and len(a.text) > 1
+                and a.lower not in _DETERMINERS and a.lower not in _OPENERS and a.lower not in _CALENDAR
+                and a.lower not in self.lex.roles and b.start - a.end == 1)
+        return self._after_given
 
     def _outlet_staff(self, item: Found) -> tuple[int, int] | None:
         """The person in "CNN political analyst Melissa Cunningham", "Fox News host Sean Hannity".

@@ -544,3 +544,19 @@ def test_kinds_of_countries_websites_openers_and_professions(text, name, kind):
     assert sources[name].kind == kind
     if kind == "official":
         assert sources[name].country is not None
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # The article's own evidence that a bare name is an organisation's, not a person's.
+    ("Von Miller's helmet was found in Mexico, according to the Denver Broncos.", "Denver Broncos", "organization"),
+    ("A majority of voters surveyed by Quinnipiac said they disapprove of the plan.", "Quinnipiac", "organization"),
+    ("Zentrix said its profits fell by half.", "Zentrix", "organization"),
+    # ... and where it is no evidence, or the article writes the name as a person's.
+    ("Zentrix said it was a good year.", "Zentrix", "person"),
+    ("Tim Zentrix runs the firm. Zentrix said its profits fell by half.", "Zentrix", "person"),
+    ("The Kentucky Republican said the plan had failed.", "Kentucky Republican", "person"),
+    ("The Rev. Charles Elliott said the plan had failed.", "Rev. Charles Elliott", "person"),
+    ("Koki Grassiot says they have been organising rallies online.", "Koki Grassiot", "person"),
+])
+def test_organisation_or_person_from_the_articles_own_evidence(text, name, kind):
+    assert _sources(text)[name].kind == kind
