@@ -143,11 +143,18 @@ def _undotted(word: str) -> str:
     return word.replace(".", "") if "." in word and _INITIALS.fullmatch(word) else word
 
 
+# Outlets named "The" + a word that running text also writes, capitalised, for a place or a thing.
+_COMMON_AFTER_THE = frozenset({"atlantic", "hill", "sun", "nation", "national", "australian", "independent",
+                               "star", "world", "week", "day", "mirror", "globe"})
+
+
 def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention, int] | None:
     """The longest registry name or alias starting at token ``i`` (an exact-case name first)."""
     first = tokens[i].text
-    # Names are capitalised in running text; "rt.com" style domains are not.
-    if not (first[:1].isupper() or "." in first):
+    # Names are capitalised in running text; "rt.com" style domains are not; "the" before a
+    # registry name that begins with "The" may be ("the Guardian"), if the next word is not.
+    if not (first[:1].isupper() or "." in first
+            or (first == "the" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())):
         return None
     limit = min(len(tokens), i + index.longest)
     best: tuple[Outlet, int] | None = None
@@ -165,12 +172,22 @@ def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMenti
             # Names keep their capitals in running text: "The Nation" is an outlet, "The nation's
             # leaders" is not. Only the case of a word the registry capitalises is checked.
             form = index.written.get(folded_key, ())
+            # A leading "The" is the one word running text writes in lower case: "according to
+            # the Guardian", "told the Daily Beast".
             if outlet is not None and any(
-                w[:1].isupper() and not t[:1].isupper() for w, t in zip(form, words, strict=False)
+                w[:1].isupper() and not t[:1].isupper() and not (k == 0 and t == "the")
+                for k, (w, t) in enumerate(zip(form, words, strict=False))
             ):
                 outlet = None
         if outlet is not None:
             best = (outlet, j)
+    if best is not None and first == "the" and (
+            (best[1] < len(tokens) and tokens[best[1]].text[:1].isupper())
+            or (best[1] == i + 2 and tokens[i + 1].lower in _COMMON_AFTER_THE)):
+        # "the National Rifle Association" is not The National followed by more words, and
+        # "across the Atlantic", "on the Hill", "the Sun Belt" are no outlets; capitalised "The
+        # Atlantic" at the start of a name still is.
+        best = None
     if best is None:
         return None
     outlet, j = best

@@ -560,3 +560,19 @@ def test_kinds_of_countries_websites_openers_and_professions(text, name, kind):
 ])
 def test_organisation_or_person_from_the_articles_own_evidence(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("according to the Guardian", "the_guardian"),
+    ("Peter Cook told the Times that", "the_times"),
+    ("reported the Washington Examiner", "washington_examiner"),
+    ("the Nation reported", None),  # a common word after a lower-case "the": no outlet
+    ("across the Atlantic", None),
+    ("on the Hill", None),
+    ("the National Rifle Association said", None),  # the name goes on: not The National
+])
+def test_lower_case_the_before_a_registry_name(text, outlet):
+    from reliability._outlets import find_outlets
+
+    found = [m.outlet.id for m in find_outlets(tokenize(text)) if m.outlet is not None]
+    assert found == ([outlet] if outlet else [])
