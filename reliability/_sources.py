@@ -118,6 +118,10 @@ _ORG_WORDS = frozenset(
     capital holdings labs systems technologies solutions services insights associates
     communications""".split()
 )
+# Words for a kind of organisation written straight before its name ("US bank Wells Fargo",
+# "carmaker Ford"), beside _ORG_WORDS and _COMPANY_WORDS.
+_ORG_APPOSITIVES = frozenset("""carmaker automaker supermarket supermarkets insurer lender giant chain maker
+    publisher studio club team charity nonprofit non-profit broadcaster conglomerate pollster""".split())
 # Leadership titles that make an official in government but an expert at a university or
 # institute: "director of the Institute for Policy Integrity at New York University".
 _LEADERSHIP = frozenset({"director", "head of", "chair", "chairman", "chairwoman", "president", "dean", "chief"})
@@ -404,7 +408,8 @@ class _Resolver:
         if (name_tokens and name_tokens[-1].end < words[-1].end and words[-1].text[:1].islower()
                 and "," not in self.text[name_tokens[-1].end : words[-1].start]
                 and (head_word in _ANONYMOUS or head_word in _UNNAMED_PEOPLE or head_word in _UNNAMED_GROUPS
-                     or head_word in self.lex.roles)):
+                     or head_word in self.lex.roles
+                     or (head_word.endswith("s") and head_word[:-1] in self.lex.roles))):  # "Socialist lawmakers"
             name_tokens = []
         if name_tokens and self._unnamed_head(words):
             name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
@@ -521,7 +526,8 @@ class _Resolver:
     def _organisation_evidence(self, name_tokens: list[Token], item: Found) -> bool:
         """Whether the article treats a bare capitalised name the lexicons do not know as an organisation.
 
-        Read from the text around the name, never from a list of names: "the" straight before it
+        Read from the text around the name, never from a list of names: a word for a kind of
+        organisation straight before it ("US bank Wells Fargo", "retailer Tesco"), "the" straight before it
         ("the Denver Broncos", "according to Miller's team the Denver Broncos"; a person's name
         takes no article), a pollster's "surveyed by" / "polled by", or the statement going on
         with "its" for the speaker straight after the cue ("Acme said its profits ..."; a person's
@@ -545,6 +551,10 @@ class _Resolver:
             return True
         if len(before) >= 2 and before[-1].lower == "by" and before[-2].lower in ("surveyed", "polled"):
             return True
+        word = before[-1].text if before else ""
+        if word.islower() and word != "capital" and (word in _ORG_WORDS or word in _COMPANY_WORDS
+                                                     or word in _ORG_APPOSITIVES):
+            return True  # "US bank Wells Fargo", "retailer Tesco"; not "India's capital New Delhi"
         if item.cue is None or item.source is None or not 0 <= item.cue[0] - item.source[1] <= 1:
             return False  # only a speaker right before its cue: "Acme says its ..."
         # Not "they": "Koki Grassiot, one of the founders, says they have been organising" (the group).

@@ -576,3 +576,15 @@ def test_lower_case_the_before_a_registry_name(text, outlet):
 
     found = [m.outlet.id for m in find_outlets(tokenize(text)) if m.outlet is not None]
     assert found == ([outlet] if outlet else [])
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A word for a kind of organisation straight before a name the lexicons do not know.
+    ("US bank Wells Fargo has reported a fall in quarterly profits.", "Wells Fargo", "organization"),
+    ("Profits fell, said pharmaceutical giant Zentrix.", "Zentrix", "organization"),
+    ("Party leader Jeremy Corbyn said the vote was close.", "Jeremy Corbyn", "person"),
+    # A party word before a plural role names nobody: an unnamed group.
+    ("Socialist lawmakers say the government should act.", "Socialist lawmakers", "anonymous"),
+])
+def test_organisation_words_before_a_name_and_party_plurals(text, name, kind):
+    assert _sources(text)[name].kind == kind
