@@ -340,6 +340,13 @@ class _Resolver:
     def speaker(self, item: Found) -> str | None:
         staff = self._outlet_staff(item) if item.named_outlet is not None else None
         if item.named_outlet is not None and staff is None:
+            holder = self._unnamed_holder_before(item.source[0], staff=True) if item.source is not None else None
+            if holder is not None and item.source is not None:
+                # "A writer for | the NY Daily News argued": one unnamed member of the newsroom,
+                # who speaks for themselves (see _outlet_staff), not the outlet; the outlet keeps
+                # its mention but relays nothing.
+                self.outlet(item.named_outlet)
+                return self._anonymous(self.text[holder : item.source[1]], (holder, item.source[1]))
             return self.outlet(item.named_outlet)
         if item.source is None:
             if item.directness != "vague":
@@ -640,11 +647,13 @@ class _Resolver:
                     and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS for t in before)
         return False
 
-    def _unnamed_holder_before(self, start: int) -> int | None:
+    def _unnamed_holder_before(self, start: int, *, staff: bool = False) -> int | None:
         """Where "a spokesman for", "an official at", "a top official of" starts, just before ``start``.
 
         The extractor's source words can start after the preposition: "A top official of | India's
-        Defence Ministry said". One unnamed holder of a role is anonymous (see ``one_of_many``).
+        Defence Ministry said". One unnamed holder of a role is anonymous (see ``one_of_many``);
+        with ``staff``, so is one unnamed member of an outlet's newsroom ("a writer for | the NY
+        Daily News").
         """
         # Most source words follow no preposition: look at the word before them first.
         if self.text[max(0, start - 6) : start].rstrip().rpartition(" ")[2].lower() not in _HOLDER_PREPOSITIONS:
@@ -655,8 +664,9 @@ class _Resolver:
         for k in range(len(before) - 2, -1, -1):
             if before[k].lower in _INDEFINITE:
                 words = [t.lower for t in before[k:-1]]
-                if all(t.text[:1].islower() for t in before[k + 1 : -1]) \
-                        and self._role_kind(words) in ("official", "expert"):
+                if all(t.text[:1].islower() for t in before[k + 1 : -1]) and (
+                        self._role_kind(words) in ("official", "expert")
+                        or (staff and not _STAFF_TITLES.isdisjoint(words))):  # "a writer for" an outlet
                     return before[k].start
                 return None
         return None

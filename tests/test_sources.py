@@ -588,3 +588,14 @@ def test_lower_case_the_before_a_registry_name(text, outlet):
 ])
 def test_organisation_words_before_a_name_and_party_plurals(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A writer for the NY Daily News argued Tuesday that justice was served.", "A writer for the NY Daily News"),
+    ("A reporter for CNN said the vote was close.", "A reporter for CNN"),
+])
+def test_one_unnamed_member_of_a_newsroom_is_anonymous_and_no_relay(text, name):
+    sources = _sources(text)
+    assert sources[name].kind == "anonymous"
+    chains = [c.hops for c in analyze(Article(text=text)).chains]
+    assert [sources[name].id, "article"] in chains
