@@ -98,11 +98,11 @@ _DOCUMENT_WORDS = frozenset(
     statement statistics figures release tracker analysis review""".split()
 )
 _TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
-# What newsrooms call their staff, beside the role lexicon's "analyst", "commentator", ...
 # Titles that make a capitalised name a person's even after "the" ("the Rev. X", "the Majority Leader").
 _PERSON_TITLES = frozenset({"rev", "reverend", "father", "sister", "brother", "pope", "rabbi", "imam", "bishop",
                             "cardinal", "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "leader", "whip",
                             "speaker", "chairman", "chairwoman", "honorable", "hon"})
+# What newsrooms call their staff, beside the role lexicon's "analyst", "commentator", ...
 _STAFF_TITLES = frozenset(
     "host anchor correspondent reporter contributor columnist editor presenter producer writer".split()
 )
@@ -534,14 +534,13 @@ class _Resolver:
         """Whether the article treats a bare capitalised name the lexicons do not know as an organisation.
 
         Read from the text around the name, never from a list of names: a word for a kind of
-        organisation straight before it ("US bank Wells Fargo", "retailer Tesco"), "the" straight before it
-        ("the Denver Broncos", "according to Miller's team the Denver Broncos"; a person's name
-        takes no article), a pollster's "surveyed by" / "polled by", or the statement going on
-        with "its" for the speaker straight after the cue ("Acme said its profits ..."; a person's
-        is "his" or "her"; "it" is as often no one's: "Clinton said it was ...", and "they" the
-        speaker's group). A single word that
-        the article also writes after a capitalised given name ("Tim Cook" for "Cook") is a
-        person's surname, whatever the rest says.
+        organisation straight before it ("US bank Wells Fargo", "retailer Tesco"), "the" straight
+        before it ("the Denver Broncos"; a person's name takes no article), a pollster's "surveyed
+        by" / "polled by", or the statement going on with "its" straight after the cue ("Acme said
+        its profits ..."; a person's is "his" or "her"; "it" is as often no one's: "Clinton said it
+        was ...", and "they" the speaker's group). A single word that the article also writes after
+        a capitalised given name ("Tim Cook" for "Cook") is a person's surname, whatever the rest
+        says.
         """
         first, last = name_tokens[0], name_tokens[-1]
         if len(name_tokens) == 1 and last.lower in self._surnames_in_text():
@@ -553,8 +552,8 @@ class _Resolver:
                             or t.lower.rstrip(".") in self.lex.roles or t.lower.rstrip(".") in _PERSON_TITLES
                             for t in name_tokens):
             # Not "The Kentucky Republican", "the CEO of a company", "the Rev. X", "The Senate
-            # Majority Leader" (a title), nor a
-            # name qualifying a head after it ("The Florida senator", "the Swiss wealth manager").
+            # Majority Leader" (a title), nor a name qualifying a head after it ("The Florida
+            # senator", "the Swiss wealth manager").
             return True
         if len(before) >= 2 and before[-1].lower == "by" and before[-2].lower in ("surveyed", "polled"):
             return True
@@ -575,7 +574,7 @@ class _Resolver:
         """
         if self._after_given is None:
             if self._all_tokens is None:
-                self.tokens(0, 0)
+                self.tokens(0, 0)  # tokenises the article once (see ``tokens``)
             tokens = self._all_tokens or []
             self._after_given = frozenset(
                 b.lower for a, b in itertools.pairwise(tokens)
