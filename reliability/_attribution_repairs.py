@@ -17,8 +17,10 @@ rewrites only those that match one of these shapes (each function below says whi
 * '"...," X said of life before Fox News.' / 'X said of McNally: "..."': the words after "said of"
   are the topic, neither source nor content;
 * "LONDON (Reuters) - Donald Trump said": the dateline is not part of the speaker's name;
-* '"...," the official said, speaking on condition of anonymity': the quotation is the content;
-  "X said on Friday he ...": the content starts at "he";
+* '"...," the official said, speaking on condition of anonymity' (or any participle: "eliciting
+  jeers", "referring to ..."): the quotation is the content; "X said on Friday he ...": the
+  content starts at "he"; '"...," X said, adding, "..."': the participle's statement is X's;
+* "He told reporters on Monday he ...": who was told is no part of the content;
 * "X said on state television", "in an interview to the Figaro newspaper": the outlet relays;
 * "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
@@ -69,6 +71,10 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "h
 # Nouns the sentence rules take for cue verbs, heads of "according to" sources ("police reports").
 _REPORT_NOUNS = frozenset({"reports", "report", "statements", "statement", "posts", "post", "estimates", "data"})
 _SPEAKER_PARTICIPLES = frozenset({"speaking", "declining", "asking", "requesting", "insisting", "citing", "who"})
+# Words in -ing after '"...," X said,' that do not open a participle clause about the speaker.
+_NOT_PARTICIPLES = frozenset({"according", "during", "including", "nothing", "something", "anything", "everything",
+                              "morning", "evening", "thing", "things", "king", "spring", "string", "bring",
+                              "sing", "ring", "wing"})
 # Words of a time phrase between "said" and its clause ("said on Friday he ...", "said last week she ...").
 _TIME_PHRASE_WORDS = frozenset(
     """on in last this earlier late early monday tuesday wednesday thursday friday saturday sunday today
@@ -80,6 +86,12 @@ _VENUE_PREPOSITIONS = frozenset({"on", "to", "with", "during", "in"})
 # Words between the preposition and the outlet: "in an interview with", "during an appearance on".
 _VENUE_WORDS = frozenset({"a", "an", "the", "interview", "interviews", "appearance", "broadcast", "announcement",
                           "made", "remarks", "comments", "statement", "televised", "live", "exclusive", "address"})
+# Who is told, when it is no outlet: "told reporters ...", "tells audiences ...".
+_LISTENERS = frozenset("""reporters journalists audiences audience crowd crowds supporters voters lawmakers viewers
+    listeners students donors members residents colleagues friends followers fans attendees""".split())
+# Words after a listener that start no reported clause: "told reporters Tuesday that ...".
+_NOT_CLAUSE_START = _TIME_PREPOSITIONS | _WEEKDAYS | _SUBORDINATORS | frozenset(
+    """of for from to with about after before outside inside here there who whom which during gathered""".split())
 # "a person familiar with", "a source close to", "officials briefed on".
 _ANONYMOUS_LINK = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved"})
 _LINK_PREPOSITIONS = frozenset({"with", "to", "on", "about", "in"})
@@ -101,10 +113,39 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
             if at >= 0 and item.cue[0] < seg.sentences[at].end:
                 item = _repaired(seg, _around(seg.sentences[at], *item.cue), item)
         result.append(item)
+    result = _participle_speaker(seg, result)
     if "ccording to" in seg.text:  # most articles: decided without a look at the tokens
         result.extend(_according_to_a_report(seg, result, starts))
     if " learned" in seg.text:
         result.extend(_outlet_has_learned(seg, result, starts))
+    return result
+
+
+def _participle_speaker(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'"...," the source said, adding, "It's happening."': the participle's speaker is the sayer's.
+
+    The rules read "adding" (or "noting", "insisting", ...) with no subject as a statement of no
+    one (vague); the subject of the cue just before it, separated by a comma only, said it.
+    """
+    result = list(found)
+    for k, item in enumerate(result):
+        if item.source is not None or item.cue is None or not k:
+            continue
+        cue_word = seg.text[item.cue[0] : item.cue[1]].split(" ")[0]
+        if not (cue_word.endswith("ing") and cue_word[:1].islower()):
+            continue
+        before = result[k - 1]
+        if before.source is None or before.cue is None or before.cue[1] > item.cue[0]:
+            continue
+        gap = seg.text[max(before.cue[1], before.content[1] if before.content[0] > before.cue[1] else 0) :
+                       item.cue[0]].strip()
+        if gap != ",":
+            continue
+        quoted = seg.quote_at(item.content[0]) is not None
+        result[k] = replace(item, source=before.source, written_source=before.written_source,
+                            named_outlet=before.named_outlet, relays=before.relays,
+                            directness=before.directness if before.directness == "secondhand"
+                            else ("direct_quote" if quoted else "indirect"))
     return result
 
 
@@ -388,7 +429,8 @@ def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offse
     speaker_end = cue[0]
     quotes = [q for q in seg.quotes_in(sentence.start, speaker_end) if q.end <= speaker_end]
     # A quotation the speaker's words follow after its comma: '"...," Butz, 49, told'.
-    if quotes and (text[quotes[-1].inner_start : quotes[-1].inner_end].rstrip().endswith(",")
+    # (A quotation inside it may close with it: '..., mommy, we're not doing this anymore,’” Biel told E!'.)
+    if quotes and (text[quotes[-1].inner_start : quotes[-1].inner_end].rstrip().rstrip("'’").rstrip().endswith(",")
                    or text[quotes[-1].end : speaker_end].lstrip().startswith(",")) \
             and _speaker_words(text, quotes[-1].end, speaker_end):
         quote = quotes[-1]
@@ -427,6 +469,36 @@ def _speaker_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     if end <= start or any(c in text[start:end] for c in ".!?“\"") or not text[start].isalpha():
         return None
     return start, end
+
+
+def _told_listener(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
+    """ "He told reporters on Monday he would not run", "She tells audiences the plant may close".
+
+    Who was told (a few words, no outlet: the rule before handles those) is no part of what
+    was said: the content is the reported clause, from "that", a subject pronoun, or the word
+    after a listener noun ("reporters", "supporters", "the crowd").
+    """
+    if verb not in _TOLD or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
+        return None
+    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 80))
+    if len(after) < 3:
+        return None
+    start = _clause_start(after[1:7])
+    k = 1 if after[0].lower in ("the", "his", "her", "their", "its") else 0
+    if start is None and after[k].lower in _LISTENERS and k + 1 < len(after):
+        # "told reporters the plan failed"; not "told reporters Tuesday ...", "told supporters outside ..."
+        nxt = after[k + 1]
+        if nxt.text[:1].isalpha() and nxt.lower not in _NOT_CLAUSE_START:
+            start = nxt
+    if start is None:
+        return None
+    listener = [t for t in after if t.end <= start.start]
+    clause = listener.pop().start if listener and listener[-1].lower == "that" else start.start
+    if clause <= item.content[0] <= start.start:
+        return None  # the content is the clause already (with its "that" or without)
+    if not 1 <= len(listener) <= 5 or any(not t.text[:1].isalpha() for t in listener):
+        return None  # "told him on Friday, as he left, ..." is no simple listener
+    return replace(item, content=(clause, max(item.content[1], _end_of(seg, sentence))))
 
 
 def _quoted_as_saying(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
@@ -560,7 +632,7 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, cue: _Off
     if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
         return None
     after = seg.tokens_in(cue[1], sentence.end)
-    if len(after) < 2 or after[0].text != "," or after[1].lower not in _SPEAKER_PARTICIPLES:
+    if len(after) < 2 or after[0].text != "," or not _speaker_participle(after[1]):
         return None
     quotes = [q for q in seg.quotes_in(sentence.start, item.source[0]) if q.end <= item.source[0]]
     if not quotes:
@@ -573,6 +645,12 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, cue: _Off
     while end > quote.inner_start and seg.text[end - 1] in ",;: ":
         end -= 1
     return replace(item, content=(quote.inner_start, end), directness="direct_quote")
+
+
+def _speaker_participle(token: Token) -> bool:
+    """ "speaking", "eliciting", "referring", "adding": a participle clause about the speaker or the scene."""
+    return token.lower in _SPEAKER_PARTICIPLES or (
+        token.lower.endswith("ing") and token.text[:1].islower() and token.lower not in _NOT_PARTICIPLES)
 
 
 def _said_when_then_clause(
@@ -653,5 +731,5 @@ def _anonymous_subject(seg: Segmentation, sentence: Sentence, item: Found, cue: 
     return replace(item, source=(before[0].start, item.source[1]), written_source=None)
 
 
-_RULES = (_dateline_in_source, _relative_clause_subject, _told_outlet, _quoted_as_saying, _according_to_first,
-          _said_of, _said_speaking, _said_when_then_clause, _venue_relay, _anonymous_subject)
+_RULES = (_dateline_in_source, _relative_clause_subject, _told_outlet, _told_listener, _quoted_as_saying,
+          _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _venue_relay, _anonymous_subject)

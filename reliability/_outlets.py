@@ -9,6 +9,7 @@ Kremlin-backed broadcaster") resolve to an unnamed state outlet with the country
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from ._resources import Outlet, lexicons, outlets
@@ -92,7 +93,8 @@ def find_outlets(tokens: list[Token]) -> list[OutletMention]:
     i = 0
     first_words = index.first_words
     while i < len(tokens):
-        if tokens[i].lower not in first_words:
+        lower = tokens[i].lower
+        if lower not in first_words and not ("." in lower and _undotted(lower) in first_words):
             i += 1
             continue
         mention = _match_at(tokens, i, index)
@@ -132,20 +134,36 @@ def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention
     return None
 
 
+# Initials with full stops: "A.F.P" (the tokeniser keeps the last full stop apart), "U.P.I".
+_INITIALS = re.compile(r"(?:\w\.)+\w\.?")
+
+
+def _undotted(word: str) -> str:
+    """ "A.F.P" -> "AFP": the registry writes agencies' initials without full stops."""
+    return word.replace(".", "") if "." in word and _INITIALS.fullmatch(word) else word
+
+
+# Outlets named "The" + a word that running text also writes, capitalised, for a place or a thing.
+_COMMON_AFTER_THE = frozenset({"atlantic", "hill", "sun", "nation", "national", "australian", "independent",
+                               "star", "world", "week", "day", "mirror", "globe"})
+
+
 def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention, int] | None:
     """The longest registry name or alias starting at token ``i`` (an exact-case name first)."""
     first = tokens[i].text
-    # Names are capitalised in running text; "rt.com" style domains are not.
-    if not (first[:1].isupper() or "." in first):
+    # Names are capitalised in running text; "rt.com" style domains are not; "the" before a
+    # registry name that begins with "The" may be ("the Guardian"), if the next word is not.
+    if not (first[:1].isupper() or "." in first
+            or (first == "the" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())):
         return None
     limit = min(len(tokens), i + index.longest)
     best: tuple[Outlet, int] | None = None
     folded_key: tuple[str, ...] = ()
     for j in range(i + 1, limit + 1):
-        folded_key += (tokens[j - 1].lower,)
+        folded_key += (_undotted(tokens[j - 1].lower),)
         if folded_key not in index.prefixes:
             break
-        words = tuple(t.text for t in tokens[i:j])
+        words = tuple(_undotted(t.text) for t in tokens[i:j])
         outlet = index.exact.get(words)
         if outlet is None and j == i + 1 and folded_key[0] in index.domains:
             outlet = index.domains[folded_key[0]]  # "told hollywoodlife.com": domains are written in lower case
@@ -154,12 +172,22 @@ def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMenti
             # Names keep their capitals in running text: "The Nation" is an outlet, "The nation's
             # leaders" is not. Only the case of a word the registry capitalises is checked.
             form = index.written.get(folded_key, ())
+            # A leading "The" is the one word running text writes in lower case: "according to
+            # the Guardian", "told the Daily Beast".
             if outlet is not None and any(
-                w[:1].isupper() and not t[:1].isupper() for w, t in zip(form, words, strict=False)
+                w[:1].isupper() and not t[:1].isupper() and not (k == 0 and t == "the")
+                for k, (w, t) in enumerate(zip(form, words, strict=False))
             ):
                 outlet = None
         if outlet is not None:
             best = (outlet, j)
+    if best is not None and first == "the" and (
+            (best[1] < len(tokens) and tokens[best[1]].text[:1].isupper())
+            or (best[1] == i + 2 and tokens[i + 1].lower in _COMMON_AFTER_THE)):
+        # "the National Rifle Association" is not The National followed by more words, and
+        # "across the Atlantic", "on the Hill", "the Sun Belt" are no outlets; capitalised "The
+        # Atlantic" at the start of a name still is.
+        best = None
     if best is None:
         return None
     outlet, j = best

@@ -3,13 +3,17 @@
 Mentions of one entity are clustered ("Igor Korotchenko", "Korotchenko", "he"); pronouns and
 bare descriptions ("the minister") refer back to the last named speaker. Kinds come from the
 outlet registry and from role words ("ambassador" → official, "expert" → expert); unnamed
-plural sources ("reports", "sources", "officials") are anonymous. Relays named beside a speaker
+plural sources ("reports", "sources", "officials") are anonymous, and so is one unnamed holder
+of a role among many ("a Finance Ministry official"); a country's name is its government
+(official). docs/concepts.md lists the rules; docs/sources-evaluation.md how well they work.
+Relays named beside a speaker
 ("on Russian Channel", "via state TV") become sources of their own, linked by ``affiliated_with``.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -20,7 +24,7 @@ from ._attributions import Found
 from ._exceptions import InputError
 from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
-from ._resources import lexicons
+from ._resources import _lines, lexicons
 from ._segmentation import Segmentation, Token, tokenize
 
 if TYPE_CHECKING:
@@ -52,12 +56,29 @@ _ANONYMOUS = frozenset(
     critics observers some many others someone witnesses residents""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Nouns for people that are no role: "the couple said", "the retired neurosurgeon said".
+_PERSON_NOUNS = frozenset(
+    """couple man woman boy girl mother father son daughter wife husband brother sister
+    grandmother grandfather mom dad parent actor actress singer star rapper comedian model
+    athlete player coach nurse surgeon neurosurgeon teacher student owner driver
+    resident victim witness survivor patient pastor priest neighbor neighbour customer shopper
+    farmer chef writer author artist musician""".split()
+)
+# Capitalised only at a sentence start: "Many Democrats say".
+_QUANTIFIERS = frozenset({"many", "some", "most", "other", "all", "both", "several", "few", "more"})
+_HOLDER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with"})
 # Unnamed people described only by their relation to something ("a Warren adviser", "the
 # employee"): anonymous unless a role word gives them a kind.
 _UNNAMED_PEOPLE = frozenset(
     """adviser advisor aide employee staffer insider source sources person people friend friends
     relative relatives acquaintance associate associates confidant confidants colleague
     colleagues member members worker workers""".split()
+)
+# Plural heads naming an unnamed group: "Trump aides", "his advisers", "Sanders supporters". Only
+# as the head word ("She then addressed the supporters" is still "She").
+_UNNAMED_GROUPS = frozenset(
+    "aides advisers advisors employees staffers insiders allies supporters opponents men women parents".split()
 )
 _LINKING = frozenset({"to", "of", "for", "the", "at", "in"})
 _APPOSITIVE_STARTS = frozenset({"a", "an", "the", "head", "former", "senior", "chief", "one", "another"})
@@ -76,13 +97,31 @@ _DOCUMENT_WORDS = frozenset(
     """filing filings record records document documents data report reports study survey poll
     statement statistics figures release tracker analysis review""".split()
 )
+_TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
+# Titles that make a capitalised name a person's even after "the" ("the Rev. X", "the Majority Leader").
+_PERSON_TITLES = frozenset({"rev", "reverend", "father", "sister", "brother", "pope", "rabbi", "imam", "bishop",
+                            "cardinal", "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "leader", "whip",
+                            "speaker", "chairman", "chairwoman", "honorable", "hon"})
+# What newsrooms call their staff, beside the role lexicon's "analyst", "commentator", ...
+_STAFF_TITLES = frozenset(
+    "host anchor correspondent reporter contributor columnist editor presenter producer writer".split()
+)
+# What a study or count found: with no author named ("industry estimates") it is anonymous.
+_FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections"})
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
     corporation group association foundation commission government administration police army
     military court bank organization organisation union campaign center centre media network
     federation league society laboratory laboratories lab hospital clinic school college
-    academy research conference board bureau authority tribunal coalition alliance""".split()
+    academy research conference board bureau authority tribunal coalition alliance arena stadium
+    museum airport zoo theatre theater cathedral library analysis analytics consulting partners
+    capital holdings labs systems technologies solutions services insights associates
+    communications""".split()
 )
+# Words for a kind of organisation written straight before its name ("US bank Wells Fargo",
+# "carmaker Ford"), beside _ORG_WORDS and _COMPANY_WORDS.
+_ORG_APPOSITIVES = frozenset("""carmaker automaker supermarket supermarkets insurer lender giant chain maker
+    publisher studio club team charity nonprofit non-profit broadcaster conglomerate pollster""".split())
 # Leadership titles that make an official in government but an expert at a university or
 # institute: "director of the Institute for Policy Integrity at New York University".
 _LEADERSHIP = frozenset({"director", "head of", "chair", "chairman", "chairwoman", "president", "dean", "chief"})
@@ -168,6 +207,7 @@ class _Resolver:
         # the placeholders merged into a named cluster since (placeholder id -> cluster id).
         self._pending: _Cluster | None = None
         self.merged: dict[str, str] = {}
+        self._after_given: frozenset[str] | None = None  # see _surnames_in_text
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Exactly ``tokenize(self.text, start, end)``, cut from the article's tokens.
@@ -298,13 +338,21 @@ class _Resolver:
     # --- speakers -----------------------------------------------------------------------------
 
     def speaker(self, item: Found) -> str | None:
-        if item.named_outlet is not None:
+        staff = self._outlet_staff(item) if item.named_outlet is not None else None
+        if item.named_outlet is not None and staff is None:
+            holder = self._unnamed_holder_before(item.source[0], staff=True) if item.source is not None else None
+            if holder is not None and item.source is not None:
+                # "A writer for | the NY Daily News argued": one unnamed member of the newsroom,
+                # who speaks for themselves (see _outlet_staff), not the outlet; the outlet keeps
+                # its mention but relays nothing.
+                self.outlet(item.named_outlet)
+                return self._anonymous(self.text[holder : item.source[1]], (holder, item.source[1]))
             return self.outlet(item.named_outlet)
         if item.source is None:
             if item.directness != "vague":
                 return None
             return self._anonymous("unnamed source", item.cue or item.content)
-        start, end = item.source
+        start, end = staff or item.source
         words = self.tokens(start, end)
         cut = next((k for k, t in enumerate(words) if k and (t.lower in _RELATIVE or t.lower == "citing")), None)
         clause_kind = self._clause_kind(words[cut:]) if cut is not None else None
@@ -328,10 +376,27 @@ class _Resolver:
                 start = words[0].start
         bounds = (start, end)
         lowered = [t.lower for t in words]
+        country = _countries().get(" ".join(lowered[1:] if lowered[:1] == ["the"] else lowered))
+        if country is not None:
+            # "Saudi Arabia has said ...", "China warned ...": the country's government speaks.
+            government = self._anonymous_like(f"country_{country.lower()}", self.text[start:end], "official", bounds)
+            self.clusters[government].country = country
+            return government
+        holder = self._unnamed_holder_before(start)
+        if holder is not None:
+            # "a spokesman for | the ministry said": the source words hold only the organisation.
+            return self._anonymous(self.text[holder:end], (holder, end))
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
             return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
         kind = self._role_kind(lowered) or clause_kind or self._role_before(start) or self._role_after(end)
         name_tokens = self._name(words)
+        owner = [] if name_tokens else self._document_owner(words)
+        name_tokens = name_tokens or owner
+        member = self._member_of(words)
+        if member and kind in (None, "organization"):
+            # The organisation is where the person works: "Hany Farid of Dartmouth College", "Scott
+            # Gottlieb of the American Enterprise Institute" are experts; others are persons.
+            kind = "expert" if not _ACADEMIC.isdisjoint(t.lower for t in words) else None
         comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
         if 0 < comma < len(words) - 1 and self._appositive(words[comma + 1]):
             # "Richard Revesz, director of the Institute ... at New York University", "Senator
@@ -349,10 +414,14 @@ class _Resolver:
         head_word = lowered[-1] if lowered else ""
         if (name_tokens and name_tokens[-1].end < words[-1].end and words[-1].text[:1].islower()
                 and "," not in self.text[name_tokens[-1].end : words[-1].start]
-                and (head_word in _ANONYMOUS or head_word in _UNNAMED_PEOPLE or head_word in self.lex.roles)):
+                and (head_word in _ANONYMOUS or head_word in _UNNAMED_PEOPLE or head_word in _UNNAMED_GROUPS
+                     or head_word in self.lex.roles
+                     or (head_word.endswith("s") and head_word[:-1] in self.lex.roles))):  # "Socialist lawmakers"
             name_tokens = []
         if name_tokens and self._unnamed_head(words):
             name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
+        if member:
+            name_tokens = member  # "Klaus Bouillon of Merkel's CDU party": the person, not the party
         if not name_tokens:
             head = lowered[-1] if lowered else ""
             anonymous_words = _ANONYMOUS | _UNNAMED_PEOPLE
@@ -362,7 +431,24 @@ class _Resolver:
             # "a customer support representative" is unnamed company staff.
             plural_role = (head.endswith("s") and self.lex.roles.get(head[:-1]) in ("official", "expert")
                            and not any(t.text[:1].isupper() for t in words[1:]))
-            if (head in _ANONYMOUS or item.directness == "vague" or plural_role
+            # "new filings", "industry estimates", "a government document": a document whose author
+            # the words do not name. Not "the statement", "the results": those refer back to a
+            # document the article has named, which this stage does not follow.
+            unnamed_document = kind is None and head in _DOCUMENT_WORDS | _FINDINGS and lowered[0] not in _DETERMINERS
+            # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
+            # unnamed holder of a role among many is anonymous; "the minister" refers back below.
+            one_of_many = lowered[0] in _INDEFINITE and kind in ("official", "expert")
+            if kind is None and head in _PERSON_NOUNS and not any(w in anonymous_words for w in lowered):
+                # "the retired neurosurgeon", "the couple": someone the article has named, or will;
+                # "a woman", "a witness": one unnamed person among many (see ``one_of_many``).
+                if lowered[0] in _INDEFINITE:
+                    return self._anonymous(self.text[start:end], bounds)
+                kind = "person"
+            # "Trump aides", "his advisers"; not "She then addressed the supporters".
+            group = head in _UNNAMED_GROUPS and lowered[0] not in _PRONOUNS and (
+                kind is None or any(w.endswith(("'s", "’s")) for w in lowered))  # "Senator X's aides"
+            if (head in _ANONYMOUS or group or item.directness == "vague" or plural_role
+                    or unnamed_document or one_of_many
                     or (kind == "person" and head in self.lex.roles and self._company_staff(lowered))
                     or (kind is None and any(w in anonymous_words for w in lowered))
                     or self._withheld(bounds)):
@@ -376,29 +462,48 @@ class _Resolver:
                                 kind=kind or "unknown")
             cluster.mentions.append(bounds)
             return cluster.id
+        if kind is None and self._group_plural(name_tokens[-1].lower) \
+                and all(t.lower in _QUANTIFIERS for t in name_tokens[:-1]):
+            # "many Democrats say", "Russians believe": a party's or a nation's people, nobody named.
+            return self._anonymous(name_tokens[-1].text, bounds)
         joined = self._joined(words[:comma], name_tokens)
         if kind == "organization" and self._role_kind([t.lower for t in joined]) is None:
             kind = None  # "Republican Party donor Sheldon Adelson": the party is not joined to the name
         # Only the words before an appositive comma name the source ("Craig Bryan, head of the
         # National Center for ...": a person), and only the organisation words joined to the name
         # by capitalised or linking words ("Top Republican Party donor Sheldon Adelson": a person).
-        is_org = any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined) or (
-            kind is None and any(t.lower in _DOCUMENT_WORDS for t in words[words.index(name_tokens[-1]) + 1 :]))
+        # One capitalised word that is a company's ("GoPro") or "the" and initials ("the FOP").
+        single_org = kind is None and len(name_tokens) == 1 and (
+            _brand(name_tokens[0].text) or (name_tokens[0] == words[-1] and self._initialism(name_tokens[0])))
+        # A document names an organisation as its author ("FEC filings", "HSBC company records"),
+        # unless a possessive owns it: "Garcia's data" is the person's own.
+        is_org = (not member and any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined)) or (
+            kind is None and not owner and any(t.lower in _DOCUMENT_WORDS for t in words
+                                               if t.start >= name_tokens[-1].end)
+        )
         if is_org and kind in (None, "organization"):
             # "the Roper Center for Public Opinion Research", "Kantar Media's political ad
             # tracker": the organisation's name runs from its first capitalised word to its last.
             capitals = [t for t in words if t.text[:1].isupper() and t.lower not in _DETERMINERS
                         and t.lower not in _CALENDAR]  # not "Friday by the U.S. Bureau of ..."
             name_tokens = capitals or name_tokens
+        is_org = is_org or single_org
         name = self.text[name_tokens[0].start : name_tokens[-1].end]
-        if name.endswith(("'s", "’s")):
+        if name.endswith(("'s", "’s", "\ufffds")):  # "\ufffd": a mojibake apostrophe (see _segmentation)
             name = name[:-2]  # "Kantar Media's political ad tracker"
         surname = name_tokens[-1].lower
         cid = self._known(name_tokens)
+        web = len(name_tokens) == 1 and _WEB_NAME.fullmatch(name) is not None
+        if web and kind is None:
+            # "Trucks.com first reported": a website that reports is a news outlet; "Amazon.com said", a company.
+            kind = "news_outlet" if item.cue is not None and self.text[item.cue[0] : item.cue[1]].lower().split()[-1] \
+                in _PUBLISHING else "organization"
+        if cid is None and kind is None and not is_org and not member:
+            is_org = self._organisation_evidence(name_tokens, item)  # "the Denver Broncos", "Acme said its ..."
         if cid is None:
             cluster = self._new(_slug(name), name=name,
                                 kind=kind or ("organization" if is_org else "person"),
-                                surname=surname)
+                                surname=surname, domain=name.lower() if web else None)
             self._remember_named(cluster)
             # "Korotchenko" after "Igor Korotchenko"; "Wang" after "Wang Dehai" (family name first).
             for token in (name_tokens[0], name_tokens[-1]):
@@ -424,6 +529,79 @@ class _Resolver:
                 self.clusters[cluster.affiliated_with].mentions.append(bounds)
                 cluster.country = cluster.country or country
         return cluster.id
+
+    def _organisation_evidence(self, name_tokens: list[Token], item: Found) -> bool:
+        """Whether the article treats a bare capitalised name the lexicons do not know as an organisation.
+
+        Read from the text around the name, never from a list of names: a word for a kind of
+        organisation straight before it ("US bank Wells Fargo", "retailer Tesco"), "the" straight
+        before it ("the Denver Broncos"; a person's name takes no article), a pollster's "surveyed
+        by" / "polled by", or the statement going on with "its" straight after the cue ("Acme said
+        its profits ..."; a person's is "his" or "her"; "it" is as often no one's: "Clinton said it
+        was ...", and "they" the speaker's group). A single word that the article also writes after
+        a capitalised given name ("Tim Cook" for "Cook") is a person's surname, whatever the rest
+        says.
+        """
+        first, last = name_tokens[0], name_tokens[-1]
+        if len(name_tokens) == 1 and last.lower in self._surnames_in_text():
+            return False
+        before = self.tokens(max(0, first.start - 24), first.start)
+        source_end = item.source[1] if item.source is not None else last.end
+        if before and before[-1].lower == "the" and not last.text.endswith(("'s", "’s")) and last.end >= source_end \
+                and not any(self._group_plural(t.lower + "s") or t.lower in self.lex.demonyms or t.text.isupper()
+                            or t.lower.rstrip(".") in self.lex.roles or t.lower.rstrip(".") in _PERSON_TITLES
+                            for t in name_tokens):
+            # Not "The Kentucky Republican", "the CEO of a company", "the Rev. X", "The Senate
+            # Majority Leader" (a title), nor a name qualifying a head after it ("The Florida
+            # senator", "the Swiss wealth manager").
+            return True
+        if len(before) >= 2 and before[-1].lower == "by" and before[-2].lower in ("surveyed", "polled"):
+            return True
+        word = before[-1].text if before else ""
+        if word.islower() and word != "capital" and (word in _ORG_WORDS or word in _COMPANY_WORDS
+                                                     or word in _ORG_APPOSITIVES):
+            return True  # "US bank Wells Fargo", "retailer Tesco"; not "India's capital New Delhi"
+        if item.cue is None or item.source is None or not 0 <= item.cue[0] - item.source[1] <= 1:
+            return False  # only a speaker right before its cue: "Acme says its ..."
+        # Not "they": "Koki Grassiot, one of the founders, says they have been organising" (the group).
+        after = [t for t in self.tokens(item.cue[1], min(len(self.text), item.cue[1] + 40)) if t.lower != "that"]
+        return bool(after) and after[0].lower == "its" and after[0].start >= item.content[0]
+
+    def _surnames_in_text(self) -> frozenset[str]:
+        """Lower-cased words the article writes right after a capitalised word that may be a given name.
+
+        Built once per article (linear), so the check per name costs nothing more.
+        """
+        if self._after_given is None:
+            if self._all_tokens is None:
+                self.tokens(0, 0)  # tokenises the article once (see ``tokens``)
+            tokens = self._all_tokens or []
+            self._after_given = frozenset(
+                b.lower for a, b in itertools.pairwise(tokens)
+                if a.text[:1].isupper() and b.text[:1].isupper() and a.text.isalpha() and len(a.text) > 1
+                and a.lower not in _DETERMINERS and a.lower not in _OPENERS and a.lower not in _CALENDAR
+                and a.lower not in self.lex.roles and b.start - a.end == 1)
+        return self._after_given
+
+    def _outlet_staff(self, item: Found) -> tuple[int, int] | None:
+        """The person in "CNN political analyst Melissa Cunningham", "Fox News host Sean Hannity".
+
+        Source words that go on after the outlet with a lower-case title and a capitalised name
+        name someone who works there and speaks for themselves: the person (of the title's kind)
+        is the source, not the outlet, which did not report the words.
+        """
+        assert item.named_outlet is not None
+        if item.source is None or not item.source[0] <= item.named_outlet.end < item.source[1]:
+            return None
+        after = self.tokens(item.named_outlet.end, item.source[1])
+        title = 0
+        while title < len(after) and after[title].text[:1].islower() and after[title].text[:1].isalpha():
+            title += 1
+        name = after[title:]
+        if not any(t.lower in self.lex.roles or t.lower in _STAFF_TITLES for t in after[:title]) or not name \
+                or not all(t.text[:1].isupper() and t.text[:1].isalpha() and t.lower not in _CALENDAR for t in name):
+            return None
+        return after[0].start, item.source[1]
 
     def _represented_country(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """The country an official speaks for: "Russia's ambassador to North Korea" -> RU.
@@ -453,15 +631,98 @@ class _Resolver:
             self._add(_Cluster(id=cid, name=name, kind="official", country=country))
         return cid
 
-    @staticmethod
-    def _unnamed_head(words: list) -> bool:  # type: ignore[type-arg]
-        """An unnamed head before a preposition: "a source in the PLA", "people close to Smith"."""
+    def _unnamed_head(self, words: list) -> bool:  # type: ignore[type-arg]
+        """An unnamed head before a preposition: "a source in the PLA", "people close to Smith",
+        "a top official of India's Defence Ministry" (one of many: see ``one_of_many``)."""
         for k, token in enumerate(words):
             if token.lower in _HEAD_PREPOSITIONS and k > 0:
                 before = words[:k]
-                return (any(t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE for t in before)
-                        and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS for t in before))
+                one_of_many = before[0].lower in _INDEFINITE \
+                    and self._role_kind([t.lower for t in before]) in ("official", "expert")
+                unnamed = any(t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE for t in before) or one_of_many
+                # "a report from the CDC", "a study by Gallup": the name after a document is its author.
+                authored = before[-1].lower in _DOCUMENT_WORDS and token.lower in ("from", "by", "of")
+                return unnamed and not authored \
+                    and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS for t in before)
         return False
+
+    def _unnamed_holder_before(self, start: int, *, staff: bool = False) -> int | None:
+        """Where "a spokesman for", "an official at", "a top official of" starts, just before ``start``.
+
+        The extractor's source words can start after the preposition: "A top official of | India's
+        Defence Ministry said". One unnamed holder of a role is anonymous (see ``one_of_many``);
+        with ``staff``, so is one unnamed member of an outlet's newsroom ("a writer for | the NY
+        Daily News").
+        """
+        # Most source words follow no preposition: look at the word before them first.
+        if self.text[max(0, start - 6) : start].rstrip().rpartition(" ")[2].lower() not in _HOLDER_PREPOSITIONS:
+            return None
+        before = self.tokens(max(0, start - 60), start)[-5:]
+        if len(before) < 3 or before[-1].lower not in _HOLDER_PREPOSITIONS:
+            return None
+        for k in range(len(before) - 2, -1, -1):
+            if before[k].lower in _INDEFINITE:
+                words = [t.lower for t in before[k:-1]]
+                if all(t.text[:1].islower() for t in before[k + 1 : -1]) and (
+                        self._role_kind(words) in ("official", "expert")
+                        or (staff and not _STAFF_TITLES.isdisjoint(words))):  # "a writer for" an outlet
+                    return before[k].start
+                return None
+        return None
+
+    def _member_of(self, words: list[Token]) -> list[Token]:
+        """The person in "Klaus Bouillon of Merkel's CDU party", "Sumesh Patel of technology provider SITA".
+
+        A full name (two or more capitalised words, no organisation word) followed by "of", "from"
+        or "at" and more words: the words after the name say where the person works, not who speaks.
+        "Bank of America" and "Roper Center for ..." are one name (one word, or an organisation word).
+        """
+        lead = 0  # "the", "Representative", "Russian" before the name
+        while lead < len(words) - 1 and (words[lead].lower in _DETERMINERS or words[lead].lower in self.lex.roles
+                                         or words[lead].lower in self.lex.demonyms):
+            lead += 1
+        first = list(itertools.takewhile(lambda t: t.text[:1].isupper() and t.text[:1].isalpha(), words[lead:]))
+        if len(first) < 2 or first[-1].lower.endswith(("'s", "’s")):
+            return []
+        if first[-1].lower in self.lex.roles and not any(len(t.text) == 2 and t.text[1] == "." for t in first):
+            return []  # a title, not a name: "Massachusetts Secretary | of State William Galvin" (not "Peter T. King")
+        after = words[lead + len(first) :]
+        if len(after) < 2 or after[0].lower not in ("of", "from", "at") or any(t.lower in _ORG_WORDS for t in first):
+            return []
+        return first
+
+    def _document_owner(self, words: list[Token]) -> list[Token]:
+        """The owner named in the possessive before a document: "Garcia's data", "Gallup's new poll"."""
+        if not words or words[-1].lower not in _DOCUMENT_WORDS | _FINDINGS:
+            return []
+        for k in range(len(words) - 2, -1, -1):
+            token = words[k]
+            if token.text[:1].isupper() and token.lower.endswith(("'s", "’s")) and len(token.text) > 2:
+                run = [Token(token.start, token.end - 2, token.text[:-2], token.lower[:-2])]
+                j = k - 1
+                while j >= 0 and words[j].text[:1].isupper() and words[j].lower not in _DETERMINERS:
+                    run.insert(0, words[j])
+                    j -= 1
+                return run
+        return []
+
+    def _group_plural(self, word: str) -> bool:
+        """ "democrats", "republicans", "russians": the plural of a party label or a nationality."""
+        single = word[:-1] if word.endswith("s") else ""
+        return single in _PARTIES or single in self.lex.demonyms
+
+    def _initialism(self, token: Token) -> bool:
+        """ "the FOP", "The NRA", "the DNC": "the" and capital initials name an organisation.
+
+        Without "the", capitals are as often a dateline ("PARIS"), a speaker's tag in a transcript
+        ("RAMOS:"), a shouted word or a person's initials ("AOC").
+        """
+        word = token.text
+        if not (3 <= len(word) <= 6 and word.isalpha() and word.isupper()) or token.lower in self.lex.roles \
+                or token.lower in _TITLE_INITIALS:
+            return False
+        before = self.text[max(0, token.start - 4) : token.start]
+        return before in ("the ", "The ")
 
     def _withheld(self, bounds: tuple[int, int]) -> bool:
         """Whether the sentence says the unnamed source's name is withheld ("on condition of anonymity")."""
@@ -716,7 +977,7 @@ class _Resolver:
         for token in words:
             low = token.lower
             capital = token.text[:1].isupper()
-            if capital and low not in self.lex.roles and low not in self.lex.demonyms \
+            if capital and low not in self.lex.roles and low not in self.lex.demonyms and low not in _ANONYMOUS \
                     and low not in _DETERMINERS and low not in _CALENDAR and not low.endswith(("'s", "’s")):
                 runs[-1].append(token)
             elif runs[-1]:
@@ -842,6 +1103,30 @@ class _Resolver:
 
 _WORD_RUN = re.compile(r"\w+")
 _FIND_WORDS = 40  # up to this many name words, each is looked for with str.find
+
+
+# Name prefixes that take a capital inside a person's name: McCain, MacArthur, DeSantis, LeBron.
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du")
+
+
+# A website's name: "Trucks.com", "RadarOnline.com".
+_WEB_NAME = re.compile(r"[A-Za-z0-9-]+\.(?:com|net|org|news|info|co\.uk|tv)")
+_PUBLISHING = frozenset({"reported", "reports", "report", "reporting", "wrote", "writes", "published", "publishes",
+                         "revealed", "reveals", "learned", "noted"})
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """Lower-cased country name -> ISO code (``data/lexicons/countries.tsv``)."""
+    return {name.lower(): code for name, _, code in (line.partition("\t") for line in _lines("countries.tsv"))}
+
+
+def _brand(word: str) -> bool:
+    """ "GoPro", "SafeGraph", "BlackRock": a capital inside one word names a company, not a person."""
+    if not (word[:1].isupper() and word.isalpha()) or word.isupper() or word[:-1].isupper():
+        return False  # "NATO", "CEOs"
+    inner = next((k for k in range(1, len(word)) if word[k].isupper()), None)
+    return inner is not None and word[:inner] not in _NAME_PREFIXES
 
 
 def _is_word_char(char: str) -> bool:

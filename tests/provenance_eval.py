@@ -199,8 +199,10 @@ def main() -> None:
     # "dev" passages guided the rules; "heldout" ones were annotated after the rules were frozen;
     # "extended" ones were sampled by pattern (state media, "citing", wire copy, anonymous
     # sources) and annotated after the issue-4 repairs of session 3 were written (some repairs then
-    # studied their misses); "heldout-s3" ones were drawn at random after those were frozen.
-    for split in ("dev", "heldout", "extended", "heldout-s3"):
+    # studied their misses); "heldout-s3" ones were drawn at random after those were frozen;
+    # "heldout-s4" to "heldout-s4e" were drawn by tests/provenance_sample.py (seeds 404-408).
+    for split in ("dev", "heldout", "extended", "heldout-s3", "heldout-s4", "heldout-s4b", "heldout-s4c",
+                  "heldout-s4d", "heldout-s4e"):
         part = [p for p in passages if p.get("split", "dev") == split]
         if part:
             numbers = evaluate(shared, part).figures()

@@ -69,6 +69,19 @@ def _statement(text: str, content_part: str):  # type: ignore[no-untyped-def]
         # A participle after "said" describes the speaker; the quotation is what was said.
         ("“The talks are stuck,” a diplomat said, speaking on condition of anonymity.",
          "talks are stuck", "a diplomat", "The talks are stuck", None),
+        ("“The city will be a train wreck,” Ada Vell said, eliciting jeers from the crowd.",
+         "train wreck", "Ada Vell", "The city will be a train wreck", ["Ada Vell"]),
+        ("“We are not done,” the senator said, referring to the budget talks.",
+         "not done", "the senator", "We are not done", None),
+        # Who was told is no part of what was said.
+        ("Mr. Oduya told reporters on Monday he would not run again.",
+         "not run", "Mr. Oduya", "he would not run again", None),
+        ("She tells audiences the plant may close by June.",
+         "plant may close", "She", "the plant may close by June", None),
+        # A quotation inside the quotation closes with it before "told OUTLET".
+        ("“He says to me, ‘No, mommy. We are not doing this anymore,’” Lia Moss told E!",
+         "not doing this", "Lia Moss", "He says to me, ‘No, mommy. We are not doing this anymore,’",
+         ["Lia Moss", "E! News"]),
         # A time between "said" and the clause is no part of the content.
         ("The mayor said on Friday she met the owners this week and that a deal was close.",
          "met the owners", "The mayor", "she met the owners this week and that a deal was close", None),
@@ -176,3 +189,16 @@ def test_an_anonymous_subject_keeps_its_head():
 def test_outlets_written_in_lower_case_or_capitals(text, outlet):
     _, _, names, _ = _statement(text, "It is over")
     assert names[-1] == outlet
+
+
+@pytest.mark.parametrize(("text", "content_part", "source"), [
+    ('"It is over," the source said, adding, "It is happening."', "It is happening", "the source"),
+    ('"We are done," Ana Ruiz said, adding that the vote was close.', "vote was close", "Ana Ruiz"),
+])
+def test_a_participle_after_said_has_the_sayers_source(text, content_part, source):
+    assert _statement(text, content_part)[0] == source
+
+
+def test_a_participle_with_no_sayer_before_stays_unattributed():
+    text = "Adding to the confusion, the vote was close."
+    assert all(f.source is None or f.cue is None for f in analyze(Article(text=text)).found)

@@ -163,3 +163,82 @@ def test_analysing_an_article_leaves_no_cyclic_garbage():
     finally:
         if enabled:
             gc.enable()
+
+
+def _chain_names(text: str) -> list[list[str]]:
+    a = _analysis(text)
+    names = {s.id: s.name for s in a.sources}
+    return [[names[h] for h in c.hops if h != "article"] for c in a.chains if c.hops != ["article"]]
+
+
+@pytest.mark.parametrize(("text", "chain"), [
+    ("A source close to the singer told OK! that the couple had split.", ["A source close to the singer", "OK!"]),
+    ("The source, which spoke to OK!, claimed that the tour was off.", ["The source", "OK!"]),
+    ("\u201cWe are not going to do this anymore,\u201d Mara Biel told E! News\u2019 Ann Rancic. "
+     "\u201cIt is done.\u201d", ["Mara Biel", "E! News"]),
+    ("The senator told Yahoo! News in a story that posted this week that the plan had failed.",
+     ["The senator", "Yahoo News"]),
+])
+def test_outlets_spelt_with_an_exclamation_mark_relay(text, chain):
+    assert chain in _chain_names(text)
+
+
+@pytest.mark.parametrize(("text", "chain"), [
+    ("Nela Voss added that Oren Pike told her the vault had been emptied.", ["Oren Pike", "Nela Voss"]),
+    ("Nela Voss said that most public health experts claimed the plant was safe.",
+     ["most public health experts", "Nela Voss"]),
+])
+def test_a_person_relays_a_named_or_unnamed_speaker_inside_their_words(text, chain):
+    assert chain in _chain_names(text)
+
+
+def _nested(outer_kind: str, outer_directness: str, inner_kind: str, inner_name: str) -> list[str]:
+    """The chain of a statement nested in another's content, built from records directly."""
+    from reliability._attributions import Found
+    from reliability._chains import build_chains
+    from reliability._records import Source
+    from reliability._sources import Resolution
+
+    outer = Found(source=(0, 5), cue=(6, 10), content=(11, 80), directness=outer_directness)  # type: ignore[arg-type]
+    inner = Found(source=(11, 30), cue=(31, 35), content=(36, 79), directness="indirect")
+    sources = [Source(id="outer", name="Nela Voss", kind=outer_kind),  # type: ignore[arg-type]
+               Source(id="inner", name=inner_name, kind=inner_kind)]  # type: ignore[arg-type]
+    resolution = Resolution(sources, ["outer", "inner"], [[], []], [])
+    chains, chain_of = build_chains([outer, inner], resolution)
+    return next(c.hops for c in chains if c.id == chain_of[1])
+
+
+def test_nesting_relays_only_where_the_outer_speaker_really_carried_the_statement():
+    # A misread or unresolved speaker is relayed by no person, and an unresolved one relays nothing.
+    assert _nested("person", "indirect", "unknown", "the two lengthy investigative") == ["inner", "article"]
+    assert _nested("unknown", "indirect", "person", "Oren Pike") == ["inner", "article"]
+    # A pronoun or a long misread phrase inside a paraphrase is no relay; inside a quotation it is.
+    assert _nested("person", "indirect", "person", "he (unnamed)") == ["inner", "article"]
+    assert _nested("person", "indirect", "official", "interference in the election -- the congressman") == [
+        "inner", "article"]
+    assert _nested("person", "direct_quote", "person", "he (unnamed)") == ["inner", "outer", "article"]
+    # An outlet relays what it reports, and a person an unnamed origin ("There are reports that").
+    assert _nested("news_outlet", "indirect", "person", "he (unnamed)") == ["inner", "outer", "article"]
+    assert _nested("person", "indirect", "anonymous", "reports") == ["inner", "outer", "article"]
+
+
+@pytest.mark.parametrize(("text", "chain", "reversed_chain"), [
+    ("Ana Dorsey said the charity will fund schools, Business Insider reported.",
+     ["Ana Dorsey", "Business Insider"], ["Business Insider", "Ana Dorsey"]),
+    ('"The plan failed," Ivo Schultz wrote, according to Mediate.', ["Ivo Schultz", "Mediate"],
+     ["Mediate", "Ivo Schultz"]),
+])
+def test_two_statements_holding_each_other_the_last_attribution_is_the_relay(text, chain, reversed_chain):
+    chains = _chain_names(text)
+    assert chain in chains
+    assert reversed_chain not in chains
+
+
+@pytest.mark.parametrize(("text", "chain"), [
+    ('"Good news," Mara Biel added on Instagram.', ["Mara Biel"]),
+    ("Senator Ana Vidal wrote on Twitter that the plan had failed.", ["Ana Vidal"]),
+    ("An anonymous user wrote on Facebook that the plant was closing.", ["An anonymous user", "Facebook"]),
+    ("Ana Vidal said on Russian Channel that the plan had failed.", ["Ana Vidal", "Channel One Russia"]),
+])
+def test_a_named_speakers_own_account_is_no_relay(text, chain):
+    assert chain in _chain_names(text)
