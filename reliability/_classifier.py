@@ -150,7 +150,7 @@ class StyleStackedClassifier(ClassifierMixin, BaseEstimator):
         n_style: int | None = None,
         C: float = 0.3,
         style_C: float = 0.01,
-        phrasing_C: float = 1.0,
+        phrasing_C: float = 3.0,
         phrasing_min_df: int = 5,
         signs: tuple[int, ...] | None = None,
         n_splits: int = 5,

@@ -223,7 +223,7 @@ def evaluate(
     Outlet-grouped cross-validation always; stratified random folds beside it unless
     ``random_split=False``; leave-one-dataset-out when the records name two or more datasets.
     With a trained ``model`` (a :class:`~reliability.ReliabilityModel` or a path), its recipe
-    (C, style_C, calibration) is cross-validated, and the model itself is also applied as is.
+    (C, style_C, phrasing_C, calibration) is cross-validated, and the model itself is also applied as is.
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -237,7 +237,7 @@ def evaluate(
     settings = {
         "C": float(card.get("C", 0.3)),
         "style_C": float(card.get("style_C", 0.01)),
-        "phrasing_C": float(card.get("phrasing_C", 1.0)),
+        "phrasing_C": float(card.get("phrasing_C", 3.0)),
         "calibration": model.calibration["method"] if model is not None else "sigmoid",
         "n_splits": n_splits,
         "seed": seed,

@@ -339,6 +339,23 @@ def _title_caps(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     return (len(caps) / len(words) if words else 0.0), []
 
 
+# Words Title Case leaves in lower case (AP, Chicago); a sentence-case headline writes them so too.
+_TITLE_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on onto or per so than the to up upon via vs with yet".split()
+)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
+    # The first word is capitalised in every style and a word in capitals is an acronym or a
+    # shout (title_all_caps_share), so neither says which style the headline is written in.
+    words = _TITLE_WORD.findall(a.article.title or "")[1:]
+    counted = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS and not w.isupper()]
+    if not counted:  # no headline, or nothing to tell the styles apart: halfway, neither style
+        return 0.5, []
+    return sum(w[0].isupper() for w in counted) / len(counted), []
+
+
 def _title_exclamation(a: Analysis, ctx: _Context) -> tuple[float, Evidence]:
     return float("!" in (a.article.title or "")), []
 
@@ -435,6 +452,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("quoted_char_share", "Share of the text's characters inside quotation marks.", _quoted),
     Feature("title_is_question", "1 when the headline is a question.", _title_question),
     Feature("title_all_caps_share", "Share of headline words written in capitals.", _title_caps),
+    Feature("title_case_share", "Share of headline words after the first that start with a capital (Title "
+            "Case), short function words and words in capitals left out; 0.5 without a headline.", _title_case),
     Feature("title_exclamation", "1 when the headline has an exclamation mark.", _title_exclamation),
     Feature("exclamations_per_100_words", "Exclamation marks per 100 words.", _exclamations),
     Feature("all_caps_word_share", "Share of words of four or more letters written in capitals.", _caps_words),
@@ -461,7 +480,8 @@ FEATURE_DIRECTIONS: dict[str, int] = {
     "share_said_cues": 1, "share_unattributed_claims": -1, "share_anonymous_origin": -1, "share_state_media_relay": -1,
     "max_chain_depth": -1, "mean_chain_depth": -1, "named_sources_log": 1, "has_primary_source": 1,
     "share_primary_origins": 1, "wire_agency_cited": 1, "hedges_per_100_words": -1, "quoted_char_share": 1,
-    "title_is_question": -1, "title_all_caps_share": -1, "title_exclamation": -1,
+    "title_is_question": -1, "title_all_caps_share": -1, "title_case_share": -1,
+    "title_exclamation": -1,
     "exclamations_per_100_words": -1, "all_caps_word_share": -1, "first_person_per_100_words": -1,
     "second_person_per_100_words": -1, "numbers_per_100_words": 1, "has_boilerplate": -1,
     "share_question_sentences": -1, "attributions_per_100_words": 1, "independent_sources_log": 1,

@@ -64,7 +64,7 @@ def grouped_folds(
 
 
 def make_classifier(  # type: ignore[no-untyped-def]
-    *, C: float = 0.3, style_C: float = 0.01, phrasing_C: float = 1.0, seed: int = 0
+    *, C: float = 0.3, style_C: float = 0.01, phrasing_C: float = 3.0, seed: int = 0
 ):
     from ._classifier import StyleStackedClassifier
     from ._features import FEATURE_DIRECTIONS, FEATURE_NAMES
@@ -110,7 +110,7 @@ def train(
     name: str = "custom",
     C: float = 0.3,
     style_C: float = 0.01,
-    phrasing_C: float = 1.0,
+    phrasing_C: float = 3.0,
     calibration: str = "sigmoid",
     n_splits: int = 5,
     seed: int = 0,

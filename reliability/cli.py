@@ -315,8 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--C", type=float, default=0.3, help="inverse regularisation of the main model (default 0.3)")
     train.add_argument("--style-C", type=float, default=0.01, dest="style_C",
                        help="inverse regularisation of the writing-style model (default 0.01)")
-    train.add_argument("--phrasing-C", type=float, default=1.0, dest="phrasing_C",
-                       help="inverse regularisation of the phrasing model (default 1.0)")
+    train.add_argument("--phrasing-C", type=float, default=3.0, dest="phrasing_C",
+                       help="inverse regularisation of the phrasing model (default 3.0)")
     train.set_defaults(run=_cmd_train)
 
     evaluate = commands.add_parser("evaluate", help="evaluate a model's recipe on labelled data, beside a baseline")

@@ -111,3 +111,19 @@ def test_time_references(text, expected):
     k = FEATURE_NAMES.index("time_references_per_100_words")
     assert [span.text for span in evidence[k]] == expected
     assert (values[k] > 0) == bool(expected)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Mayor Opens New Bridge Over the River", 1.0),  # Title Case ("the" is left out)
+    ("Mayor opens new bridge over the river", 0.0),  # sentence case
+    ("Council delays vote on Lisbon budget", 0.25),  # a name is capitalised in either style
+    ("NASA AND FBI", 0.5),  # only words in capitals: nothing tells the styles apart
+    ("", 0.5),
+    (None, 0.5),
+])
+def test_title_case_share(title, expected):
+    from reliability._features import compute_features
+    from reliability._pipeline import analyze
+
+    values, _ = compute_features(analyze(Article(text="The bridge opened on Monday.", title=title)))
+    assert values[FEATURE_NAMES.index("title_case_share")] == pytest.approx(expected)
