@@ -791,6 +791,11 @@ class _SentenceRules:
             if content is None:
                 return None
             return replace(self._make(source, cue, content, ()), written_source=pronoun)
+        aside = self._aside_source(head)
+        if aside is not None:
+            content = self.content_after(last + 1, keep_that=True, object_only=stance and lemma not in _SAY_CLASS)
+            if content is not None:
+                return self._make(aside, cue, content, ())
         # "Mr. Schultz supported Democrats ... and said he did not", "... but told his supporters":
         # the subject of the sentence.
         if i > 1 and tokens[i - 1].lower in ("and", "but"):
@@ -842,6 +847,33 @@ class _SentenceRules:
             return None
         (lo, hi), relays = self.split_relays(*np)
         return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _aside_source(self, head: int) -> tuple[int, int] | None:
+        """The subject opening the sentence and its long aside, for a cue right after a comma.
+
+        "The minister, who spoke on condition of anonymity because the talks are private, said
+        ...", "Richard Revesz, director of ..., an associate professor ..., said ...": left_np
+        reads an aside of plain words between two commas; one with a clause or more commas of its
+        own ends it, and the reading fell through to '"...," said X' with the cue's own content
+        as the source. PolNeAR's source is the name with its whole aside, as for a short one.
+        """
+        tokens = self.tokens
+        close = head - 1
+        if close < 3 or close > 60 or tokens[close].text != "," or self.in_quote[close]:
+            return None
+        start = 1 if tokens[0].lower in _DISCOURSE_WORDS else 0
+        opening = next((k for k in range(start + 1, min(close, start + 9)) if tokens[k].text == ","), None)
+        if opening is None or opening + 1 >= close:
+            return None
+        if not all(self._np_ok(k) for k in range(start, opening)) or not self._has_content_word(start, opening) \
+                or tokens[start].lower in _NOT_SPEAKERS:
+            return None
+        after = tokens[opening + 1]
+        if not (after.lower in _APPOSITIVE_OPENERS or after.lower in self.lex.roles or after.text[:1].isupper()):
+            return None
+        if any(self.in_quote[k] or tokens[k].text in _QUOTE_MARKS for k in range(opening + 1, close)):
+            return None
+        return tokens[start].start, tokens[close - 1].end
 
     def _relative_source(self, head: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """For a cue after "who"/"which", the antecedent's bounds and the pronoun's.

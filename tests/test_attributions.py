@@ -105,6 +105,14 @@ def test_broken_quotes_never_raise(text):
         ('"The ward is full," said Hugh Hill, a doctor at the county hospital.',
          "Hugh Hill, a doctor at the county hospital", "said", "The ward is full"),
         ("Sen. Ruth Bell (D-Ore.) said the bill would pass.", "Sen. Ruth Bell (D-Ore.)", "said", "the bill would pass"),
+        # a long aside with a clause or commas of its own ("X, who replaced Y, said")
+        ("Ana Ruiz, who replaced Tom Hale as mayor in 2014, said the bridge would open in May.",
+         "Ana Ruiz, who replaced Tom Hale as mayor in 2014", "said", "the bridge would open in May"),
+        ("The minister, who spoke on condition of anonymity because the talks are private, said the deal was close.",
+         "The minister, who spoke on condition of anonymity because the talks are private", "said",
+         "the deal was close"),
+        ("Ana Ruiz, a lawyer for the union, which represents 900 nurses, said that the ward was full.",
+         "Ana Ruiz, a lawyer for the union, which represents 900 nurses", "said", "that the ward was full"),
         # a relative pronoun as the source (PolNeAR marks "who"; the sources stage gets the name)
         ("The plan was backed by Ana Ruiz, who noted that taxes had fallen twice.", "who", "noted",
          "that taxes had fallen twice"),
@@ -249,6 +257,9 @@ REAL_CASES = [
     ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", 5321, "a stance no rule reads: 'is promising to'"),
     ("breitbart_2016-09-30_the-latest-trump-urges-supporter", 10353, "a stance no rule reads: 'is promoting'"),
     ("huff-post_2016-09-27_hillary-clinton-goes-after-donal", 3920, "a relative pronoun as the source"),
+    ("huff-post_2016-10-07_frustrated-parents-rally-nationw", 3569, "an aside with a 'which' clause of its own"),
+    ("nyt_2016-09-16_clinton-plan-for-taxes-is-expans", 1880, "a long appositive with two roles"),
+    ("nyt_2016-09-08_obama-on-climate-change-the-tren", 11941, "a 'who' aside before a stance verb"),
 ]
 
 
