@@ -504,6 +504,10 @@ class _SentenceRules:
             quote = next((q for q in self.quotes if q.end in (prev.start, self.tokens[lo - 2].end)), None)
         if quote is not None:
             return _quote_content(self.text, quote.inner_start, quote.inner_end)
+        if prev.lower == "as" and lo >= 2 and self.tokens[lo - 2].text == ",":
+            # "Scott had a gun, as police have said.": the clause before ", as".
+            bounds = _trim(self.text, self._content_start(lo - 2), self.tokens[lo - 2].start)
+            return bounds if bounds[1] > bounds[0] else None
         if prev.text not in (",", "-", "—"):
             return None
         bounds = _trim(self.text, self._content_start(lo - 1), prev.start)
@@ -606,6 +610,8 @@ class _SentenceRules:
 
     def _inverted(self) -> Found | None:
         """'Said Ellis: "I don't get the sense ..."': cue first, then the speaker, then the words."""
+        if len(self.tokens) < 2 or not (self.tokens[1].text[:1].isupper() or self.tokens[1].lower in _DETERMINERS):
+            return None  # "Asked about the shooting, Clinton said ...": a question, not its speaker
         np = self.right_np(0)
         if np is None:
             return None
@@ -765,6 +771,12 @@ class _SentenceRules:
                 content = self.content_before(np[0])
             else:
                 k = last + 1
+                if np[0] == 1 and tokens[0].lower == "as":
+                    # "As the mayor said last week, the bridge will open": the clause after the comma.
+                    comma = next((j for j in range(last + 1, min(len(tokens) - 1, last + 8)) if tokens[j].text == ","),
+                                 None)
+                    if comma is not None:
+                        k = comma + 1
                 if lemma == "tell":
                     relays = relays + self._told_relays(i)
                     k = self._skip_object(i)

@@ -186,6 +186,11 @@ def test_broken_quotes_never_raise(text):
          "the bridge will open in May"),
         ("But the bridge will open in May, according to the city engineer.", "the city engineer", "according to",
          "the bridge will open in May"),
+        # ", as X said" and "As X said, ...": the clause on the other side of the comma
+        ("It does not answer whether Keller had a gun, as police have said.", "police", "have said",
+         "It does not answer whether Keller had a gun"),
+        ("As the mayor said last week, the bridge will open in May.", "the mayor", "said",
+         "the bridge will open in May"),
         # passive, impersonal, "according to", nested
         ("It was reported that the plant would close.", None, "It was reported", "the plant would close"),
         ("The minister is believed to have resigned.", None, "is believed to",
@@ -209,6 +214,13 @@ def test_hard_cases(text, source, cue, content):
                and (a.source.text if a.source else None) == source]
     assert matches, f"no attribution with source {source!r} and cue {cue!r}: {extract_attributions(text)}"
     assert matches[0].content.text.strip(" .") == content
+
+
+def test_a_question_put_to_the_speaker_is_not_a_speaker():
+    # "Asked" opening a sentence is no inverted "Said X:": its object is the question, not a source.
+    found = extract_attributions("Asked about the shooting, Clinton said the police should release the video.")
+    assert [(a.source.text if a.source else None, a.cue.text if a.cue else None) for a in found] == [
+        ("Clinton", "said")]
 
 
 def test_relative_pronoun_source_resolves_to_its_antecedent():
