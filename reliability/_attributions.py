@@ -273,7 +273,11 @@ class _SentenceRules:
             and not self.in_quote[i]
             and t.lower not in _STOP
             and (t.lower not in self.lex.cue_verbs or t.text[:1].isupper())
-        ) or t.text in ("'s", "’s", "-", "&")
+        ) or t.text in ("'s", "’s", "-", "&") or (
+            # A plural possessive: "the nurses' union", "veterans’ groups".
+            t.text in ("'", "’") and i > 0 and self.tokens[i - 1].end == t.start
+            and self.tokens[i - 1].lower.endswith("s") and not self.in_quote[i - 1]
+        )
 
     def _noun_use(self, j: int, cue: int) -> bool:
         """A cue word used as a noun inside the source phrase ("in a talk show on CGTN said")."""
@@ -337,6 +341,11 @@ class _SentenceRules:
                 elif self.tokens[inner_lo].text[:1].isupper() and self.tokens[inner_hi - 1].text[:1].isupper():
                     # "her senior policy adviser, Jake Sullivan, said": a role, then the name.
                     lo, hi = (name_lo if name_lo < name_hi and self._has_role(name_lo, name_hi) else inner_lo), inner_hi
+                    # "A lawyer for the news outlets, David Schulz, said": a role phrase with a
+                    # preposition, opening the sentence, is part of the source as PolNeAR marks it.
+                    role_lo = self._opening_phrase(name_hi)
+                    if role_lo is not None and role_lo < lo:
+                        lo = role_lo
         # "A person familiar with the plans said", "a source close to the campaign said".
         if lo >= 3 and self.tokens[lo - 1].lower in ("with", "to", "on", "about") \
                 and self.tokens[lo - 2].lower in _ANONYMOUS_LINKS:
@@ -859,6 +868,21 @@ class _SentenceRules:
             return None
         (lo, hi), relays = self.split_relays(*np)
         return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _opening_phrase(self, hi: int) -> int | None:
+        """Where a noun phrase that opens the sentence and ends before token ``hi`` starts, or None.
+
+        A short phrase of source words and the prepositions of a role ("A lawyer for the news
+        outlets"), starting with a determiner or a capital.
+        """
+        start = 1 if self.tokens and self.tokens[0].lower in _DISCOURSE_WORDS else 0
+        if not 0 < hi - start <= 10 or not (self.tokens[start].lower in _DETERMINERS
+                                             or self.tokens[start].text[:1].isupper()):
+            return None
+        if (self.tokens[start].lower in _NOT_SPEAKERS and self.tokens[start].lower not in _DETERMINERS) or not all(
+                self._np_ok(k) or self.tokens[k].lower in ("of", "for", "at", "to", "with") for k in range(start, hi)):
+            return None
+        return start
 
     def _aside_source(self, head: int) -> tuple[int, int] | None:
         """The subject opening the sentence and its long aside, for a cue right after a comma.

@@ -151,6 +151,8 @@ def test_broken_quotes_never_raise(text):
          "wrote", "that it had not approved the flyers"),
         ('In a statement, her chief of staff, Ana Ruiz, said: "The vote was fair."', "Ana Ruiz", "said",
          "The vote was fair"),
+        ("A lawyer for the nurses' union, Ana Ruiz, said the ward was full.",
+         "A lawyer for the nurses' union, Ana Ruiz", "said", "the ward was full"),
         # a second statement of the same speaker ends the first one's content
         ("The mayor said the bridge would open in May and warned that it could be late.", "The mayor", "said",
          "the bridge would open in May"),
