@@ -33,6 +33,7 @@ from ._records import Attribution, Directness, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Sentence, Token, tokenize
 from ._span_model import content_end_model, cue_end_model, source_end_model
+from ._statement_model import statement_filter
 
 __all__ = ["Found", "find_attributions", "to_attribution"]
 
@@ -224,9 +225,11 @@ class _SentenceRules:
         cue_probs: dict[int, float] | None = None,
         threshold: float = 1.0,
         quote_flags: tuple[list[bool], int] | None = None,
+        fallback: tuple[float, float] = (_FALLBACK, _FALLBACK_BARE),
     ) -> None:
         self.cue_probs = cue_probs or {}  # token start -> the cue model's probability
         self.threshold = threshold
+        self.fallback, self.fallback_bare = fallback
         self.text = seg.text
         self.sentence = sentence
         self.paragraph_end = seg.paragraphs[sentence.paragraph][1]
@@ -569,7 +572,7 @@ class _SentenceRules:
                 if p is not None and p < _VETO:
                     continue  # the cue model is sure this is no cue here ("the comments", "states")
                 item = self._cue(i, learned=p is not None and p >= self.threshold)
-                if item is None and p is not None and p >= _FALLBACK:
+                if item is None and p is not None and p >= self.fallback:
                     item = self._fallback(i)
             elif self.cue_probs.get(token.start, 0.0) >= self.threshold and token.lower not in _VAGUE_ADVERBS:
                 nxt_token = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
@@ -580,10 +583,10 @@ class _SentenceRules:
                 # A verb outside the lexicon ("presented the budget") needs a reported clause after
                 # it, or a model that is very sure.
                 if p < _SURE and not self._clause_follows(i):
-                    item = self._fallback(i) if p >= _FALLBACK_BARE else None
+                    item = self._fallback(i) if p >= self.fallback_bare else None
                 else:
                     item = self._cue(i, learned=True)
-                    if item is None and p >= _FALLBACK:
+                    if item is None and p >= self.fallback:
                         item = self._fallback(i)
             else:
                 continue
@@ -1222,8 +1225,12 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     high: set[int] = set()  # indices of the tokens the model takes for cues
     threshold = 1.0
     candidates = tagger.candidates if tagger is not None else frozenset()
+    # The statement filter, when there is one, was trained with lower cue thresholds than the
+    # rules alone use: it drops the wrong readings those let through (see _statement_model).
+    keeper = statement_filter() if tagger is not None else None
+    fallback = (keeper.fallback, keeper.fallback_bare) if keeper is not None else (_FALLBACK, _FALLBACK_BARE)
     if tagger is not None:
-        threshold = tagger.threshold
+        threshold = tagger.threshold if keeper is None else keeper.cue_threshold
     # One pass over all tokens picks out both the cue model's candidates and the triggers.
     hits = []
     interesting = _interesting_words(candidates, triggers)
@@ -1256,7 +1263,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
             at = bisect.bisect_left(outlet_hits, first)
             needs_outlets = at < len(outlet_hits) and outlet_hits[at] < last
             mentions = find_outlets(tokens[first:last]) if needs_outlets else []
-            rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first))
+            rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first), fallback)
             found.extend(rules.run([k - first for k in trigger_hits[hit:hit_end]]))
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
@@ -1265,6 +1272,8 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found = repair_readings(seg, found)  # issue 4: shapes that lose a source or relay
     # The learned span rankers (:mod:`._span_model`) move the boundaries of what the rules found.
     found = _learned_source_ends(seg, _learned_content_ends(seg, _learned_cue_ends(seg, found)))
+    if keeper is not None:
+        found = keeper.keep(seg, found, cue_probs)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
 

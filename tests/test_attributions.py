@@ -466,6 +466,60 @@ def test_cue_model_scores_exactly_the_features_it_was_trained_on():
     assert tagger.probabilities(seg.tokens, every, flags) == [tagger.probability(seg.tokens, i, flags) for i in every]
 
 
+def test_statement_filter_loads_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch):
+    from reliability import DataError, _statement_model
+
+    keeper = _statement_model.statement_filter()
+    assert keeper is not None and 0 < keeper.threshold < 1 and keeper.cue_threshold < keeper.sure
+    (tmp_path / _statement_model.MODEL_FILE).write_text('{"weights": {"cf=said": 1.0}}', encoding="utf-8")
+    monkeypatch.setattr(_statement_model, "models_dir", lambda: tmp_path)
+    with pytest.raises(DataError, match="build_statement_filter"):
+        _statement_model.statement_filter.__wrapped__()
+
+
+def test_statement_filter_scores_its_features_and_judges_only_unsure_cues(monkeypatch):
+    """A cue the cue model is sure of ("said", "according to"), or does not score (a dash), stays
+    whatever the filter says; a statement read from an unsure cue ("is pushing", 0.4) is judged."""
+    import math
+    from dataclasses import replace
+
+    from reliability import _attributions, _statement_model
+    from reliability._segmentation import segment
+
+    keeper = _statement_model.statement_filter()
+    assert keeper is not None
+    text = ("The mayor said the bridge would open in May. Prices will rise, according to the central bank. "
+            "Rates will rise again next year — Maria Keller, the bank's chief economist. "
+            "Clinton is pushing a plan to lower taxes.")
+    seen = []
+
+    class Recorder:
+        cue_threshold, fallback, fallback_bare, sure = (keeper.cue_threshold, keeper.fallback,
+                                                        keeper.fallback_bare, keeper.sure)
+
+        def keep(self, seg, found, cue_probs):
+            seen.extend((item, _statement_model.statement_features(seg, item, cue_probs),
+                         _statement_model.cue_probability(seg, item, cue_probs)) for item in found)
+            return found
+
+    monkeypatch.setattr(_attributions, "statement_filter", lambda: Recorder())
+    _attributions.find_attributions(segment(text))
+    probabilities = {text[item.cue[0] : item.cue[1]]: p for item, _, p in seen}
+    assert probabilities["—"] is None
+    assert min(probabilities["said"], probabilities["according to"]) >= keeper.sure \
+        > probabilities["is pushing"] >= keeper.cue_threshold
+    for _, features, _ in seen:
+        z = keeper.bias + sum(keeper.weights.get(f, 0.0) for f in features)
+        assert keeper.probability(features) == pytest.approx(1.0 / (1.0 + math.exp(-z)))
+
+    def cues(threshold: float) -> set[str]:
+        monkeypatch.setattr(_attributions, "statement_filter", lambda: replace(keeper, threshold=threshold))
+        return {a.cue.text for a in extract_attributions(text) if a.cue is not None}
+
+    assert cues(0.0) == {"said", "according to", "—", "is pushing"}
+    assert cues(1.01) == {"said", "according to", "—"}  # the filter can drop only the unsure one
+
+
 @pytest.mark.parametrize("loader", ["content_end_model", "cue_end_model", "source_end_model"])
 def test_span_rankers_load_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch, loader):
     from reliability import DataError, _span_model
