@@ -10,7 +10,9 @@ Rules over tokens of one sentence at a time, driven by the lexicons in ``data/le
 * relays named beside the source ("on Russian Channel", "via state TV", "Quoted from X,").
 
 A learned cue detector (:mod:`._cue_model`) proposes cue words the lexicons lack and vetoes
-lexicon words used as nouns; the rules then find the source and content around each cue.
+lexicon words used as nouns; the rules then find the source and content around each cue, and
+a learned statement filter (:mod:`._statement_model`) drops the readings of unsure cues that
+look wrong.
 Article-level passes add speakers named on the line before a quotation, quotations signed after a
 dash, and quotations resumed after the cue sentence (``Found.continuation``). How well this works
 on PolNeAR is in ``docs/attribution-evaluation.md``.
@@ -112,6 +114,8 @@ _VETO = 0.2
 # From this probability on, a cue word outside the lexicon is taken without a reported clause after it.
 _SURE = 0.8
 # From this probability on, a cue no specific rule reads gets a subject-verb-object reading.
+# These two are the rules' own; with the statement filter (models/statement_filter.json) the
+# filter's looser operating point replaces _FALLBACK and the cue model's threshold.
 _FALLBACK = 0.6
 # ... and the probability it needs when no reported clause follows ("presented the budget" is none).
 _FALLBACK_BARE = 0.65
