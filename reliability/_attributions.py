@@ -114,11 +114,11 @@ _VETO = 0.2
 # From this probability on, a cue word outside the lexicon is taken without a reported clause after it.
 _SURE = 0.8
 # From this probability on, a cue no specific rule reads gets a subject-verb-object reading.
-# These two are the rules' own; with the statement filter (models/statement_filter.json) the
-# filter's looser operating point replaces _FALLBACK and the cue model's threshold.
 _FALLBACK = 0.6
 # ... and the probability it needs when no reported clause follows ("presented the budget" is none).
 _FALLBACK_BARE = 0.65
+# (These two are the rules' own: with the statement filter, models/statement_filter.json, its
+# looser operating point replaces them and the cue model's threshold.)
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # Words that open a sentence without belonging to a content before the cue ("But ..., he said").
 _DISCOURSE_WORDS = frozenset({"but", "and", "so", "yet"})
@@ -905,12 +905,11 @@ class _SentenceRules:
         if close < 3 or close > 60 or tokens[close].text != "," or self.in_quote[close]:
             return None
         start = 1 if tokens[0].lower in _DISCOURSE_WORDS else 0
-        opening = next((k for k in range(start + 1, min(close, start + 9)) if tokens[k].text == ","), None)
+        opening = next((k for k in range(start + 1, min(close, start + 11)) if tokens[k].text == ","), None)
         if opening is None or opening + 1 >= close:
             return None
-        if not all(self._np_ok(k) for k in range(start, opening)) or not self._has_content_word(start, opening) \
-                or tokens[start].lower in _NOT_SPEAKERS:
-            return None
+        if self._opening_phrase(opening) is None or not self._has_content_word(start, opening):
+            return None  # the sentence opens with no noun phrase ("In Ohio, where ..., Clinton said")
         after = tokens[opening + 1]
         if not (after.lower in _APPOSITIVE_OPENERS or after.lower in self.lex.roles or after.text[:1].isupper()):
             return None

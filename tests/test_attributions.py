@@ -113,6 +113,9 @@ def test_broken_quotes_never_raise(text):
          "the deal was close"),
         ("Ana Ruiz, a lawyer for the union, which represents 900 nurses, said that the ward was full.",
          "Ana Ruiz, a lawyer for the union, which represents 900 nurses", "said", "that the ward was full"),
+        ("A spokesman for the mayor, who asked not to be named because the talks are private, said the deal was close.",
+         "A spokesman for the mayor, who asked not to be named because the talks are private", "said",
+         "the deal was close"),
         # a relative pronoun as the source (PolNeAR marks "who"; the sources stage gets the name)
         ("The plan was backed by Ana Ruiz, who noted that taxes had fallen twice.", "who", "noted",
          "that taxes had fallen twice"),
