@@ -79,6 +79,19 @@ _ANONYMITY = frozenset({"familiar", "anonymity", "anonymously", "unnamed", "unid
 _ANONYMOUS_LINKS = frozenset({"familiar", "close", "briefed", "knowledgeable"})
 # Words that start a clause, not a source phrase.
 _LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then", "even"})
+# Words no speaker phrase ends with (or, determiners apart, starts with): see _speaker_shape.
+_SHAPE_FUNCTION_WORDS = frozenset(
+    """the a an this that these those his her its their about above after against all also although
+    amid among and any as at because before but by despite during each even for from given if in into
+    like near of off on onto or over per since so such than then though through to toward towards
+    under until upon via when where whether while with within without yet don't didn't doesn't
+    not no""".split()
+)
+# Verbs that report without a speaker when "to" follows ("X seems to be Y", "appears to").
+_RAISING = frozenset({"seems", "seem", "seemed", "appears", "appear", "appeared"})
+_MODALS = frozenset({"would", "could", "should", "will", "might", "may", "can", "must"})
+# Determiners that may open a speaker phrase ("No one", "my father"): see _speaker_shape.
+_SHAPE_DETERMINERS = _DETERMINERS | {"my", "our", "your", "no", "every", "each", "any", "some", "one"}
 # Prepositions that open an adjunct, never a speaker ("in a statement", "including ones", "by").
 _PREPOSITIONS = frozenset({"in", "by", "including", "during", "at", "on", "with", "for", "into", "of"})
 _MONTHS = frozenset(
@@ -153,6 +166,9 @@ class Found:
     # The source as the text writes it, where that differs from ``source``: the relative pronoun
     # of "Martin O'Malley, who noted that ..." (``source`` is then the antecedent, for resolution).
     written_source: tuple[int, int] | None = None
+    # Read by the generic subject-verb-object builder (``_SentenceRules._fallback``) rather than
+    # a specific rule; with no source, an impersonal reading whose cue the cue ranker leaves alone.
+    generic: bool = False
 
 
 def _span(text: str, bounds: tuple[int, int]) -> Span:
@@ -855,8 +871,11 @@ class _SentenceRules:
         head = i
         while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])):
             head -= 1
+        if tokens[i].lower in _RAISING and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            return self._impersonal(head, i, i)  # "the plan seems to be popular"
         if head > 0 and tokens[head - 1].lower in _PASSIVE_AUX and not tokens[i].lower.endswith("ing"):
-            return None  # a passive ("is said to", "was lambasted as"): its subject is no speaker
+            # A passive ("is expected to", "was accused of"): its subject is no speaker.
+            return self._impersonal(head - 1, i, last)
         if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
             head -= 1  # "is backing", "has introduced"
         cue = (tokens[head].start, tokens[last].end)
@@ -867,14 +886,84 @@ class _SentenceRules:
             return None
         relative = self._relative_source(head)
         if relative is not None:
-            return replace(self._make(relative[0], cue, content, ()), written_source=relative[1])
+            return replace(self._make(relative[0], cue, content, ()), written_source=relative[1], generic=True)
         np = self.left_np(head, i)
         if np is None and head > 1 and tokens[head - 1].lower in ("and", "but"):
             np = self._subject(head - 1)
         if np is None or np[0] == np[1]:
             return None
+        if not self._speaker_shape(*np):
+            # "Economists have long | argued", "She sent a | letter": what stands right before
+            # the verb is no speaker; the sentence's subject may be ("Economists", "She").
+            np = self._subject(head)
+            if np[0] == np[1] or not self._speaker_shape(*np):
+                # "the agency came under sharp criticism for ...": no speaker the sentence names
+                # (PolNeAR leaves such a source empty).
+                return Found(None, cue, content, "vague", generic=True)
         (lo, hi), relays = self.split_relays(*np)
-        return self._make(self.bounds(lo, hi), cue, content, relays)
+        return replace(self._make(self.bounds(lo, hi), cue, content, relays), generic=True)
+
+    def _impersonal(self, aux: int, i: int, last: int) -> Found | None:
+        """A report with no speaker around its subject: "The bridge is expected to open in May",
+        "the contractors have been blamed for the delay", "the plan seems to be popular".
+
+        PolNeAR marks no source and a content in two pieces, the subject and what follows the
+        cue; they become the content and its continuation. ``aux`` is the first token of the
+        verb group ("is", "have been", "could be"), ``i`` the cue word, ``last`` its last token.
+        """
+        tokens = self.tokens
+        if tokens[i].lower in _VAGUE_PARTICIPLES:
+            return None  # "The firm is reported to have ...": the vague-source rules read it
+        if last > i and tokens[last].lower == "to":
+            last = i  # "is expected | to open in May": PolNeAR keeps "to" in the content
+        while aux > 0 and (tokens[aux - 1].lower in _PASSIVE_AUX or tokens[aux - 1].lower in _MODALS
+                           or tokens[aux - 1].lower in ("has", "have", "had")):
+            aux -= 1  # "could be expected", "have been blamed"
+        start = aux
+        while start > 0 and tokens[start - 1].text not in (",", ";", ":") and not self.in_quote[start - 1] \
+                and aux - start < 15:
+            start -= 1  # the subject: back to the clause's start
+        if start == aux or (start > 0 and tokens[start - 1].text not in (",", ";", ":")) \
+                or any(t.lower in ("and", "but") for t in tokens[start + 1 : aux]):
+            return None  # no subject of its own ("X is a donor and has been mentioned as ...")
+        lo = start + 1 if tokens[start].lower in _DISCOURSE_WORDS and start + 1 < aux else start
+        if tokens[lo].lower in _PRONOUNS or tokens[lo].lower in ("who", "which", "that", "this", "it", "there") \
+                or not self._has_content_word(lo, aux):
+            return None  # "it is expected that" is the vague rules'; "he was accused" has its subject elsewhere
+        subject = _trim(self.text, tokens[lo].start, tokens[aux - 1].end)
+        rest = self.content_after(last + 1, keep_that=True, object_only=True)
+        if rest is None:
+            return None
+        return Found(None, (tokens[aux].start, tokens[last].end), subject, "vague", continuation=rest, generic=True)
+
+    def _speaker_shape(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` look like a speaker (the generic reading's check).
+
+        The generic reading takes whatever stands before the verb; without this check it read
+        "Given the sharp | criticism of", "migrants into the city amid | disagreements about",
+        "She sent a | letter" or a lone "long" ("Economists have long | argued") as speakers.
+        A speaker ends in a name, a pronoun, a role, an outlet or a plural noun ("These voters"),
+        or in a singular noun right after a determiner or a name ("The ad", "A House panel").
+        """
+        tokens = self.tokens
+        if tokens[lo].lower in _DISCOURSE_WORDS and hi - lo > 1:
+            lo += 1  # "And he sponsored ..."
+        first, last = tokens[lo], tokens[hi - 1]
+        word = last.lower
+        if word in _SHAPE_FUNCTION_WORDS or (
+                first.lower in _SHAPE_FUNCTION_WORDS and first.lower not in _SHAPE_DETERMINERS):
+            return False
+        if first.text[:1].islower() and first.lower.endswith(("ing", "ed")):
+            return False  # "taking in migrants | have embraced", "came during an": a clause, not a subject
+        if last.text[:1].isupper() or word in _PRONOUNS or word in self.lex.roles or self.in_outlet[hi - 1]:
+            return True
+        if not last.text.isalpha() or word.endswith(("ly", "ing", "ed")):
+            return False
+        if word.endswith("s"):
+            return True
+        before = tokens[hi - 2] if hi - 2 >= lo else None
+        return before is not None and (before.lower in _SHAPE_DETERMINERS or before.text[:1].isupper()
+                                       or before.text in ("'s", "’s"))
 
     def _opening_phrase(self, hi: int) -> int | None:
         """Where a noun phrase that opens the sentence and ends before token ``hi`` starts, or None.
@@ -1337,7 +1426,9 @@ def _learned_cue_ends(seg: Segmentation, found: list[Found]) -> list[Found]:
     tokens = seg.tokens
     result = []
     for item in found:
-        frame = cue_frame(seg, item, sentence_starts, barriers)
+        # An impersonal reading ("X is expected | to open in May") keeps the rules' cue: what follows it
+        # is the second piece of its content, which the ranker would take into the cue.
+        frame = None if item.generic and item.source is None else cue_frame(seg, item, sentence_starts, barriers)
         if frame is not None:
             head, stop, content_first = frame
             best = model.best_cue_end(tokens, head, stop, content_first)

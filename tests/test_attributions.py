@@ -603,3 +603,38 @@ def test_learned_spans_stay_in_the_text_and_apart_from_their_cue():
         assert item.cue is None or item.cue[1] <= item.content[0] or item.content[1] <= item.cue[0]
         assert item.source is None or item.cue is None or item.source[1] <= item.cue[0] \
             or item.cue[1] <= item.source[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "continuation"),
+    [
+        # Passives and "expected to" with no agent: no source; the subject and what follows the
+        # cue are the two pieces of the content, as PolNeAR marks them.
+        ("The bridge is expected to open in May.", "is expected", "The bridge", "to open in May"),
+        ("In the end, the contractors have been blamed for the delay.", "have been blamed for",
+         "the contractors", "the delay"),
+        ("Two of the senators were accused of leaking the memo.", "were accused of", "Two of the senators",
+         "leaking the memo"),
+    ],
+)
+def test_impersonal_passive_has_no_source_and_a_two_piece_content(text, cue, content, continuation):
+    (found,) = extract_attributions(text)
+    assert found.source is None and found.directness == "vague"
+    assert (found.cue.text, found.content.text, found.continuation.text) == (cue, content, continuation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was accused of lying.",  # a pronoun subject: its antecedent is elsewhere, no reading
+        "The mayor is a banker and has been mentioned as a candidate.",  # no subject of its own
+    ],
+)
+def test_impersonal_passive_needs_a_subject_of_its_own(text):
+    assert extract_attributions(text) == []
+
+
+def test_impersonal_reading_leaves_the_vague_rules_their_phrases():
+    # "is reported to" is a vague report (the vague-source rules), not a passive with no agent.
+    (found,) = extract_attributions("The virus is reported to spread before symptoms show.")
+    assert found.source is None and found.cue.text == "is reported to"
