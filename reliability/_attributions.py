@@ -87,6 +87,8 @@ _SHAPE_FUNCTION_WORDS = frozenset(
     under until upon via when where whether while with within without yet don't didn't doesn't
     not no""".split()
 )
+# Below this cue-model probability a statement is an unsure one (the statement filter's ``sure``).
+_UNSURE = 0.5
 # Verbs that report without a speaker when "to" follows ("X seems to be Y", "appears to").
 _RAISING = frozenset({"seems", "seem", "seemed", "appears", "appear", "appeared"})
 _MODALS = frozenset({"would", "could", "should", "will", "might", "may", "can", "must"})
@@ -899,7 +901,7 @@ class _SentenceRules:
             if np[0] == np[1] or not self._speaker_shape(*np):
                 # "the agency came under sharp criticism for ...": no speaker the sentence names
                 # (PolNeAR leaves such a source empty).
-                return Found(None, cue, content, "vague", generic=True)
+                return None if self._vague_adverb_before(head) else Found(None, cue, content, "vague", generic=True)
         (lo, hi), relays = self.split_relays(*np)
         return replace(self._make(self.bounds(lo, hi), cue, content, relays), generic=True)
 
@@ -912,8 +914,8 @@ class _SentenceRules:
         verb group ("is", "have been", "could be"), ``i`` the cue word, ``last`` its last token.
         """
         tokens = self.tokens
-        if tokens[i].lower in _VAGUE_PARTICIPLES:
-            return None  # "The firm is reported to have ...": the vague-source rules read it
+        if tokens[i].lower in _VAGUE_PARTICIPLES or self._vague_adverb_before(aux):
+            return None  # "The firm is reported to have ...", "reportedly": the vague-source rules read it
         if last > i and tokens[last].lower == "to":
             last = i  # "is expected | to open in May": PolNeAR keeps "to" in the content
         while aux > 0 and (tokens[aux - 1].lower in _PASSIVE_AUX or tokens[aux - 1].lower in _MODALS
@@ -935,6 +937,25 @@ class _SentenceRules:
         if rest is None:
             return None
         return Found(None, (tokens[aux].start, tokens[last].end), subject, "vague", continuation=rest, generic=True)
+
+    def _sure_cue(self, cue: tuple[int, int]) -> bool:
+        """Whether the cue model gives some word of ``cue`` at least 0.5, or scores none of them."""
+        k = bisect.bisect_left(self.tokens, cue[0], key=lambda t: t.start)  # linear time: no scan per cue
+        probs = []
+        while k < len(self.tokens) and self.tokens[k].start < cue[1]:
+            p = self.cue_probs.get(self.tokens[k].start)
+            if p is not None:
+                probs.append(p)
+            k += 1
+        return not probs or max(probs) >= _UNSURE
+
+    def _vague_adverb_before(self, k: int) -> bool:
+        """Whether "reportedly", "allegedly" ... stands among the few words before token ``k``.
+
+        The vague-source rules read such a report ("who reportedly has been hoping to ..."); a
+        reading without a source here would stand in their way.
+        """
+        return any(t.lower in _VAGUE_ADVERBS for t in self.tokens[max(0, k - 4) : k])
 
     def _speaker_shape(self, lo: int, hi: int) -> bool:
         """Whether tokens ``lo:hi`` look like a speaker (the generic reading's check).
@@ -1245,9 +1266,12 @@ class _SentenceRules:
                         content = self._clip_to_quoted_sentence(content, self.tokens[i].start)
                     result.append(Found(source, cue, content, "vague"))
                 break
-        if any(f.cue is not None for f in found + result):
+        if result:
             return result
-        # "reportedly", "is known to": the whole sentence is vaguely attributed.
+        # "reportedly", "is known to": the whole sentence is vaguely attributed, unless another
+        # statement was read in it. (One whose cue the cue model is unsure of does not stand in
+        # the way: the statement filter may drop it, "the key question is whether ...", and the
+        # report would be lost.)
         for j in positions:
             hit = None
             low = tokens[j].lower
@@ -1257,6 +1281,8 @@ class _SentenceRules:
                     and j + 1 < len(tokens) and tokens[j + 1].lower == "to":
                 hit = (j - 1, j + 2)
             if hit is not None:
+                if any(f.cue is not None and self._sure_cue(f.cue) for f in found):
+                    break
                 cue = (self.tokens[hit[0]].start, self.tokens[hit[1] - 1].end)
                 content = _trim(self.text, self.sentence.start, self.sentence.end)
                 result.append(Found(None, cue, content, "vague"))

@@ -150,13 +150,17 @@ class StatementFilter:
     def keep(self, seg: Segmentation, found: Sequence[Found], cue_probs: dict[int, float]) -> list[Found]:
         """The statements of ``found`` the filter keeps, in order.
 
-        Only a statement whose cue has a word the cue model scored below :attr:`sure` is judged;
+        Only a statement whose cue has a word the cue model scored below :attr:`sure` is judged
+        (not a sourceless vague reading of a fixed phrase, "reportedly": the vague-source rules');
         it stays when its probability reaches :attr:`threshold`.
         """
         kept = []
         for item in found:
             p = cue_probability(seg, item, cue_probs)
-            if p is None or p >= self.sure \
+            # A vague report with no source ("reportedly", "is believed to", "sources say") is the
+            # vague-source rules' reading of a fixed phrase, not of a cue the model proposed.
+            fixed_phrase = item.source is None and item.directness == "vague" and not item.generic
+            if p is None or p >= self.sure or fixed_phrase \
                     or self.probability(statement_features(seg, item, cue_probs)) >= self.threshold:
                 kept.append(item)
         return kept

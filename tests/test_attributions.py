@@ -638,3 +638,12 @@ def test_impersonal_reading_leaves_the_vague_rules_their_phrases():
     # "is reported to" is a vague report (the vague-source rules), not a passive with no agent.
     (found,) = extract_attributions("The virus is reported to spread before symptoms show.")
     assert found.source is None and found.cue.text == "is reported to"
+
+
+def test_a_vague_adverb_survives_an_unsure_statement_in_its_sentence():
+    # "question" is a cue the model is unsure of here; the statement filter drops that reading,
+    # and "reportedly" must still attribute the sentence (it used to be lost with it).
+    text = ("For the governor, who reportedly has been eager to hit the road for the party, the key "
+            "question is whether voters who backed him will follow his lead.")
+    found = extract_attributions(text)
+    assert [(a.cue.text, a.source, a.directness) for a in found] == [("reportedly", None, "vague")]
