@@ -10,7 +10,9 @@ Rules over tokens of one sentence at a time, driven by the lexicons in ``data/le
 * relays named beside the source ("on Russian Channel", "via state TV", "Quoted from X,").
 
 A learned cue detector (:mod:`._cue_model`) proposes cue words the lexicons lack and vetoes
-lexicon words used as nouns; the rules then find the source and content around each cue.
+lexicon words used as nouns; the rules then find the source and content around each cue, and
+a learned statement filter (:mod:`._statement_model`) drops the readings of unsure cues that
+look wrong.
 Article-level passes add speakers named on the line before a quotation, quotations signed after a
 dash, and quotations resumed after the cue sentence (``Found.continuation``). How well this works
 on PolNeAR is in ``docs/attribution-evaluation.md``.
@@ -33,6 +35,7 @@ from ._records import Attribution, Directness, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Sentence, Token, tokenize
 from ._span_model import content_end_model, cue_end_model, source_end_model
+from ._statement_model import statement_filter
 
 __all__ = ["Found", "find_attributions", "to_attribution"]
 
@@ -76,6 +79,21 @@ _ANONYMITY = frozenset({"familiar", "anonymity", "anonymously", "unnamed", "unid
 _ANONYMOUS_LINKS = frozenset({"familiar", "close", "briefed", "knowledgeable"})
 # Words that start a clause, not a source phrase.
 _LEADING_JUNK = frozenset({"and", "or", "nor", "though", "although", "aside", "from", "yet", "so", "then", "even"})
+# Words no speaker phrase ends with (or, determiners apart, starts with): see _speaker_shape.
+_SHAPE_FUNCTION_WORDS = frozenset(
+    """the a an this that these those his her its their about above after against all also although
+    amid among and any as at because before but by despite during each even for from given if in into
+    like near of off on onto or over per since so such than then though through to toward towards
+    under until upon via when where whether while with within without yet don't didn't doesn't
+    not no""".split()
+)
+# Below this cue-model probability a statement is an unsure one (the statement filter's ``sure``).
+_UNSURE = 0.5
+# Verbs that report without a speaker when "to" follows ("X seems to be Y", "appears to").
+_RAISING = frozenset({"seems", "seem", "seemed", "appears", "appear", "appeared"})
+_MODALS = frozenset({"would", "could", "should", "will", "might", "may", "can", "must"})
+# Determiners that may open a speaker phrase ("No one", "my father"): see _speaker_shape.
+_SHAPE_DETERMINERS = _DETERMINERS | {"my", "our", "your", "no", "every", "each", "any", "some", "one"}
 # Prepositions that open an adjunct, never a speaker ("in a statement", "including ones", "by").
 _PREPOSITIONS = frozenset({"in", "by", "including", "during", "at", "on", "with", "for", "into", "of"})
 _MONTHS = frozenset(
@@ -114,6 +132,8 @@ _SURE = 0.8
 _FALLBACK = 0.6
 # ... and the probability it needs when no reported clause follows ("presented the budget" is none).
 _FALLBACK_BARE = 0.65
+# (These two are the rules' own: with the statement filter, models/statement_filter.json, its
+# looser operating point replaces them and the cue model's threshold.)
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # Words that open a sentence without belonging to a content before the cue ("But ..., he said").
 _DISCOURSE_WORDS = frozenset({"but", "and", "so", "yet"})
@@ -148,6 +168,9 @@ class Found:
     # The source as the text writes it, where that differs from ``source``: the relative pronoun
     # of "Martin O'Malley, who noted that ..." (``source`` is then the antecedent, for resolution).
     written_source: tuple[int, int] | None = None
+    # Read by the generic subject-verb-object builder (``_SentenceRules._fallback``) rather than
+    # a specific rule; with no source, an impersonal reading whose cue the cue ranker leaves alone.
+    generic: bool = False
 
 
 def _span(text: str, bounds: tuple[int, int]) -> Span:
@@ -224,9 +247,11 @@ class _SentenceRules:
         cue_probs: dict[int, float] | None = None,
         threshold: float = 1.0,
         quote_flags: tuple[list[bool], int] | None = None,
+        fallback: tuple[float, float] = (_FALLBACK, _FALLBACK_BARE),
     ) -> None:
         self.cue_probs = cue_probs or {}  # token start -> the cue model's probability
         self.threshold = threshold
+        self.fallback, self.fallback_bare = fallback
         self.text = seg.text
         self.sentence = sentence
         self.paragraph_end = seg.paragraphs[sentence.paragraph][1]
@@ -273,7 +298,11 @@ class _SentenceRules:
             and not self.in_quote[i]
             and t.lower not in _STOP
             and (t.lower not in self.lex.cue_verbs or t.text[:1].isupper())
-        ) or t.text in ("'s", "’s", "-", "&")
+        ) or t.text in ("'s", "’s", "-", "&") or (
+            # A plural possessive: "the nurses' union", "veterans’ groups".
+            t.text in ("'", "’") and i > 0 and self.tokens[i - 1].end == t.start
+            and self.tokens[i - 1].lower.endswith("s") and not self.in_quote[i - 1]
+        )
 
     def _noun_use(self, j: int, cue: int) -> bool:
         """A cue word used as a noun inside the source phrase ("in a talk show on CGTN said")."""
@@ -337,6 +366,11 @@ class _SentenceRules:
                 elif self.tokens[inner_lo].text[:1].isupper() and self.tokens[inner_hi - 1].text[:1].isupper():
                     # "her senior policy adviser, Jake Sullivan, said": a role, then the name.
                     lo, hi = (name_lo if name_lo < name_hi and self._has_role(name_lo, name_hi) else inner_lo), inner_hi
+                    # "A lawyer for the news outlets, David Schulz, said": a role phrase with a
+                    # preposition, opening the sentence, is part of the source as PolNeAR marks it.
+                    role_lo = self._opening_phrase(name_hi)
+                    if role_lo is not None and role_lo < lo:
+                        lo = role_lo
         # "A person familiar with the plans said", "a source close to the campaign said".
         if lo >= 3 and self.tokens[lo - 1].lower in ("with", "to", "on", "about") \
                 and self.tokens[lo - 2].lower in _ANONYMOUS_LINKS:
@@ -504,6 +538,10 @@ class _SentenceRules:
             quote = next((q for q in self.quotes if q.end in (prev.start, self.tokens[lo - 2].end)), None)
         if quote is not None:
             return _quote_content(self.text, quote.inner_start, quote.inner_end)
+        if prev.lower == "as" and lo >= 2 and self.tokens[lo - 2].text == ",":
+            # "Scott had a gun, as police have said.": the clause before ", as".
+            bounds = _trim(self.text, self._content_start(lo - 2), self.tokens[lo - 2].start)
+            return bounds if bounds[1] > bounds[0] else None
         if prev.text not in (",", "-", "—"):
             return None
         bounds = _trim(self.text, self._content_start(lo - 1), prev.start)
@@ -556,7 +594,7 @@ class _SentenceRules:
                 if p is not None and p < _VETO:
                     continue  # the cue model is sure this is no cue here ("the comments", "states")
                 item = self._cue(i, learned=p is not None and p >= self.threshold)
-                if item is None and p is not None and p >= _FALLBACK:
+                if item is None and p is not None and p >= self.fallback:
                     item = self._fallback(i)
             elif self.cue_probs.get(token.start, 0.0) >= self.threshold and token.lower not in _VAGUE_ADVERBS:
                 nxt_token = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
@@ -567,10 +605,10 @@ class _SentenceRules:
                 # A verb outside the lexicon ("presented the budget") needs a reported clause after
                 # it, or a model that is very sure.
                 if p < _SURE and not self._clause_follows(i):
-                    item = self._fallback(i) if p >= _FALLBACK_BARE else None
+                    item = self._fallback(i) if p >= self.fallback_bare else None
                 else:
                     item = self._cue(i, learned=True)
-                    if item is None and p >= _FALLBACK:
+                    if item is None and p >= self.fallback:
                         item = self._fallback(i)
             else:
                 continue
@@ -606,6 +644,8 @@ class _SentenceRules:
 
     def _inverted(self) -> Found | None:
         """'Said Ellis: "I don't get the sense ..."': cue first, then the speaker, then the words."""
+        if len(self.tokens) < 2 or not (self.tokens[1].text[:1].isupper() or self.tokens[1].lower in _DETERMINERS):
+            return None  # "Asked about the shooting, Clinton said ...": a question, not its speaker
         np = self.right_np(0)
         if np is None:
             return None
@@ -765,6 +805,12 @@ class _SentenceRules:
                 content = self.content_before(np[0])
             else:
                 k = last + 1
+                if np[0] == 1 and tokens[0].lower == "as":
+                    # "As the mayor said last week, the bridge will open": the clause after the comma.
+                    comma = next((j for j in range(last + 1, min(len(tokens) - 1, last + 8)) if tokens[j].text == ","),
+                                 None)
+                    if comma is not None:
+                        k = comma + 1
                 if lemma == "tell":
                     relays = relays + self._told_relays(i)
                     k = self._skip_object(i)
@@ -791,6 +837,11 @@ class _SentenceRules:
             if content is None:
                 return None
             return replace(self._make(source, cue, content, ()), written_source=pronoun)
+        aside = self._aside_source(head)
+        if aside is not None:
+            content = self.content_after(last + 1, keep_that=True, object_only=stance and lemma not in _SAY_CLASS)
+            if content is not None:
+                return self._make(aside, cue, content, ())
         # "Mr. Schultz supported Democrats ... and said he did not", "... but told his supporters":
         # the subject of the sentence.
         if i > 1 and tokens[i - 1].lower in ("and", "but"):
@@ -822,8 +873,11 @@ class _SentenceRules:
         head = i
         while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])):
             head -= 1
+        if tokens[i].lower in _RAISING and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            return self._impersonal(head, i, i)  # "the plan seems to be popular"
         if head > 0 and tokens[head - 1].lower in _PASSIVE_AUX and not tokens[i].lower.endswith("ing"):
-            return None  # a passive ("is said to", "was lambasted as"): its subject is no speaker
+            # A passive ("is expected to", "was accused of"): its subject is no speaker.
+            return self._impersonal(head - 1, i, last)
         if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
             head -= 1  # "is backing", "has introduced"
         cue = (tokens[head].start, tokens[last].end)
@@ -834,14 +888,144 @@ class _SentenceRules:
             return None
         relative = self._relative_source(head)
         if relative is not None:
-            return replace(self._make(relative[0], cue, content, ()), written_source=relative[1])
+            return replace(self._make(relative[0], cue, content, ()), written_source=relative[1], generic=True)
         np = self.left_np(head, i)
         if np is None and head > 1 and tokens[head - 1].lower in ("and", "but"):
             np = self._subject(head - 1)
         if np is None or np[0] == np[1]:
             return None
+        if not self._speaker_shape(*np):
+            # "Economists have long | argued", "She sent a | letter": what stands right before
+            # the verb is no speaker; the sentence's subject may be ("Economists", "She").
+            np = self._subject(head)
+            if np[0] == np[1] or not self._speaker_shape(*np):
+                # "the agency came under sharp criticism for ...": no speaker the sentence names
+                # (PolNeAR leaves such a source empty).
+                return None if self._vague_adverb_before(head) else Found(None, cue, content, "vague", generic=True)
         (lo, hi), relays = self.split_relays(*np)
-        return self._make(self.bounds(lo, hi), cue, content, relays)
+        return replace(self._make(self.bounds(lo, hi), cue, content, relays), generic=True)
+
+    def _impersonal(self, aux: int, i: int, last: int) -> Found | None:
+        """A report with no speaker around its subject: "The bridge is expected to open in May",
+        "the contractors have been blamed for the delay", "the plan seems to be popular".
+
+        PolNeAR marks no source and a content in two pieces, the subject and what follows the
+        cue; they become the content and its continuation. ``aux`` is the first token of the
+        verb group ("is", "have been", "could be"), ``i`` the cue word, ``last`` its last token.
+        """
+        tokens = self.tokens
+        if tokens[i].lower in _VAGUE_PARTICIPLES or self._vague_adverb_before(aux):
+            return None  # "The firm is reported to have ...", "reportedly": the vague-source rules read it
+        if last > i and tokens[last].lower == "to":
+            last = i  # "is expected | to open in May": PolNeAR keeps "to" in the content
+        while aux > 0 and (tokens[aux - 1].lower in _PASSIVE_AUX or tokens[aux - 1].lower in _MODALS
+                           or tokens[aux - 1].lower in ("has", "have", "had")):
+            aux -= 1  # "could be expected", "have been blamed"
+        start = aux
+        while start > 0 and tokens[start - 1].text not in (",", ";", ":") and not self.in_quote[start - 1] \
+                and aux - start < 15:
+            start -= 1  # the subject: back to the clause's start
+        if start == aux or (start > 0 and tokens[start - 1].text not in (",", ";", ":")) \
+                or any(t.lower in ("and", "but") for t in tokens[start + 1 : aux]):
+            return None  # no subject of its own ("X is a donor and has been mentioned as ...")
+        lo = start + 1 if tokens[start].lower in _DISCOURSE_WORDS and start + 1 < aux else start
+        if tokens[lo].lower in _PRONOUNS or tokens[lo].lower in ("who", "which", "that", "this", "it", "there") \
+                or not self._has_content_word(lo, aux):
+            return None  # "it is expected that" is the vague rules'; "he was accused" has its subject elsewhere
+        subject = _trim(self.text, tokens[lo].start, tokens[aux - 1].end)
+        rest = self.content_after(last + 1, keep_that=True, object_only=True)
+        if rest is None:
+            return None
+        return Found(None, (tokens[aux].start, tokens[last].end), subject, "vague", continuation=rest, generic=True)
+
+    def _sure_cue(self, cue: tuple[int, int]) -> bool:
+        """Whether the cue model gives some word of ``cue`` at least 0.5, or scores none of them."""
+        k = bisect.bisect_left(self.tokens, cue[0], key=lambda t: t.start)  # linear time: no scan per cue
+        probs = []
+        while k < len(self.tokens) and self.tokens[k].start < cue[1]:
+            p = self.cue_probs.get(self.tokens[k].start)
+            if p is not None:
+                probs.append(p)
+            k += 1
+        return not probs or max(probs) >= _UNSURE
+
+    def _vague_adverb_before(self, k: int) -> bool:
+        """Whether "reportedly", "allegedly" ... stands among the few words before token ``k``.
+
+        The vague-source rules read such a report ("who reportedly has been hoping to ..."); a
+        reading without a source here would stand in their way.
+        """
+        return any(t.lower in _VAGUE_ADVERBS for t in self.tokens[max(0, k - 4) : k])
+
+    def _speaker_shape(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` look like a speaker (the generic reading's check).
+
+        The generic reading takes whatever stands before the verb; without this check it read
+        "Given the sharp | criticism of", "migrants into the city amid | disagreements about",
+        "She sent a | letter" or a lone "long" ("Economists have long | argued") as speakers.
+        A speaker ends in a name, a pronoun, a role, an outlet or a plural noun ("These voters"),
+        or in a singular noun right after a determiner or a name ("The ad", "A House panel").
+        """
+        tokens = self.tokens
+        if tokens[lo].lower in _DISCOURSE_WORDS and hi - lo > 1:
+            lo += 1  # "And he sponsored ..."
+        first, last = tokens[lo], tokens[hi - 1]
+        word = last.lower
+        if word in _SHAPE_FUNCTION_WORDS or (
+                first.lower in _SHAPE_FUNCTION_WORDS and first.lower not in _SHAPE_DETERMINERS):
+            return False
+        if first.text[:1].islower() and first.lower.endswith(("ing", "ed")):
+            return False  # "taking in migrants | have embraced", "came during an": a clause, not a subject
+        if last.text[:1].isupper() or word in _PRONOUNS or word in self.lex.roles or self.in_outlet[hi - 1]:
+            return True
+        if not last.text.isalpha() or word.endswith(("ly", "ing", "ed")):
+            return False
+        if word.endswith("s"):
+            return True
+        before = tokens[hi - 2] if hi - 2 >= lo else None
+        return before is not None and (before.lower in _SHAPE_DETERMINERS or before.text[:1].isupper()
+                                       or before.text in ("'s", "’s"))
+
+    def _opening_phrase(self, hi: int) -> int | None:
+        """Where a noun phrase that opens the sentence and ends before token ``hi`` starts, or None.
+
+        A short phrase of source words and the prepositions of a role ("A lawyer for the news
+        outlets"), starting with a determiner or a capital.
+        """
+        start = 1 if self.tokens and self.tokens[0].lower in _DISCOURSE_WORDS else 0
+        if not 0 < hi - start <= 10 or not (self.tokens[start].lower in _DETERMINERS
+                                             or self.tokens[start].text[:1].isupper()):
+            return None
+        if (self.tokens[start].lower in _NOT_SPEAKERS and self.tokens[start].lower not in _DETERMINERS) or not all(
+                self._np_ok(k) or self.tokens[k].lower in ("of", "for", "at", "to", "with") for k in range(start, hi)):
+            return None
+        return start
+
+    def _aside_source(self, head: int) -> tuple[int, int] | None:
+        """The subject opening the sentence and its long aside, for a cue right after a comma.
+
+        "The minister, who spoke on condition of anonymity because the talks are private, said
+        ...", "Richard Revesz, director of ..., an associate professor ..., said ...": left_np
+        reads an aside of plain words between two commas; one with a clause or more commas of its
+        own ends it, and the reading fell through to '"...," said X' with the cue's own content
+        as the source. PolNeAR's source is the name with its whole aside, as for a short one.
+        """
+        tokens = self.tokens
+        close = head - 1
+        if close < 3 or close > 60 or tokens[close].text != "," or self.in_quote[close]:
+            return None
+        start = 1 if tokens[0].lower in _DISCOURSE_WORDS else 0
+        opening = next((k for k in range(start + 1, min(close, start + 11)) if tokens[k].text == ","), None)
+        if opening is None or opening + 1 >= close:
+            return None
+        if self._opening_phrase(opening) is None or not self._has_content_word(start, opening):
+            return None  # the sentence opens with no noun phrase ("In Ohio, where ..., Clinton said")
+        after = tokens[opening + 1]
+        if not (after.lower in _APPOSITIVE_OPENERS or after.lower in self.lex.roles or after.text[:1].isupper()):
+            return None
+        if any(self.in_quote[k] or tokens[k].text in _QUOTE_MARKS for k in range(opening + 1, close)):
+            return None
+        return tokens[start].start, tokens[close - 1].end
 
     def _relative_source(self, head: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """For a cue after "who"/"which", the antecedent's bounds and the pronoun's.
@@ -1082,9 +1266,12 @@ class _SentenceRules:
                         content = self._clip_to_quoted_sentence(content, self.tokens[i].start)
                     result.append(Found(source, cue, content, "vague"))
                 break
-        if any(f.cue is not None for f in found + result):
+        if result:
             return result
-        # "reportedly", "is known to": the whole sentence is vaguely attributed.
+        # "reportedly", "is known to": the whole sentence is vaguely attributed, unless another
+        # statement was read in it. (One whose cue the cue model is unsure of does not stand in
+        # the way: the statement filter may drop it, "the key question is whether ...", and the
+        # report would be lost.)
         for j in positions:
             hit = None
             low = tokens[j].lower
@@ -1094,6 +1281,8 @@ class _SentenceRules:
                     and j + 1 < len(tokens) and tokens[j + 1].lower == "to":
                 hit = (j - 1, j + 2)
             if hit is not None:
+                if any(f.cue is not None and self._sure_cue(f.cue) for f in found):
+                    break
                 cue = (self.tokens[hit[0]].start, self.tokens[hit[1] - 1].end)
                 content = _trim(self.text, self.sentence.start, self.sentence.end)
                 result.append(Found(None, cue, content, "vague"))
@@ -1154,8 +1343,12 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     high: set[int] = set()  # indices of the tokens the model takes for cues
     threshold = 1.0
     candidates = tagger.candidates if tagger is not None else frozenset()
+    # The statement filter, when there is one, was trained with lower cue thresholds than the
+    # rules alone use: it drops the wrong readings those let through (see _statement_model).
+    keeper = statement_filter() if tagger is not None else None
+    fallback = (keeper.fallback, keeper.fallback_bare) if keeper is not None else (_FALLBACK, _FALLBACK_BARE)
     if tagger is not None:
-        threshold = tagger.threshold
+        threshold = tagger.threshold if keeper is None else keeper.cue_threshold
     # One pass over all tokens picks out both the cue model's candidates and the triggers.
     hits = []
     interesting = _interesting_words(candidates, triggers)
@@ -1188,7 +1381,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
             at = bisect.bisect_left(outlet_hits, first)
             needs_outlets = at < len(outlet_hits) and outlet_hits[at] < last
             mentions = find_outlets(tokens[first:last]) if needs_outlets else []
-            rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first))
+            rules = _SentenceRules(seg, sentence, previous, mentions, cue_probs, threshold, (flags, first), fallback)
             found.extend(rules.run([k - first for k in trigger_hits[hit:hit_end]]))
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
@@ -1197,6 +1390,8 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found = repair_readings(seg, found)  # issue 4: shapes that lose a source or relay
     # The learned span rankers (:mod:`._span_model`) move the boundaries of what the rules found.
     found = _learned_source_ends(seg, _learned_content_ends(seg, _learned_cue_ends(seg, found)))
+    if keeper is not None:
+        found = keeper.keep(seg, found, cue_probs)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
 
@@ -1257,7 +1452,9 @@ def _learned_cue_ends(seg: Segmentation, found: list[Found]) -> list[Found]:
     tokens = seg.tokens
     result = []
     for item in found:
-        frame = cue_frame(seg, item, sentence_starts, barriers)
+        # An impersonal reading ("X is expected | to open in May") keeps the rules' cue: what follows it
+        # is the second piece of its content, which the ranker would take into the cue.
+        frame = None if item.generic and item.source is None else cue_frame(seg, item, sentence_starts, barriers)
         if frame is not None:
             head, stop, content_first = frame
             best = model.best_cue_end(tokens, head, stop, content_first)

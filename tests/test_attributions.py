@@ -105,6 +105,17 @@ def test_broken_quotes_never_raise(text):
         ('"The ward is full," said Hugh Hill, a doctor at the county hospital.',
          "Hugh Hill, a doctor at the county hospital", "said", "The ward is full"),
         ("Sen. Ruth Bell (D-Ore.) said the bill would pass.", "Sen. Ruth Bell (D-Ore.)", "said", "the bill would pass"),
+        # a long aside with a clause or commas of its own ("X, who replaced Y, said")
+        ("Ana Ruiz, who replaced Tom Hale as mayor in 2014, said the bridge would open in May.",
+         "Ana Ruiz, who replaced Tom Hale as mayor in 2014", "said", "the bridge would open in May"),
+        ("The minister, who spoke on condition of anonymity because the talks are private, said the deal was close.",
+         "The minister, who spoke on condition of anonymity because the talks are private", "said",
+         "the deal was close"),
+        ("Ana Ruiz, a lawyer for the union, which represents 900 nurses, said that the ward was full.",
+         "Ana Ruiz, a lawyer for the union, which represents 900 nurses", "said", "that the ward was full"),
+        ("A spokesman for the mayor, who asked not to be named because the talks are private, said the deal was close.",
+         "A spokesman for the mayor, who asked not to be named because the talks are private", "said",
+         "the deal was close"),
         # a relative pronoun as the source (PolNeAR marks "who"; the sources stage gets the name)
         ("The plan was backed by Ana Ruiz, who noted that taxes had fallen twice.", "who", "noted",
          "that taxes had fallen twice"),
@@ -143,6 +154,8 @@ def test_broken_quotes_never_raise(text):
          "wrote", "that it had not approved the flyers"),
         ('In a statement, her chief of staff, Ana Ruiz, said: "The vote was fair."', "Ana Ruiz", "said",
          "The vote was fair"),
+        ("A lawyer for the nurses' union, Ana Ruiz, said the ward was full.",
+         "A lawyer for the nurses' union, Ana Ruiz", "said", "the ward was full"),
         # a second statement of the same speaker ends the first one's content
         ("The mayor said the bridge would open in May and warned that it could be late.", "The mayor", "said",
          "the bridge would open in May"),
@@ -178,6 +191,11 @@ def test_broken_quotes_never_raise(text):
          "the bridge will open in May"),
         ("But the bridge will open in May, according to the city engineer.", "the city engineer", "according to",
          "the bridge will open in May"),
+        # ", as X said" and "As X said, ...": the clause on the other side of the comma
+        ("It does not answer whether Keller had a gun, as police have said.", "police", "have said",
+         "It does not answer whether Keller had a gun"),
+        ("As the mayor said last week, the bridge will open in May.", "the mayor", "said",
+         "the bridge will open in May"),
         # passive, impersonal, "according to", nested
         ("It was reported that the plant would close.", None, "It was reported", "the plant would close"),
         ("The minister is believed to have resigned.", None, "is believed to",
@@ -201,6 +219,13 @@ def test_hard_cases(text, source, cue, content):
                and (a.source.text if a.source else None) == source]
     assert matches, f"no attribution with source {source!r} and cue {cue!r}: {extract_attributions(text)}"
     assert matches[0].content.text.strip(" .") == content
+
+
+def test_a_question_put_to_the_speaker_is_not_a_speaker():
+    # "Asked" opening a sentence is no inverted "Said X:": its object is the question, not a source.
+    found = extract_attributions("Asked about the shooting, Clinton said the police should release the video.")
+    assert [(a.source.text if a.source else None, a.cue.text if a.cue else None) for a in found] == [
+        ("Clinton", "said")]
 
 
 def test_relative_pronoun_source_resolves_to_its_antecedent():
@@ -249,6 +274,9 @@ REAL_CASES = [
     ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", 5321, "a stance no rule reads: 'is promising to'"),
     ("breitbart_2016-09-30_the-latest-trump-urges-supporter", 10353, "a stance no rule reads: 'is promoting'"),
     ("huff-post_2016-09-27_hillary-clinton-goes-after-donal", 3920, "a relative pronoun as the source"),
+    ("huff-post_2016-10-07_frustrated-parents-rally-nationw", 3569, "an aside with a 'which' clause of its own"),
+    ("nyt_2016-09-16_clinton-plan-for-taxes-is-expans", 1880, "a long appositive with two roles"),
+    ("nyt_2016-09-08_obama-on-climate-change-the-tren", 11941, "a 'who' aside before a stance verb"),
 ]
 
 
@@ -441,6 +469,60 @@ def test_cue_model_scores_exactly_the_features_it_was_trained_on():
     assert tagger.probabilities(seg.tokens, every, flags) == [tagger.probability(seg.tokens, i, flags) for i in every]
 
 
+def test_statement_filter_loads_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch):
+    from reliability import DataError, _statement_model
+
+    keeper = _statement_model.statement_filter()
+    assert keeper is not None and 0 < keeper.threshold < 1 and keeper.cue_threshold < keeper.sure
+    (tmp_path / _statement_model.MODEL_FILE).write_text('{"weights": {"cf=said": 1.0}}', encoding="utf-8")
+    monkeypatch.setattr(_statement_model, "models_dir", lambda: tmp_path)
+    with pytest.raises(DataError, match="build_statement_filter"):
+        _statement_model.statement_filter.__wrapped__()
+
+
+def test_statement_filter_scores_its_features_and_judges_only_unsure_cues(monkeypatch):
+    """A cue the cue model is sure of ("said", "according to"), or does not score (a dash), stays
+    whatever the filter says; a statement read from an unsure cue ("is pushing", 0.4) is judged."""
+    import math
+    from dataclasses import replace
+
+    from reliability import _attributions, _statement_model
+    from reliability._segmentation import segment
+
+    keeper = _statement_model.statement_filter()
+    assert keeper is not None
+    text = ("The mayor said the bridge would open in May. Prices will rise, according to the central bank. "
+            "Rates will rise again next year — Maria Keller, the bank's chief economist. "
+            "Clinton is pushing a plan to lower taxes.")
+    seen = []
+
+    class Recorder:
+        cue_threshold, fallback, fallback_bare, sure = (keeper.cue_threshold, keeper.fallback,
+                                                        keeper.fallback_bare, keeper.sure)
+
+        def keep(self, seg, found, cue_probs):
+            seen.extend((item, _statement_model.statement_features(seg, item, cue_probs),
+                         _statement_model.cue_probability(seg, item, cue_probs)) for item in found)
+            return found
+
+    monkeypatch.setattr(_attributions, "statement_filter", lambda: Recorder())
+    _attributions.find_attributions(segment(text))
+    probabilities = {text[item.cue[0] : item.cue[1]]: p for item, _, p in seen}
+    assert probabilities["—"] is None
+    assert min(probabilities["said"], probabilities["according to"]) >= keeper.sure \
+        > probabilities["is pushing"] >= keeper.cue_threshold
+    for _, features, _ in seen:
+        z = keeper.bias + sum(keeper.weights.get(f, 0.0) for f in features)
+        assert keeper.probability(features) == pytest.approx(1.0 / (1.0 + math.exp(-z)))
+
+    def cues(threshold: float) -> set[str]:
+        monkeypatch.setattr(_attributions, "statement_filter", lambda: replace(keeper, threshold=threshold))
+        return {a.cue.text for a in extract_attributions(text) if a.cue is not None}
+
+    assert cues(0.0) == {"said", "according to", "—", "is pushing"}
+    assert cues(1.01) == {"said", "according to", "—"}  # the filter can drop only the unsure one
+
+
 @pytest.mark.parametrize("loader", ["content_end_model", "cue_end_model", "source_end_model"])
 def test_span_rankers_load_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch, loader):
     from reliability import DataError, _span_model
@@ -521,3 +603,47 @@ def test_learned_spans_stay_in_the_text_and_apart_from_their_cue():
         assert item.cue is None or item.cue[1] <= item.content[0] or item.content[1] <= item.cue[0]
         assert item.source is None or item.cue is None or item.source[1] <= item.cue[0] \
             or item.cue[1] <= item.source[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "continuation"),
+    [
+        # Passives and "expected to" with no agent: no source; the subject and what follows the
+        # cue are the two pieces of the content, as PolNeAR marks them.
+        ("The bridge is expected to open in May.", "is expected", "The bridge", "to open in May"),
+        ("In the end, the contractors have been blamed for the delay.", "have been blamed for",
+         "the contractors", "the delay"),
+        ("Two of the senators were accused of leaking the memo.", "were accused of", "Two of the senators",
+         "leaking the memo"),
+    ],
+)
+def test_impersonal_passive_has_no_source_and_a_two_piece_content(text, cue, content, continuation):
+    (found,) = extract_attributions(text)
+    assert found.source is None and found.directness == "vague"
+    assert (found.cue.text, found.content.text, found.continuation.text) == (cue, content, continuation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was accused of lying.",  # a pronoun subject: its antecedent is elsewhere, no reading
+        "The mayor is a banker and has been mentioned as a candidate.",  # no subject of its own
+    ],
+)
+def test_impersonal_passive_needs_a_subject_of_its_own(text):
+    assert extract_attributions(text) == []
+
+
+def test_impersonal_reading_leaves_the_vague_rules_their_phrases():
+    # "is reported to" is a vague report (the vague-source rules), not a passive with no agent.
+    (found,) = extract_attributions("The virus is reported to spread before symptoms show.")
+    assert found.source is None and found.cue.text == "is reported to"
+
+
+def test_a_vague_adverb_survives_an_unsure_statement_in_its_sentence():
+    # "question" is a cue the model is unsure of here; the statement filter drops that reading,
+    # and "reportedly" must still attribute the sentence (it used to be lost with it).
+    text = ("For the governor, who reportedly has been eager to hit the road for the party, the key "
+            "question is whether voters who backed him will follow his lead.")
+    found = extract_attributions(text)
+    assert [(a.cue.text, a.source, a.directness) for a in found] == [("reportedly", None, "vague")]
