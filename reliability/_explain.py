@@ -282,7 +282,7 @@ _MESSAGES: dict[str, tuple[_Message, str]] = {
                                 "The headline states rather than asks"), ".0f"),
     "title_all_caps_share": (_rate("Share of headline words in capitals", "shouting headlines sell, they do not "
                                    "inform"), ".0%"),
-    "title_case_share": (_rate("Share of headline words capitalised (Title Case)", "a house style far more common "
+    "title_case_share": (_rate("Share of headline words capitalised (Title Case)", "a house style more common "
                                "among the unreliable sites of the training corpora than the reliable ones; some "
                                "reputable newspapers use it too, so it is a weak sign on its own"), ".0%"),
     "title_exclamation": (_flag("The headline has an exclamation mark, a sign of sensational writing",
