@@ -146,6 +146,7 @@ _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 _CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
+_SINGLE_MARKS = "'\u2018"  # the opening marks of quotations in single marks (see _segmentation)
 _VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 # "is known to", "are believed to", "was said to": an auxiliary, one of these participles, "to".
 _VAGUE_AUX = frozenset({"is", "are", "was", "were"})
@@ -277,6 +278,11 @@ class _SentenceRules:
             self.in_quote = quote_flags[0][quote_flags[1] : quote_flags[1] + len(self.tokens)]
         else:
             self.in_quote = _covered(starts, [(q.inner_start, q.inner_end) for q in self.quotes])
+        # Single quotation marks are apostrophes unless the segmentation paired them into a
+        # quotation ('We will win,' she said): their offsets, to tell them from apostrophes.
+        self._single_marks = frozenset(
+            offset for q in self.quotes if seg.text[q.start] in _SINGLE_MARKS for offset in (q.start, q.inner_end)
+        )
         self.outlets = outlets
         # Outlet mentions come left to right without overlaps, so both their starts and their
         # ends increase, and the mentions inside a stretch of text are one slice (bisection).
@@ -433,7 +439,7 @@ class _SentenceRules:
                 and (self.tokens[hi + 1].lower in _DETERMINERS or self.tokens[hi + 1].lower in self.lex.roles
                      or self.tokens[hi + 1].lower in ("who", "which", "whose")):
             end = hi + 1
-            while end < len(self.tokens) and not self.in_quote[end] and self.tokens[end].text not in _QUOTE_MARKS \
+            while end < len(self.tokens) and not self.in_quote[end] and not self._is_mark(self.tokens[end]) \
                     and end - hi < 40:
                 end += 1
             while end > hi and not _is_word(self.tokens[end - 1]):
@@ -484,7 +490,7 @@ class _SentenceRules:
         if j == k and j + 1 < len(self.tokens) and self.tokens[j].lower == "via":
             j += 2  # "via email", "via Twitter"
         if j > k and j < len(self.tokens) and (self.tokens[j].text in (",", ":", "that")
-                                                or self.tokens[j].text in _QUOTE_MARKS):
+                                                or self._is_mark(self.tokens[j])):
             k = j
         while k < len(self.tokens) and self.tokens[k].text in (",", ":", "that", "-", "—"):
             if self.tokens[k].text == "that" and (
@@ -637,6 +643,10 @@ class _SentenceRules:
     def _has_cue_word(self, lo: int, hi: int) -> bool:
         return any(t.lower in self.lex.cue_verbs and not t.text[:1].isupper() for t in self.tokens[lo:hi])
 
+    def _is_mark(self, token: Token) -> bool:
+        """Whether ``token`` is a quotation mark: a double one, or a single one that opens or closes a quotation."""
+        return token.text in _QUOTE_MARKS or token.start in self._single_marks
+
     def _headline(self) -> bool:
         """A title-case line: most of its words capitalised."""
         words = [t for t in self.tokens if t.text[:1].isalpha()]
@@ -658,7 +668,7 @@ class _SentenceRules:
     def _colon_speaker(self) -> Found | None:
         """A headline or transcript line "Kasich: We are going all the way" (PolNeAR's ':' cue)."""
         tokens = self.tokens
-        first = 1 if tokens and tokens[0].text in _QUOTE_MARKS else 0  # '"PENCE: Well, look, ...'
+        first = 1 if tokens and self._is_mark(tokens[0]) else 0  # '"PENCE: Well, look, ...'
         k = next((k for k in range(first, min(len(tokens), first + 6)) if tokens[k].text == ":"), None)
         if k is None or k <= first or len(tokens) - k < 4 or tokens[first].lower in _NOT_SPEAKERS:
             return None
@@ -767,7 +777,7 @@ class _SentenceRules:
             addressed = nxt.lower == "to" and lemma in _SAY_CLASS and k is not None and k - last <= 8
             if k is None or (nxt.lower in ("by", "to", "for", "as", "about") and not addressed) \
                     or self._noun_use(i, i + 2) \
-                    or any(self.in_quote[j] or tokens[j].text in _QUOTE_MARKS for j in range(last + 1, k + 1)):
+                    or any(self.in_quote[j] or self._is_mark(tokens[j]) for j in range(last + 1, k + 1)):
                 if lemma in _SAY_CLASS and nxt.lower in _AFTER_SAID:
                     return self._quote_then_speaker(head, cue)
                 return None
@@ -778,7 +788,7 @@ class _SentenceRules:
                 return None
             (lo, hi), relays = self.split_relays(*np)
             return self._make(self.bounds(lo, hi), cue, content, relays + venue)
-        followed_by_clause = nxt is None or nxt.text in (",", ":", ".", "that") or nxt.text in _QUOTE_MARKS
+        followed_by_clause = nxt is None or nxt.text in (",", ":", ".", "that") or self._is_mark(nxt)
         if lemma not in _SAY_CLASS and not stance and not followed_by_clause and not self._quote_follows(last) \
                 and lemma != "describe":
             if not self._that_within(last, 4):
@@ -847,7 +857,7 @@ class _SentenceRules:
         if i > 1 and tokens[i - 1].lower in ("and", "but"):
             return self._participle(i, last, cue)
         # Source on the right after a quotation or comma: '"...," said Korotchenko.'
-        if i > 0 and (tokens[i - 1].text in (",", "—", "-") or tokens[i - 1].text in _QUOTE_MARKS):
+        if i > 0 and (tokens[i - 1].text in (",", "—", "-") or self._is_mark(tokens[i - 1])):
             np = self.right_np(last, appositive=True)
             if np is None:
                 return None
@@ -1023,7 +1033,7 @@ class _SentenceRules:
         after = tokens[opening + 1]
         if not (after.lower in _APPOSITIVE_OPENERS or after.lower in self.lex.roles or after.text[:1].isupper()):
             return None
-        if any(self.in_quote[k] or tokens[k].text in _QUOTE_MARKS for k in range(opening + 1, close)):
+        if any(self.in_quote[k] or self._is_mark(tokens[k]) for k in range(opening + 1, close)):
             return None
         return tokens[start].start, tokens[close - 1].end
 
@@ -1150,13 +1160,13 @@ class _SentenceRules:
         k = i + 1
         while k < len(self.tokens) and self.tokens[k].text in (",", ":"):
             k += 1
-        return k < len(self.tokens) and self.tokens[k].text in _QUOTE_MARKS
+        return k < len(self.tokens) and self._is_mark(self.tokens[k])
 
     def _skip_object(self, i: int) -> int:
         """After "told", skip the hearer ("told reporters that", "told Reuters on Monday")."""
         k = i + 1
         while k < len(self.tokens) and k - i < 8 and self.tokens[k].lower != "that" \
-                and self.tokens[k].text not in (",", ":", ".") and self.tokens[k].text not in _QUOTE_MARKS:
+                and self.tokens[k].text not in (",", ":", ".") and not self._is_mark(self.tokens[k]):
             k += 1
         return k if k < len(self.tokens) else i + 1
 

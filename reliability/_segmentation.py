@@ -196,7 +196,49 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     if open_at is not None and paragraphs:
         end = paragraphs[-1][1]
         quotes.append(Quote(open_at, end, open_at + open_width, end, closed=False))
-    return quotes
+    return _with_single_quotes(text, paragraphs, quotes)
+
+
+_SINGLE = re.compile("[\u2018\u2019']")
+
+
+def _with_single_quotes(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` and the quotations in single marks outside them ('We will win,' she said).
+
+    A single mark is an apostrophe far more often than a quotation mark, so only a pair closed in
+    its paragraph counts: an opening mark not glued to a preceding word and followed by a letter
+    or digit (a straight one by a capital: "'em" and "'til" are elisions), and a closing mark not
+    between two letters or digits ("don't") nor a plural possessive ("the nurses' union", an "s"
+    before it and a lower-case word after it). Marks inside a double-quoted quotation are a quote
+    within the quote and stay part of it.
+    """
+    if "'" not in text and "\u2018" not in text:
+        return quotes
+    found: list[Quote] = []
+    doubled = iter(quotes)
+    current = next(doubled, None)
+    for p_start, p_end in paragraphs:
+        open_at: int | None = None
+        for match in _SINGLE.finditer(text, p_start, p_end):
+            i = match.start()
+            while current is not None and current.end <= i:
+                current = next(doubled, None)
+            if current is not None and current.start <= i:
+                open_at = None  # a double quotation cuts off a single one still open
+                continue
+            before = text[i - 1] if i > p_start else " "
+            after = text[i + 1] if i + 1 < p_end else " "
+            if open_at is None:
+                if text[i] != "\u2019" and not before.isalnum() and (after.isupper() or after.isdigit()
+                                                                        or (text[i] == "\u2018" and after.isalpha())):
+                    open_at = i
+            elif not (before.isalnum() and after.isalnum()) and not before.isspace() \
+                    and not (before in "sS" and after == " " and text[i + 2 : i + 3].islower()):
+                found.append(Quote(open_at, i + 1, open_at + 1, i, closed=True))
+                open_at = None
+    if not found:
+        return quotes
+    return sorted(quotes + found, key=lambda q: q.start)
 
 
 def _misturned(text: str, i: int, p_start: int) -> bool:

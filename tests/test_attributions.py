@@ -647,3 +647,25 @@ def test_a_vague_adverb_survives_an_unsure_statement_in_its_sentence():
             "question is whether voters who backed him will follow his lead.")
     found = extract_attributions(text)
     assert [(a.cue.text, a.source, a.directness) for a in found] == [("reportedly", None, "vague")]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("'The plan will fail,' said Jones.", "Jones", "The plan will fail"),
+    ("\u2018The plan will fail,\u2019 Jones said.", "Jones", "The plan will fail"),
+    ("The minister said: 'We will not back down.' Then she left.", "The minister", "We will not back down."),
+])
+def test_quotations_in_single_marks_are_direct_quotes(text, source, content):
+    found = extract_attributions(text)
+    assert [(a.source.text if a.source else None, a.content.text, a.directness) for a in found] == [
+        (source, content, "direct_quote")
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "The nurses' union said it would strike.",  # a plural possessive, not a closing mark
+    "Don't let 'em tell you it can't be done, she said.",  # elisions and contractions
+])
+def test_apostrophes_open_no_quotation(text):
+    from reliability._segmentation import segment
+
+    assert segment(text).quotes == []
