@@ -15,7 +15,6 @@ never is.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -24,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from reliability._attribution_eval import load_gold  # noqa: E402
+from reliability._attribution_eval import annotations_sha256, load_gold  # noqa: E402
 from reliability._cue_model import CueTagger, in_quote_flags, token_features  # noqa: E402
 from reliability._resources import lexicons  # noqa: E402
 from reliability._segmentation import segment  # noqa: E402
@@ -159,10 +158,6 @@ def main() -> None:
         "candidates": sorted(candidates),
         "weights": dict(sorted(weights.items())),
     }, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    digest = hashlib.sha256()
-    for article in train:
-        digest.update(article.annotation.name.encode())
-        digest.update(article.annotation.read_bytes())
     card = {
         "name": "cue_tagger",
         "task": "is this candidate word part of an attribution cue?",
@@ -170,7 +165,7 @@ def main() -> None:
         "training_data": "PolNeAR v1.0.0 train split (Newell et al., LREC 2018), one annotator file per article",
         "training_data_license": "PolNeAR states no license; article texts are copyright their publishers; "
                                  "research use. Only derived weights ship, no text.",
-        "training_annotations_sha256": digest.hexdigest(),
+        "training_annotations_sha256": annotations_sha256(train),
         "threshold": threshold,
         "threshold_chosen_on": "PolNeAR dev: end-to-end attribution F1 (reliability evaluate-attributions)"
                                if args.threshold is not None else "PolNeAR dev, maximising candidate-token F1",

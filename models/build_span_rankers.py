@@ -24,7 +24,6 @@ never is.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -33,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import reliability._attributions as attributions  # noqa: E402
-from reliability._attribution_eval import load_gold  # noqa: E402
+from reliability._attribution_eval import annotations_sha256, load_gold  # noqa: E402
 from reliability._segmentation import segment  # noqa: E402
 from reliability._span_model import (  # noqa: E402
     CONTENT_TEMPLATES,
@@ -176,14 +175,10 @@ def main() -> None:
 
     train = load_gold(Path(args.data) / "train")
     dev = load_gold(Path(args.data) / "dev")
-    digest = hashlib.sha256()
-    for article in train:
-        digest.update(article.annotation.name.encode())
-        digest.update(article.annotation.read_bytes())
     common = {
         "training_data": "PolNeAR v1.0.0 train split (Newell et al., LREC 2018), one annotator file per article",
         "training_data_license": LICENSE,
-        "training_annotations_sha256": digest.hexdigest(),
+        "training_annotations_sha256": annotations_sha256(train),
         "rebuild": "python models/build_span_rankers.py" + (f" --C {args.C}" if args.C != 1.0 else ""),
     }
 

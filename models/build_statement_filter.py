@@ -23,7 +23,6 @@ and dev are read: the held-out test split never is.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -36,7 +35,7 @@ sys.path.insert(0, str(REPO / "models"))
 import build_cue_tagger  # noqa: E402
 
 import reliability._attributions as attributions  # noqa: E402
-from reliability._attribution_eval import _jaccard, evaluate_attributions, load_gold  # noqa: E402
+from reliability._attribution_eval import _jaccard, annotations_sha256, evaluate_attributions, load_gold  # noqa: E402
 from reliability._cue_model import CueTagger  # noqa: E402
 from reliability._segmentation import segment  # noqa: E402
 from reliability._statement_model import StatementFilter, cue_probability, statement_features  # noqa: E402
@@ -147,10 +146,6 @@ def main() -> None:
         "bias": bias, "threshold": threshold, "cue_threshold": args.cue_threshold, "fallback": args.fallback,
         "fallback_bare": args.fallback_bare, "sure": args.sure, "weights": dict(sorted(weights.items())),
     }, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    digest = hashlib.sha256()
-    for article in train:
-        digest.update(article.annotation.name.encode())
-        digest.update(article.annotation.read_bytes())
     card = {
         "name": "statement_filter",
         "task": "is this statement read by the attribution rules a real one (does its cue match a gold cue)?",
@@ -160,7 +155,7 @@ def main() -> None:
                          "cue probabilities from cue models trained on the other half of train (two folds)",
         "training_data_license": "PolNeAR states no license; article texts are copyright their publishers; "
                                  "research use. Only derived weights ship, no text.",
-        "training_annotations_sha256": digest.hexdigest(),
+        "training_annotations_sha256": annotations_sha256(train),
         "training_rows": len(labels),
         "training_positive_share": round(sum(labels) / len(labels), 4),
         "features": len(weights),

@@ -17,6 +17,7 @@ first in sorted order is used. The metric (also in ``docs/attribution-evaluation
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 import unicodedata
@@ -171,6 +172,15 @@ def load_gold(directory: str | Path) -> list[GoldArticle]:
     if not articles:
         raise DataError(f"no annotated articles found in {root}")
     return articles
+
+
+def annotations_sha256(articles: Iterable[GoldArticle]) -> str:
+    """SHA-256 over the annotation files' names and bytes: what a model built from them records."""
+    digest = hashlib.sha256()
+    for article in articles:
+        digest.update(article.annotation.name.encode())
+        digest.update(article.annotation.read_bytes())
+    return digest.hexdigest()
 
 
 # --- matching ----------------------------------------------------------------------------------

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ._exceptions import DataError
-from ._resources import models_dir
+from ._resources import model_json, model_weights
 from ._segmentation import Segmentation, Token
 
 __all__ = ["CueTagger", "cue_tagger", "in_quote_flags", "token_features"]
@@ -206,18 +204,9 @@ class CueTagger:
 @functools.cache
 def cue_tagger() -> CueTagger | None:
     """The bundled cue tagger, or None when the model file is absent (rules only)."""
-    path = models_dir() / MODEL_FILE
-    if not path.is_file():
-        return None
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return CueTagger(
-            weights={str(k): float(v) for k, v in raw["weights"].items()},
-            bias=float(raw["bias"]),
-            threshold=float(raw["threshold"]),
-            candidates=frozenset(raw["candidates"]),
-        )
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError(
-            f"models/{MODEL_FILE} is malformed ({exc}); rebuild it with models/build_cue_tagger.py"
-        ) from None
+    return model_json(MODEL_FILE, "build_cue_tagger.py", lambda raw: CueTagger(
+        weights=model_weights(raw),
+        bias=float(raw["bias"]),
+        threshold=float(raw["threshold"]),
+        candidates=frozenset(raw["candidates"]),
+    ))

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ._exceptions import DataError
 
@@ -35,6 +37,29 @@ def data_dir() -> Traversable:
 def models_dir() -> Traversable:
     """The bundled ``models/`` folder."""
     return _bundled("reliability._models", "models")
+
+
+_Model = TypeVar("_Model")
+
+
+def model_json(name: str, build_script: str, make: Callable[[dict[str, Any]], _Model]) -> _Model | None:
+    """The bundled JSON model ``models/<name>`` read by ``make``; None when the file is absent.
+
+    A file that does not parse, or lacks what ``make`` reads, is a :class:`DataError` naming the
+    script that rebuilds it.
+    """
+    path = models_dir() / name
+    if not path.is_file():
+        return None
+    try:
+        return make(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DataError(f"models/{name} is malformed ({exc}); rebuild it with models/{build_script}") from None
+
+
+def model_weights(raw: dict[str, Any]) -> dict[str, float]:
+    """The ``weights`` table of a bundled JSON model (feature name -> weight)."""
+    return {str(k): float(v) for k, v in raw["weights"].items()}
 
 
 def _lines(name: str) -> list[str]:

@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ._exceptions import DataError
-from ._resources import models_dir
+from ._resources import model_json, model_weights
 from ._segmentation import Token
 
 __all__ = [
@@ -297,16 +295,7 @@ def cue_end_candidates(tokens: Sequence[Token], head: int, stop: int, content_fi
 
 
 def _load(name: str, templates: tuple[str, ...]) -> Ranker | None:
-    path = models_dir() / name
-    if not path.is_file():
-        return None
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return Ranker({str(k): float(v) for k, v in raw["weights"].items()}, templates)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError(
-            f"models/{name} is malformed ({exc}); rebuild it with models/build_span_rankers.py"
-        ) from None
+    return model_json(name, "build_span_rankers.py", lambda raw: Ranker(model_weights(raw), templates))
 
 
 @functools.cache

@@ -22,14 +22,12 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ._exceptions import DataError
-from ._resources import models_dir
+from ._resources import model_json, model_weights
 
 if TYPE_CHECKING:
     from ._attributions import Found
@@ -169,21 +167,12 @@ class StatementFilter:
 @functools.cache
 def statement_filter() -> StatementFilter | None:
     """The bundled statement filter, or None when the model file is absent (keep every statement)."""
-    path = models_dir() / MODEL_FILE
-    if not path.is_file():
-        return None
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return StatementFilter(
-            weights={str(k): float(v) for k, v in raw["weights"].items()},
-            bias=float(raw["bias"]),
-            threshold=float(raw["threshold"]),
-            cue_threshold=float(raw["cue_threshold"]),
-            fallback=float(raw["fallback"]),
-            fallback_bare=float(raw["fallback_bare"]),
-            sure=float(raw["sure"]),
-        )
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError(
-            f"models/{MODEL_FILE} is malformed ({exc}); rebuild it with models/build_statement_filter.py"
-        ) from None
+    return model_json(MODEL_FILE, "build_statement_filter.py", lambda raw: StatementFilter(
+        weights=model_weights(raw),
+        bias=float(raw["bias"]),
+        threshold=float(raw["threshold"]),
+        cue_threshold=float(raw["cue_threshold"]),
+        fallback=float(raw["fallback"]),
+        fallback_bare=float(raw["fallback_bare"]),
+        sure=float(raw["sure"]),
+    ))

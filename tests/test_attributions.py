@@ -436,12 +436,12 @@ def test_evaluate_attributions_command(tmp_path, capsys):
 
 
 def test_cue_model_loads_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch):
-    from reliability import DataError, _cue_model
+    from reliability import DataError, _cue_model, _resources
 
     tagger = _cue_model.cue_tagger()
     assert tagger is not None and 0 < tagger.threshold < 1 and "said" in tagger.candidates
     (tmp_path / _cue_model.MODEL_FILE).write_text('{"weights": [1, 2]}', encoding="utf-8")
-    monkeypatch.setattr(_cue_model, "models_dir", lambda: tmp_path)
+    monkeypatch.setattr(_resources, "models_dir", lambda: tmp_path)
     with pytest.raises(DataError, match="build_cue_tagger"):
         _cue_model.cue_tagger.__wrapped__()
 
@@ -470,12 +470,12 @@ def test_cue_model_scores_exactly_the_features_it_was_trained_on():
 
 
 def test_statement_filter_loads_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch):
-    from reliability import DataError, _statement_model
+    from reliability import DataError, _resources, _statement_model
 
     keeper = _statement_model.statement_filter()
     assert keeper is not None and 0 < keeper.threshold < 1 and keeper.cue_threshold < keeper.sure
     (tmp_path / _statement_model.MODEL_FILE).write_text('{"weights": {"cf=said": 1.0}}', encoding="utf-8")
-    monkeypatch.setattr(_statement_model, "models_dir", lambda: tmp_path)
+    monkeypatch.setattr(_resources, "models_dir", lambda: tmp_path)
     with pytest.raises(DataError, match="build_statement_filter"):
         _statement_model.statement_filter.__wrapped__()
 
@@ -525,13 +525,13 @@ def test_statement_filter_scores_its_features_and_judges_only_unsure_cues(monkey
 
 @pytest.mark.parametrize("loader", ["content_end_model", "cue_end_model", "source_end_model"])
 def test_span_rankers_load_and_a_malformed_file_is_a_data_error(tmp_path, monkeypatch, loader):
-    from reliability import DataError, _span_model
+    from reliability import DataError, _resources, _span_model
 
     ranker = getattr(_span_model, loader)()
     assert ranker is not None and len(ranker.weights) > 1000
     for name in (_span_model.CONTENT_MODEL_FILE, _span_model.CUE_MODEL_FILE, _span_model.SOURCE_MODEL_FILE):
         (tmp_path / name).write_text('{"weights": [1, 2]}', encoding="utf-8")
-    monkeypatch.setattr(_span_model, "models_dir", lambda: tmp_path)
+    monkeypatch.setattr(_resources, "models_dir", lambda: tmp_path)
     with pytest.raises(DataError, match="build_span_rankers"):
         getattr(_span_model, loader).__wrapped__()
 
