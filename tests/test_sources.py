@@ -552,7 +552,14 @@ def test_kinds_of_countries_websites_openers_and_professions(text, name, kind):
     ("A majority of voters surveyed by Quinnipiac said they disapprove of the plan.", "Quinnipiac", "organization"),
     ("Zentrix said its profits fell by half.", "Zentrix", "organization"),
     # ... and where it is no evidence, or the article writes the name as a person's.
-    ("Zentrix said it was a good year.", "Zentrix", "person"),
+    # "it", "they", "their" after a one-word name the Census name lists do not know (session 5).
+    ("Zentrix said it was a good year.", "Zentrix", "organization"),
+    ("Nintendo says they will take the game back to the drawing board.", "Nintendo", "organization"),
+    ("Zentrix said their stores would close.", "Zentrix", "organization"),
+    ("Kessler said it was a good year.", "Kessler", "person"),  # a Census surname
+    ("Clinton said they would win the state.", "Clinton", "person"),  # a Census given name
+    ("Gorbunova said on Monday it was a good year.", "Gorbunova", "person"),  # only the word straight after the cue
+    ("Democrats said they would vote against it.", "Democrats", "anonymous"),
     ("Tim Zentrix runs the firm. Zentrix said its profits fell by half.", "Zentrix", "person"),
     ("The Kentucky Republican said the plan had failed.", "Kentucky Republican", "person"),
     ("The Rev. Charles Elliott said the plan had failed.", "Rev. Charles Elliott", "person"),
