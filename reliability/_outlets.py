@@ -158,12 +158,20 @@ def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMenti
         return None
     limit = min(len(tokens), i + index.longest)
     best: tuple[Outlet, int] | None = None
+    possessive = False  # the name's last word carries a possessive: "the Washington Post’s unit"
     folded_key: tuple[str, ...] = ()
     for j in range(i + 1, limit + 1):
-        folded_key += (_undotted(tokens[j - 1].lower),)
+        lower = tokens[j - 1].lower
+        if j > i + 1 and lower.endswith(("'s", "’s")) and (*folded_key, lower[:-2]) in index.prefixes:
+            # A possessive ends the name: "the Washington Post’s investigative unit", "The New
+            # York Times's report" (the tokeniser keeps "’s" on its word).
+            lower, possessive = lower[:-2], True
+        folded_key += (_undotted(lower),)
         if folded_key not in index.prefixes:
             break
         words = tuple(_undotted(t.text) for t in tokens[i:j])
+        if possessive:
+            words = (*words[:-1], words[-1][:-2])
         outlet = index.exact.get(words)
         if outlet is None and j == i + 1 and folded_key[0] in index.domains:
             outlet = index.domains[folded_key[0]]  # "told hollywoodlife.com": domains are written in lower case
@@ -181,6 +189,9 @@ def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMenti
                 outlet = None
         if outlet is not None:
             best = (outlet, j)
+        if possessive:
+            break
+    last = j  # the last word looked at: the possessive one when ``possessive``
     if best is not None and first == "the" and (
             (best[1] < len(tokens) and tokens[best[1]].text[:1].isupper())
             or (best[1] == i + 2 and tokens[i + 1].lower in _COMMON_AFTER_THE)):
@@ -191,9 +202,9 @@ def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMenti
     if best is None:
         return None
     outlet, j = best
-    mention = OutletMention(
-        tokens[i].start, tokens[j - 1].end, outlet, outlet.kind, outlet.country, outlet.state_affiliated,
-    )
+    # The mention stops before a possessive that ends the matched name.
+    end = tokens[j - 1].end - (2 if possessive and j == last else 0)
+    mention = OutletMention(tokens[i].start, end, outlet, outlet.kind, outlet.country, outlet.state_affiliated)
     return mention, j
 
 

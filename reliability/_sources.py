@@ -348,6 +348,8 @@ class _Resolver:
                 self.outlet(item.named_outlet)
                 return self._anonymous(self.text[holder : item.source[1]], (holder, item.source[1]))
             return self.outlet(item.named_outlet)
+        if staff is not None and item.named_outlet is not None:
+            self.outlet(item.named_outlet)  # the outlet keeps its mention; its staff member speaks
         if item.source is None:
             if item.directness != "vague":
                 return None
@@ -597,7 +599,8 @@ class _Resolver:
         return self._after_given
 
     def _outlet_staff(self, item: Found) -> tuple[int, int] | None:
-        """The person in "CNN political analyst Melissa Cunningham", "Fox News host Sean Hannity".
+        """The person in "CNN political analyst Melissa Cunningham", "Fox News host Sean Hannity",
+        "The Washington Post's Ed O'Keefe".
 
         Source words that go on after the outlet with a lower-case title and a capitalised name
         name someone who works there and speaks for themselves: the person (of the title's kind)
@@ -607,11 +610,18 @@ class _Resolver:
         if item.source is None or not item.source[0] <= item.named_outlet.end < item.source[1]:
             return None
         after = self.tokens(item.named_outlet.end, item.source[1])
+        # "The Washington Post's Ed O'Keefe", "Euronews' political editor Darren McCaffrey": after
+        # a possessive the name alone says the person is the outlet's.
+        possessive = 0
+        if after and after[0].text in ("'", "’"):
+            possessive = 1 + (len(after) > 1 and after[1].text == "s" and after[1].start == after[0].end)
+        after = after[possessive:]
         title = 0
         while title < len(after) and after[title].text[:1].islower() and after[title].text[:1].isalpha():
             title += 1
         name = after[title:]
-        if not any(t.lower in self.lex.roles or t.lower in _STAFF_TITLES for t in after[:title]) or not name \
+        titled = any(t.lower in self.lex.roles or t.lower in _STAFF_TITLES for t in after[:title])
+        if not (titled or (possessive and not title)) or not name \
                 or not all(t.text[:1].isupper() and t.text[:1].isalpha() and t.lower not in _CALENDAR for t in name):
             return None
         return after[0].start, item.source[1]

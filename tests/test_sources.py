@@ -606,3 +606,28 @@ def test_one_unnamed_member_of_a_newsroom_is_anonymous_and_no_relay(text, name):
     assert sources[name].kind == "anonymous"
     chains = [c.hops for c in analyze(Article(text=text)).chains]
     assert [sources[name].id, "article"] in chains
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("The deal was off, the New York Times's business desk reported.", "The New York Times"),
+    ("The vote was close, the Washington Post’s metro desk reported.", "The Washington Post"),
+])
+def test_a_registry_name_ending_in_a_possessive_is_the_outlet(text, outlet):
+    analysis = analyze(Article(text=text))
+    sources = {s.name: s for s in analysis.sources}
+    assert sources[outlet].kind == "news_outlet"
+    mention = sources[outlet].mentions[0]
+    assert not mention.text.endswith(("'s", "’s"))  # the mention stops before the possessive
+    assert [sources[outlet].id, "article"] in [c.hops for c in analysis.chains]
+
+
+@pytest.mark.parametrize(("text", "person", "outlet"), [
+    ("“The crisis will pass,” said Euronews’ political editor Darren McCaffrey.", "Darren McCaffrey", "Euronews"),
+    ("\"It is a coup for Cruz,\" The Washington Post's Ed Keefer explained.", "Ed Keefer", "The Washington Post"),
+])
+def test_a_newsroom_member_after_the_outlets_possessive_speaks_for_themselves(text, person, outlet):
+    analysis = analyze(Article(text=text))
+    sources = {s.name: s for s in analysis.sources}
+    assert sources[person].kind == "person"
+    assert [sources[person].id, "article"] in [c.hops for c in analysis.chains]
+    assert len(sources[outlet].mentions) == 1  # the outlet keeps its mention, and relays nothing
