@@ -87,7 +87,7 @@ _CALENDAR = frozenset(
     august september october november december""".split()
 )
 _HEAD_PREPOSITIONS = frozenset(
-    {"in", "at", "of", "from", "close", "inside", "within", "familiar", "near", "on", "with"}
+    {"in", "at", "of", "from", "close", "inside", "within", "familiar", "near", "on", "with", "around", "across"}
 )
 # Words after an unnamed source that withhold the name ("spoke on condition of anonymity").
 _ANONYMITY = ("anonymity", "not authorized", "not authorised", "not to be named", "not to be identified",
@@ -425,14 +425,17 @@ class _Resolver:
         if member:
             name_tokens = member  # "Klaus Bouillon of Merkel's CDU party": the person, not the party
         if not name_tokens:
-            head = lowered[-1] if lowered else ""
+            # The head is the word before a head preposition ("Doctors around the world", "the
+            # owner of the store"), else the last word.
+            at = next((k - 1 for k in range(1, len(lowered)) if lowered[k] in _HEAD_PREPOSITIONS), len(lowered) - 1)
+            head = lowered[at] if lowered else ""
             anonymous_words = _ANONYMOUS | _UNNAMED_PEOPLE
             # "two top epidemiologists", "prosecutors": an unnamed plural of an official's or an
             # expert's role names nobody, as "officials" does ("polls" and "groups" stay what
             # they were; so does "Stanford University researchers", whose capitals name them);
             # "a customer support representative" is unnamed company staff.
-            plural_role = (head.endswith("s") and self.lex.roles.get(head[:-1]) in ("official", "expert")
-                           and not any(t.text[:1].isupper() for t in words[1:]))
+            # "Doctors in Italy" too: only capitals before the head name them.
+            plural_role = self._plural_role(head) and not any(t.text[:1].isupper() for t in words[1:at])
             # "new filings", "industry estimates", "a government document": a document whose author
             # the words do not name. Not "the statement", "the results": those refer back to a
             # document the article has named, which this stage does not follow.
@@ -662,11 +665,15 @@ class _Resolver:
                 before = words[:k]
                 one_of_many = before[0].lower in _INDEFINITE \
                     and self._role_kind([t.lower for t in before]) in ("official", "expert")
-                unnamed = any(t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE for t in before) or one_of_many
+                unnamed = any(t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE or self._plural_role(t.lower)
+                              for t in before) or one_of_many
                 # "a report from the CDC", "a study by Gallup": the name after a document is its author.
                 authored = before[-1].lower in _DOCUMENT_WORDS and token.lower in ("from", "by", "of")
+                # A common word keeps its capital only at a sentence start ("Sources inside Trump
+                # Tower", "Doctors around the world"); any other capital names someone.
                 return unnamed and not authored \
-                    and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS for t in before)
+                    and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS
+                                and not (k == 0 and self._common_plural(t.lower)) for k, t in enumerate(before))
         return False
 
     def _unnamed_holder_before(self, start: int, *, staff: bool = False) -> int | None:
@@ -733,6 +740,14 @@ class _Resolver:
         """ "democrats", "republicans", "russians": the plural of a party label or a nationality."""
         single = word[:-1] if word.endswith("s") else ""
         return single in _PARTIES or single in self.lex.demonyms
+
+    def _plural_role(self, word: str) -> bool:
+        """ "doctors", "prosecutors": the plural of an official's or an expert's role word."""
+        return word.endswith("s") and self.lex.roles.get(word[:-1]) in ("official", "expert")
+
+    def _common_plural(self, word: str) -> bool:
+        """A plural that names an unnamed group whether or not it opens the sentence."""
+        return word in _ANONYMOUS or word in _UNNAMED_PEOPLE or word in _UNNAMED_GROUPS or self._plural_role(word)
 
     def _initialism(self, token: Token) -> bool:
         """ "the FOP", "The NRA", "the DNC": "the" and capital initials name an organisation.
@@ -997,11 +1012,16 @@ class _Resolver:
     def _name(self, words: list) -> list:  # type: ignore[type-arg]
         """The proper name in a source phrase: the last run of capitalised non-role words."""
         runs: list[list] = [[]]  # type: ignore[type-arg]
-        for token in words:
+        for k, token in enumerate(words):
             low = token.lower
             capital = token.text[:1].isupper()
+            # A plural common noun opening the phrase has its capital from the sentence start
+            # ("Doctors around the world", "Aides said"); inside a name it is the name's ("the
+            # Council of Economic Advisers").
+            opening_plural = k == 0 and low.endswith("s") and self._common_plural(low)
             if capital and low not in self.lex.roles and low not in self.lex.demonyms and low not in _ANONYMOUS \
-                    and low not in _DETERMINERS and low not in _CALENDAR and not low.endswith(("'s", "’s")):
+                    and not opening_plural and low not in _DETERMINERS and low not in _CALENDAR \
+                    and not low.endswith(("'s", "’s")):
                 runs[-1].append(token)
             elif runs[-1]:
                 runs.append([])

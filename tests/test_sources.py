@@ -631,3 +631,16 @@ def test_a_newsroom_member_after_the_outlets_possessive_speaks_for_themselves(te
     assert sources[person].kind == "person"
     assert [sources[person].id, "article"] in [c.hops for c in analysis.chains]
     assert len(sources[outlet].mentions) == 1  # the outlet keeps its mention, and relays nothing
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A plural common noun opening the sentence is capitalised there, not a name (session 5).
+    ("Sources inside the Palace said the dinner went ahead.", "Sources inside the Palace", "anonymous"),
+    ("Doctors around the country warned that the wards were full.", "Doctors around the country", "anonymous"),
+    ("Aides said the senator would return on Monday.", "Aides", "anonymous"),
+    ("Prosecutors in Ohio said the case would go ahead.", "Prosecutors in Ohio", "anonymous"),
+    # ... but inside a name the capital is the name's ("Economic" alone would be no name).
+    ("The Council of Economic Advisers said growth would slow.", "Economic Advisers", "official"),
+])
+def test_plural_common_nouns_at_a_sentence_start_name_nobody(text, name, kind):
+    assert _sources(text)[name].kind == kind
