@@ -63,7 +63,8 @@ _PERSON_NOUNS = frozenset(
     grandmother grandfather mom dad parent actor actress singer star rapper comedian model
     athlete player coach nurse surgeon neurosurgeon teacher student owner driver
     resident victim witness survivor patient pastor priest neighbor neighbour customer shopper
-    farmer chef writer author artist musician""".split()
+    farmer chef writer author artist musician child kid teen teenager baby boyfriend girlfriend
+    fiance fiancé fiancee fiancée""".split()
 )
 # Capitalised only at a sentence start: "Many Democrats say".
 _QUANTIFIERS = frozenset({"many", "some", "most", "other", "all", "both", "several", "few", "more"})
@@ -116,7 +117,8 @@ _ORG_WORDS = frozenset(
     academy research conference board bureau authority tribunal coalition alliance arena stadium
     museum airport zoo theatre theater cathedral library analysis analytics consulting partners
     capital holdings labs systems technologies solutions services insights associates
-    communications""".split()
+    communications fellowship church ministries trust fund inc inc. corp corp. ltd ltd. llc plc
+    co. gmbh""".split()
 )
 # Words for a kind of organisation written straight before its name ("US bank Wells Fargo",
 # "carmaker Ford"), beside _ORG_WORDS and _COMPANY_WORDS.

@@ -644,3 +644,16 @@ def test_a_newsroom_member_after_the_outlets_possessive_speaks_for_themselves(te
 ])
 def test_plural_common_nouns_at_a_sentence_start_name_nobody(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Lexicon additions of session 5: leaders are officials, a child is a person, a fellowship,
+    # a church or an "Inc." is an organisation.
+    ("The minority leader said the bill would fail.", "The minority leader", "official"),
+    ("Senate Majority Leader Tom Kettle said the bill would fail.", "Tom Kettle", "official"),
+    ("The child said he got the toy from a classmate.", "The child", "person"),
+    ("The Grace Home Education Fellowship said it would appeal.", "Grace Home Education Fellowship", "organization"),
+    ("Brightwater Inc. said the plant would close.", "Brightwater Inc.", "organization"),
+])
+def test_leaders_children_and_organisation_suffixes(text, name, kind):
+    assert _sources(text)[name].kind == kind
