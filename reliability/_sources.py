@@ -96,7 +96,8 @@ _ANONYMITY = ("anonymity", "not authorized", "not authorised", "not to be named"
 # Nouns for documents and studies: "FEC filings", "HSBC company records" speak for their author.
 _DOCUMENT_WORDS = frozenset(
     """filing filings record records document documents data report reports study survey poll
-    statement statistics figures release tracker analysis review""".split()
+    statement statistics figures release tracker analysis review affidavit affidavits indictment
+    complaint lawsuit memo""".split()
 )
 _TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
 # Titles that make a capitalised name a person's even after "the" ("the Rev. X", "the Majority Leader").
@@ -438,10 +439,13 @@ class _Resolver:
             # "a customer support representative" is unnamed company staff.
             # "Doctors in Italy" too: only capitals before the head name them.
             plural_role = self._plural_role(head) and not any(t.text[:1].isupper() for t in words[1:at])
-            # "new filings", "industry estimates", "a government document": a document whose author
-            # the words do not name. Not "the statement", "the results": those refer back to a
-            # document the article has named, which this stage does not follow.
-            unnamed_document = kind is None and head in _DOCUMENT_WORDS | _FINDINGS and lowered[0] not in _DETERMINERS
+            # "new filings", "industry estimates", "a government document", "The poll", "the
+            # affidavit": a document whose author the words do not name (the gold set's convention
+            # since session 4; a "the" may refer back to a document named before, which this stage
+            # does not follow).
+            unnamed_document = kind in (None, "organization") and head in _DOCUMENT_WORDS | _FINDINGS \
+                and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != head
+                            for t in words)  # not "A new Gallup poll", "Ipsos poll": their authors
             # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
             # unnamed holder of a role among many is anonymous; "the minister" refers back below.
             one_of_many = lowered[0] in _INDEFINITE and kind in ("official", "expert")
