@@ -419,9 +419,15 @@ class _Resolver:
         head_word = lowered[-1] if lowered else ""
         if (name_tokens and name_tokens[-1].end < words[-1].end and words[-1].text[:1].islower()
                 and "," not in self.text[name_tokens[-1].end : words[-1].start]
+                # "Alexis de Tocqueville and the ancient philosophers", "Larson and others": a
+                # personal name (by the Census lists) joined to the group is one of two sources; not
+                # "Warehouse and health care workers", "New Delhi and some other state governments".
+                and not (any(t.lower in ("and", "or", "&") for t in words if name_tokens[-1].end <= t.start)
+                         and self._personal(words, name_tokens))
                 and (head_word in _ANONYMOUS or head_word in _UNNAMED_PEOPLE or head_word in _UNNAMED_GROUPS
                      or head_word in self.lex.roles
-                     or (head_word.endswith("s") and head_word[:-1] in self.lex.roles))):  # "Socialist lawmakers"
+                     or (head_word.endswith("s") and head_word[:-1] in self.lex.roles)  # "Socialist lawmakers"
+                     or _people_plural(head_word))):  # "registered Ohio voters"
             name_tokens = []
         if name_tokens and self._unnamed_head(words):
             name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
@@ -455,8 +461,10 @@ class _Resolver:
                 if lowered[0] in _INDEFINITE:
                     return self._anonymous(self.text[start:end], bounds)
                 kind = "person"
-            # "Trump aides", "his advisers"; not "She then addressed the supporters".
-            group = head in _UNNAMED_GROUPS and lowered[0] not in _PRONOUNS and (
+            # "Trump aides", "his advisers"; not "She then addressed the supporters". Any other
+            # plural common noun with no name is an unnamed group too ("registered Ohio voters",
+            # "the protesters").
+            group = (head in _UNNAMED_GROUPS or _people_plural(head)) and lowered[0] not in _PRONOUNS and (
                 kind is None or any(w.endswith(("'s", "’s")) for w in lowered))  # "Senator X's aides"
             if (head in _ANONYMOUS or group or item.directness == "vague" or plural_role
                     or unnamed_document or one_of_many
@@ -589,7 +597,7 @@ class _Resolver:
         return after[0].lower in ("it", "they", "their") and len(name_tokens) == 1 and last.text.isalpha() \
             and last.lower not in _OPENERS and last.lower not in _QUANTIFIERS and last.lower not in _PARTIES \
             and last.lower not in self.lex.demonyms and not self._group_plural(last.lower) \
-            and last.lower not in _personal_names()
+            and not _personal_name(last.lower)
 
     def _surnames_in_text(self) -> frozenset[str]:
         """Lower-cased words the article writes right after a capitalised word that may be a given name.
@@ -746,6 +754,15 @@ class _Resolver:
         """ "democrats", "republicans", "russians": the plural of a party label or a nationality."""
         single = word[:-1] if word.endswith("s") else ""
         return single in _PARTIES or single in self.lex.demonyms
+
+    @staticmethod
+    def _personal(words: list[Token], name_tokens: list[Token]) -> bool:
+        """Whether a name reads as a person's: a Census given name among the capitalised words up
+        to it ("Alexis de Tocqueville"), a title ("Mr. Rubio"), or one word that is a Census
+        surname ("Larson"). Not "New Delhi", "Warehouse"."""
+        upto = [t for t in words if t.start < name_tokens[-1].end and t.text[:1].isupper()]
+        return any(t.lower in _given_names() or t.lower.rstrip(".") in _PERSON_TITLES for t in upto) or (
+            len(name_tokens) == 1 and name_tokens[0].lower in _surnames())
 
     def _plural_role(self, word: str) -> bool:
         """ "doctors", "prosecutors": the plural of an official's or an expert's role word."""
@@ -1171,9 +1188,41 @@ def _countries() -> dict[str, str]:
 
 
 @functools.cache
-def _personal_names() -> frozenset[str]:
-    """Given names and surnames of the US 1990 Census, lower case (data/lexicons/PERSONAL_NAMES.md)."""
-    return frozenset(_lines("given_names.txt")) | frozenset(_lines("surnames.txt"))
+def _given_names() -> frozenset[str]:
+    """Given names of the US 1990 Census, lower case (data/lexicons/PERSONAL_NAMES.md)."""
+    return frozenset(_lines("given_names.txt"))
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    """Surnames of the US 1990 Census, lower case (data/lexicons/PERSONAL_NAMES.md)."""
+    return frozenset(_lines("surnames.txt"))
+
+
+def _personal_name(word: str) -> bool:
+    """Whether a lower-cased word is a given name or a surname of the Census lists."""
+    return word in _given_names() or word in _surnames()
+
+
+# Plural nouns for people by their ending: "voters", "investors", "activists", "physicians",
+# "employees"; beside them the "-ents"/"-ants" words that name people ("residents", "tenants").
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ees")
+_PEOPLE_NTS = frozenset("""residents students parents patients respondents opponents clients participants
+    immigrants migrants applicants tenants merchants consultants attendants defendants servants agents
+    correspondents dependents descendants occupants inhabitants entrants contestants""".split())
+# Words with those endings that name things ("numbers", "headquarters", "ventilators").
+_THING_PLURALS = frozenset("""numbers papers orders letters matters centers centres computers headquarters
+    quarters filters factors sectors indicators offers borders layers answers powers waters others towers
+    chambers errors colors colours meters markers posters trailers covers headers corridors doors floors
+    honors honours favors favours rumors rumours flavors vectors tractors reactors ventilators respirators
+    calculators elevators simulators accelerators monitors motors lockers charters barriers shelters
+    registers containers fibers fibres liters litres dollars years hours members remarks""".split())
+
+
+def _people_plural(word: str) -> bool:
+    """ "voters", "protesters", "residents": a lower-case plural noun naming people, by its ending."""
+    return word.isalpha() and word.islower() and word not in _THING_PLURALS and (
+        word in _PEOPLE_NTS or (len(word) > 4 and word.endswith(_PEOPLE_ENDINGS)))
 
 
 def _brand(word: str) -> bool:

@@ -671,3 +671,30 @@ def test_leaders_children_and_organisation_suffixes(text, name, kind):
 ])
 def test_documents_without_an_author_are_anonymous(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A plural noun for people with no name is an unnamed group (session 5) ...
+    ("A majority of registered Ohio voters say the Senate should act.", "registered Ohio voters", "anonymous"),
+    ("The protesters said they would return on Friday.", "The protesters", "anonymous"),
+    ("Local residents say the water tastes of metal.", "Local residents", "anonymous"),
+    # ... a plural for things is not ("The numbers" is a finding, "The thoughts" nobody's).
+    ("The thoughts expressed here are the author's own, he said.", "he (unnamed)", "person"),
+])
+def test_plural_nouns_for_people_are_unnamed_groups(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A personal name joined to a group stays a source of its own ...
+    ("Alexis de Tocqueville and the ancient philosophers warned that the many might rule.", "Tocqueville", "person"),
+    ("Larson and others said the rules were unfair.", "Larson", "person"),
+    # ... a place or a thing joined to one does not.
+    ("Warehouse and health care workers say they lack masks.", "Warehouse and health care workers", "anonymous"),
+])
+def test_a_personal_name_joined_to_a_group(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
