@@ -79,7 +79,8 @@ _UNNAMED_PEOPLE = frozenset(
 # Plural heads naming an unnamed group: "Trump aides", "his advisers", "Sanders supporters". Only
 # as the head word ("She then addressed the supporters" is still "She").
 _UNNAMED_GROUPS = frozenset(
-    "aides advisers advisors employees staffers insiders allies supporters opponents men women parents".split()
+    """aides advisers advisors employees staffers insiders allies supporters opponents men women parents
+    community communities""".split()
 )
 _LINKING = frozenset({"to", "of", "for", "the", "at", "in"})
 _APPOSITIVE_STARTS = frozenset({"a", "an", "the", "head", "former", "senior", "chief", "one", "another"})
@@ -393,8 +394,17 @@ class _Resolver:
             return self._anonymous(self.text[holder:end], (holder, end))
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
             return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
-        kind = self._role_kind(lowered) or clause_kind or self._role_before(start) or self._role_after(end)
-        name_tokens = self._name(words)
+        # "Martin Luther King", "Alan King": a person's role word (not "Sen.") straight after a
+        # capitalised given name, ending the name, is a surname, not a title ("Florida Sen. Marco
+        # Rubio", "UN Ambassador John Bolton" go on with a name; "Roosevelt Institute" is no role).
+        surname_roles = {t.start for k, (a, t) in enumerate(itertools.pairwise(words))
+                         if self.lex.roles.get(t.lower) in ("official", "expert") and t.text[:1].isupper()
+                         and t.text.isalpha() and a.text[:1].isupper() and a.lower in _given_names()
+                         and a.lower not in self.lex.roles and a.lower != "major"
+                         and (k + 2 == len(words) or not words[k + 2].text[:1].isupper())}
+        role_words = [t.lower for t in words if t.start not in surname_roles] if surname_roles else lowered
+        kind = self._role_kind(role_words) or clause_kind or self._role_before(start) or self._role_after(end)
+        name_tokens = self._name(words, surname_roles)
         owner = [] if name_tokens else self._document_owner(words)
         name_tokens = name_tokens or owner
         member = self._member_of(words)
@@ -1032,12 +1042,16 @@ class _Resolver:
             hi += 1
         return words[lo:hi]
 
-    def _name(self, words: list) -> list:  # type: ignore[type-arg]
-        """The proper name in a source phrase: the last run of capitalised non-role words."""
+    def _name(self, words: list, surname_roles: set[int] = frozenset()) -> list:  # type: ignore[type-arg, assignment]
+        """The proper name in a source phrase: the last run of capitalised non-role words (a role
+        word at a start in ``surname_roles`` is a surname: "Martin Luther King")."""
         runs: list[list] = [[]]  # type: ignore[type-arg]
         for k, token in enumerate(words):
             low = token.lower
             capital = token.text[:1].isupper()
+            if token.start in surname_roles:
+                runs[-1].append(token)
+                continue
             # A plural common noun opening the phrase has its capital from the sentence start
             # ("Doctors around the world", "Aides said"); inside a name it is the name's ("the
             # Council of Economic Advisers").

@@ -698,3 +698,17 @@ def test_a_personal_name_joined_to_a_group(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A role word ending a name after a Census given name is a surname (session 5) ...
+    ("Martin Luther King said the dream lives on.", "Martin Luther King", "person"),
+    ("\"We will be back,\" radio host Alan King says.", "Alan King", "person"),
+    # ... a title before a name is still a title.
+    ("Florida Sen. Marco Rubio said the bill would fail.", "Marco Rubio", "official"),
+    ("The Jewish community says the ruling is unfair.", "The Jewish community", "anonymous"),
+])
+def test_role_words_as_surnames_and_communities(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
