@@ -634,6 +634,9 @@ class _Resolver:
         is the source, not the outlet, which did not report the words.
         """
         assert item.named_outlet is not None
+        if item.source is not None and item.source[0] < item.named_outlet.start \
+                and item.named_outlet.end == item.source[1]:
+            return self._staff_before_outlet(item.source, item.named_outlet.start)
         if item.source is None or not item.source[0] <= item.named_outlet.end < item.source[1]:
             return None
         after = self.tokens(item.named_outlet.end, item.source[1])
@@ -652,6 +655,24 @@ class _Resolver:
                 or not all(t.text[:1].isupper() and t.text[:1].isalpha() and t.lower not in _CALENDAR for t in name):
             return None
         return after[0].start, item.source[1]
+
+    def _staff_before_outlet(self, source: tuple[int, int], outlet_start: int) -> tuple[int, int] | None:
+        """The person in "Ivan Tkachev, the economics editor of RBC", "Maria Lopez, a reporter for CNN".
+
+        A capitalised name, a comma, and a lower-case title of the newsroom's ("editor",
+        "reporter", "analyst") joined to the outlet by "of", "at", "for" or "with": the person
+        works there and speaks for themselves.
+        """
+        words = self.tokens(source[0], outlet_start)
+        comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+        if not comma or not all(t.text[:1].isupper() and t.text[:1].isalpha() for t in words[:comma]):
+            return None
+        title = [t for t in words[comma + 1 :] if t.lower not in ("the", "a", "an")]
+        if len(title) < 2 or title[-1].lower not in ("of", "at", "for", "with") \
+                or not all(t.text[:1].islower() for t in title) \
+                or not any(t.lower in _STAFF_TITLES or t.lower in self.lex.roles for t in title[:-1]):
+            return None
+        return source[0], words[comma - 1].end  # the name; the title after it still gives the kind
 
     def _represented_country(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """The country an official speaks for: "Russia's ambassador to North Korea" -> RU.

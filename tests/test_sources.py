@@ -712,3 +712,15 @@ def test_role_words_as_surnames_and_communities(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "person", "kind"), [
+    # A named member of a newsroom in apposition before the outlet speaks for themselves.
+    ('"The bank will sell," Ivan Petrov, the economics editor of RBC, said in an article.', "Ivan Petrov", "person"),
+    ("Maria Lopez, a political analyst for CNN, said the vote was close.", "Maria Lopez", "expert"),
+])
+def test_a_named_newsroom_member_before_the_outlet_speaks_for_themselves(text, person, kind):
+    analysis = analyze(Article(text=text))
+    sources = {s.name: s for s in analysis.sources}
+    assert sources[person].kind == kind
+    assert [sources[person].id, "article"] in [c.hops for c in analysis.chains]
