@@ -649,12 +649,24 @@ class _Resolver:
         title = 0
         while title < len(after) and after[title].text[:1].islower() and after[title].text[:1].isalpha():
             title += 1
+        end = item.source[1]
+        if not title and after and after[0].lower in self.lex.roles and after[0].lower not in _ORG_WORDS:
+            # Capitalised titles: "NRC President Iain Stewart in a press release", "ABC News Chief
+            # Anchor George Stephanopoulos"; the name is the capitalised words after them, up to
+            # the first lower-case word (not "CNN President On Trump", a headline).
+            while title < len(after) and (after[title].lower in self.lex.roles or after[title].lower in _STAFF_TITLES):
+                title += 1
+            cut = next((k for k in range(title, len(after)) if not after[k].text[:1].isupper()), len(after))
+            after = after[:cut]
+            if title == len(after) or after[title].lower in _OPENERS:
+                return None
+            end = after[-1].end
         name = after[title:]
         titled = any(t.lower in self.lex.roles or t.lower in _STAFF_TITLES for t in after[:title])
         if not (titled or (possessive and not title)) or not name \
                 or not all(t.text[:1].isupper() and t.text[:1].isalpha() and t.lower not in _CALENDAR for t in name):
             return None
-        return after[0].start, item.source[1]
+        return after[0].start, end
 
     def _staff_before_outlet(self, source: tuple[int, int], outlet_start: int) -> tuple[int, int] | None:
         """The person in "Ivan Tkachev, the economics editor of RBC", "Maria Lopez, a reporter for CNN".
@@ -1078,8 +1090,8 @@ class _Resolver:
             # Council of Economic Advisers").
             opening_plural = k == 0 and low.endswith("s") and self._common_plural(low)
             if capital and low not in self.lex.roles and low not in self.lex.demonyms and low not in _ANONYMOUS \
-                    and not opening_plural and low not in _DETERMINERS and low not in _CALENDAR \
-                    and not low.endswith(("'s", "’s")):
+                    and low not in _STAFF_TITLES and not opening_plural and low not in _DETERMINERS \
+                    and low not in _CALENDAR and not low.endswith(("'s", "’s")):
                 runs[-1].append(token)
             elif runs[-1]:
                 runs.append([])

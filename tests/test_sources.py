@@ -724,3 +724,16 @@ def test_a_named_newsroom_member_before_the_outlet_speaks_for_themselves(text, p
     sources = {s.name: s for s in analysis.sources}
     assert sources[person].kind == kind
     assert [sources[person].id, "article"] in [c.hops for c in analysis.chains]
+
+
+@pytest.mark.parametrize(("text", "person", "kind"), [
+    # Capitalised titles after the outlet: the named staff member speaks (after heldout-s5b).
+    ("“We are proud of the deal,” stated NRC President Iain Stewart in a recent press release.",
+     "Iain Stewart", "official"),
+    ('Greer was "a pro," said ABC News Chief Anchor George Stephanopoulos.', "George Stephanopoulos", "official"),
+])
+def test_capitalised_titles_after_an_outlet_name_its_staff(text, person, kind):
+    analysis = analyze(Article(text=text))
+    sources = {s.name: s for s in analysis.sources}
+    assert sources[person].kind == kind
+    assert [sources[person].id, "article"] in [c.hops for c in analysis.chains]
