@@ -64,7 +64,7 @@ _PERSON_NOUNS = frozenset(
     athlete player coach nurse surgeon neurosurgeon teacher student owner driver
     resident victim witness survivor patient pastor priest neighbor neighbour customer shopper
     farmer chef writer author artist musician child kid teen teenager baby boyfriend girlfriend
-    fiance fiancé fiancee fiancée""".split()
+    fiance fiancé fiancee fiancée duo trio pair""".split()
 )
 # Capitalised only at a sentence start: "Many Democrats say".
 _QUANTIFIERS = frozenset({"many", "some", "most", "other", "all", "both", "several", "few", "more"})
@@ -394,6 +394,11 @@ class _Resolver:
             return self._anonymous(self.text[holder:end], (holder, end))
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
             return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
+        if lowered == ["it"]:
+            # "..., it said": an organisation speaks (a company, an agency, a team); the last one
+            # named, else one the passage does not name.
+            return self._refer_back(bounds, "organization") \
+                or self._anonymous_like("unnamed_it", "it (unnamed)", "organization", bounds)
         # "Martin Luther King", "Alan King": a person's role word (not "Sen.") straight after a
         # capitalised given name, ending the name, is a surname, not a title ("Florida Sen. Marco
         # Rubio", "UN Ambassador John Bolton" go on with a name; "Roosevelt Institute" is no role).

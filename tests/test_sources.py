@@ -737,3 +737,15 @@ def test_capitalised_titles_after_an_outlet_name_its_staff(text, person, kind):
     sources = {s.name: s for s in analysis.sources}
     assert sources[person].kind == kind
     assert [sources[person].id, "article"] in [c.hops for c in analysis.chains]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # "it" as a speaker is an organisation: the last one named, else one the text does not name.
+    ("Acme Corp. said sales fell. Profits will rise next year, it said.", "Acme Corp.", "organization"),
+    ("Nearly half of firms are cutting budgets, it said.", "it (unnamed)", "organization"),
+    ('"We have seen a weakening in ads," the duo wrote.', "the duo", "person"),
+])
+def test_it_is_an_organisation_and_a_duo_are_people(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
