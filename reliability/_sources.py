@@ -74,7 +74,8 @@ _HOLDER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with"})
 _UNNAMED_PEOPLE = frozenset(
     """adviser advisor aide employee staffer insider source sources person people friend friends
     relative relatives acquaintance associate associates confidant confidants colleague
-    colleagues member members worker workers""".split()
+    colleagues member members worker workers spy spies informant informants whistleblower
+    whistleblowers tipster tipsters""".split()
 )
 # Plural heads naming an unnamed group: "Trump aides", "his advisers", "Sanders supporters". Only
 # as the head word ("She then addressed the supporters" is still "She").
@@ -98,7 +99,7 @@ _ANONYMITY = ("anonymity", "not authorized", "not authorised", "not to be named"
 _DOCUMENT_WORDS = frozenset(
     """filing filings record records document documents data report reports study survey poll
     statement statistics figures release tracker analysis review affidavit affidavits indictment
-    complaint lawsuit memo""".split()
+    complaint lawsuit memo theory""".split()
 )
 _TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
 # Titles that make a capitalised name a person's even after "the" ("the Rev. X", "the Majority Leader").

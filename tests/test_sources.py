@@ -749,3 +749,18 @@ def test_it_is_an_organisation_and_a_duo_are_people(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Lexicon additions after heldout-s5c: "-elect" titles, military ranks, intelligence services,
+    # an informant, a theory.
+    ("The President-elect also said that he would keep the plan.", "The President-elect", "official"),
+    ("“The troops will stay,” said Army Capt. Dale Brooks.", "Dale Brooks", "official"),
+    ("British intelligence said the plot was foiled.", "British intelligence", "official"),
+    ("One spy told the paper the deal was off.", "One spy", "anonymous"),
+    ("According to Stenner's theory, some people hold latent tendencies.", "Stenner", "person"),
+])
+def test_elect_titles_ranks_intelligence_informants_and_theories(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
