@@ -66,6 +66,8 @@ _PERSON_NOUNS = frozenset(
     farmer chef writer author artist musician child kid teen teenager baby boyfriend girlfriend
     fiance fiancé fiancee fiancée duo trio pair""".split()
 )
+# Nouns for a group of people that a later "they" can stand for ("The family ..., which they said").
+_COLLECTIVE_PEOPLE = frozenset({"family", "couple", "duo", "trio", "pair"})
 # Capitalised only at a sentence start: "Many Democrats say".
 _QUANTIFIERS = frozenset({"many", "some", "most", "other", "all", "both", "several", "few", "more"})
 _HOLDER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with"})
@@ -394,6 +396,10 @@ class _Resolver:
             # "a spokesman for | the ministry said": the source words hold only the organisation.
             return self._anonymous(self.text[holder:end], (holder, end))
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
+            if lowered[0] == "they" and self.last_speaker is None:
+                subject = self._plural_subject(bounds)
+                if subject is not None:
+                    return subject
             return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
         if lowered == ["it"]:
             # "..., it said": an organisation speaks (a company, an agency, a team); the last one
@@ -812,6 +818,38 @@ class _Resolver:
         upto = [t for t in words if t.start < name_tokens[-1].end and t.text[:1].isupper()]
         return any(t.lower in _given_names() or t.lower.rstrip(".") in _PERSON_TITLES for t in upto) or (
             len(name_tokens) == 1 and name_tokens[0].lower in _surnames())
+
+    def _plural_subject(self, pronoun: tuple[int, int]) -> str | None:
+        """The group a "they" before any speaker stands for: the subject that opens its sentence.
+
+        "Israeli inventors have developed a mask ..., which they say could ..." (an unnamed group,
+        anonymous), "The family is all too familiar with ..., which they said cost more" (people
+        described, a person). Only a short subject whose head is a plural noun for people or a
+        collective one ("family", "couple"), in the same sentence.
+        """
+        start = pronoun[0]
+        lo = max(0, start - 300)
+        cut = max(self.text.rfind(". ", lo, start), self.text.rfind("\n", lo, start))
+        tokens = self.tokens(cut + 1 if cut >= 0 else lo, start)
+        if cut < 0 and lo > 0:
+            return None  # the sentence starts further back than we look
+        for k, token in enumerate(tokens[:4]):
+            low = token.lower
+            if low in _COLLECTIVE_PEOPLE:
+                label, kind = self.text[tokens[0].start : token.end], "person"
+            elif _people_plural(low) or low in _UNNAMED_GROUPS:
+                label, kind = self.text[tokens[0].start : token.end], "anonymous"
+            elif token.text[:1].isupper() or low in _DETERMINERS or (k and token.text[:1].islower()
+                                                                     and low.isalpha() and k < 3):
+                continue  # "The", "Israeli", an adjective
+            else:
+                return None
+            if k + 1 < len(tokens) and tokens[k + 1].lower in _RELATIVE | {","}:
+                return None  # an aside or a list after the head: the subject is not that simple
+            cluster = self._anonymous_like(f"subject_{_slug(label)}", label, kind, (tokens[0].start, token.end))
+            self.clusters[cluster].mentions.append(pronoun)
+            return cluster
+        return None
 
     def _plural_role(self, word: str) -> bool:
         """ "doctors", "prosecutors": the plural of an official's or an expert's role word."""

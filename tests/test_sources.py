@@ -764,3 +764,16 @@ def test_elect_titles_ranks_intelligence_informants_and_theories(text, name, kin
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A "they" before any speaker stands for the group that opens its sentence.
+    ("Danish engineers have built a pump, which they say could halve water bills.", "Danish engineers", "anonymous"),
+    ("The family knows the delays well, which they said cost them a week.", "The family", "person"),
+    # ... not without such a subject.
+    ("They said the plan would fail.", "they (unnamed)", "unknown"),
+])
+def test_they_stands_for_the_group_opening_its_sentence(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
