@@ -742,7 +742,7 @@ class _Resolver:
                 # Tower", "Doctors around the world"); any other capital names someone.
                 return unnamed and not authored \
                     and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS
-                                and not (k == 0 and self._common_plural(t.lower)) for k, t in enumerate(before))
+                                and not (j == 0 and self._common_plural(t.lower)) for j, t in enumerate(before))
         return False
 
     def _unnamed_holder_before(self, start: int, *, staff: bool = False) -> int | None:
@@ -830,9 +830,9 @@ class _Resolver:
         start = pronoun[0]
         lo = max(0, start - 300)
         cut = max(self.text.rfind(". ", lo, start), self.text.rfind("\n", lo, start))
-        tokens = self.tokens(cut + 1 if cut >= 0 else lo, start)
         if cut < 0 and lo > 0:
             return None  # the sentence starts further back than we look
+        tokens = self.tokens(cut + 1 if cut >= 0 else lo, start)
         for k, token in enumerate(tokens[:4]):
             low = token.lower
             if low in _COLLECTIVE_PEOPLE:
