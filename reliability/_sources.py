@@ -16,7 +16,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -1119,7 +1119,7 @@ class _Resolver:
             hi += 1
         return words[lo:hi]
 
-    def _name(self, words: list, surname_roles: set[int] = frozenset()) -> list:  # type: ignore[type-arg, assignment]
+    def _name(self, words: list, surname_roles: Set[int] = frozenset()) -> list:  # type: ignore[type-arg]
         """The proper name in a source phrase: the last run of capitalised non-role words (a role
         word at a start in ``surname_roles`` is a surname: "Martin Luther King")."""
         runs: list[list] = [[]]  # type: ignore[type-arg]
