@@ -166,6 +166,17 @@ def build_claims(
         }))
         covered.append((min(item.content[0], *(b[0] for b in (item.source, item.cue) if b)),
                         max(item.content[1], *(b[1] for b in (item.source, item.cue) if b))))
+        if item.continuation is not None:
+            # '"A," he said. "B."': B is the speaker's claim too, not one the article asserts itself.
+            s, e = _trimmed(text, *item.continuation)
+            if e - s >= 2:
+                claims.append((s, {
+                    "text": Span(start=s, end=e, text=text[s:e]),
+                    "attribution": to_attribution(text, item, source_of[i]),
+                    "chain_id": chain_of[i],
+                    "hedges": _within(hedges, hedge_starts, s, e),
+                }))
+                covered.append(item.continuation)
     covered.sort()
     for sentence in seg.sentences:
         s, e = _trimmed(text, sentence.start, sentence.end)

@@ -50,6 +50,16 @@ def test_unattributed_claims_questions_and_boilerplate():
     assert len(unattributed) == 1 and unattributed[0].chain_id is not None
 
 
+def test_a_quotation_resumed_after_the_cue_is_the_speakers_claim_not_the_articles():
+    text = '"The bridge will reopen in May," Mayor Lena Ortiz said. "The repairs are ahead of schedule."'
+    claims = _analysis(text).claims
+    resumed = [c for c in claims if "ahead of schedule" in c.text.text]
+    assert len(resumed) == 1
+    assert resumed[0].attribution is not None and resumed[0].attribution.source is not None
+    assert resumed[0].attribution.source.text == "Mayor Lena Ortiz"
+    assert all(c.attribution is not None for c in claims)
+
+
 def test_hedges_are_found_inside_claims():
     claims = _analysis("The new drug may reportedly cut deaths by half, the minister said.").claims
     assert {h.text for c in claims for h in c.hedges} >= {"may", "reportedly"}
