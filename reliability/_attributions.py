@@ -55,7 +55,8 @@ _STOP = frozenset(
 )
 _ADVERBS = frozenset(
     """also later then again further previously recently once directly publicly repeatedly
-    reportedly allegedly earlier first separately still now today yesterday not never""".split()
+    reportedly allegedly earlier first separately still now today yesterday not never long always often
+    already""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
@@ -70,6 +71,8 @@ _NOT_SPEAKERS = frozenset(
     breaking exclusive correction clarification warning q a by""".split()
 )
 # Punctuation the rules read as a cue (":" of "Keller: ...", the dash of "... — Keller").
+# Prepositions that link a source's head noun to what it belongs to ("a spokesman for the campaign").
+_LINKS = frozenset({"of", "for", "at", "to", "with"})
 _CUE_MARKS = frozenset({":", "—", "―", "–"})
 # Cue words that may open a sentence before their speaker ("Said Ellis: ...").
 _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "replied"})
@@ -103,6 +106,8 @@ _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
 )
+# ... and the words of "this week", "last month", "earlier this year" (skipped only before a clause).
+_PERIOD_WORDS = frozenset({"this", "last", "week", "month", "year", "weekend"})
 # Function words allowed inside an aside between commas ("Vann Newkirk, a writer for The Atlantic, said").
 _APPOSITIVE_WORDS = frozenset(
     {"who", "which", "for", "of", "at", "with", "to", "has", "had", "is", "was", "as", "during", "in", "on", "from"}
@@ -302,12 +307,30 @@ class _SentenceRules:
         return (
             _is_word(t)
             and not self.in_quote[i]
-            and t.lower not in _STOP
+            and (t.lower not in _STOP or self._surname(i))
             and (t.lower not in self.lex.cue_verbs or t.text[:1].isupper())
         ) or t.text in ("'s", "’s", "-", "&") or (
             # A plural possessive: "the nurses' union", "veterans’ groups".
             t.text in ("'", "’") and i > 0 and self.tokens[i - 1].end == t.start
             and self.tokens[i - 1].lower.endswith("s") and not self.in_quote[i - 1]
+        )
+
+    def _surname(self, i: int) -> bool:
+        """A capitalised "May" or "Will" after a first name ("Theresa May said"): a name, not a modal."""
+        t = self.tokens[i]
+        if t.text not in ("May", "Will") or i == 0:
+            return False
+        before = self.tokens[i - 1]
+        return before.text[:1].isupper() and before.text.isalpha() and before.lower not in _STOP \
+            and before.lower not in _MONTHS and before.lower not in _PREPOSITIONS
+
+    def _link_head(self, j: int) -> bool:
+        """Whether token ``j`` can head a source phrase continued by "of"/"for" ("a spokesman | for")."""
+        t = self.tokens[j]
+        return self._np_ok(j) and t.text.isalpha() and (
+            t.text[:1].isupper() or t.lower in self.lex.roles
+            or (t.lower.endswith("s") and not t.lower.endswith(("ss", "ous")))
+            or (t.lower.endswith(("man", "woman", "person")))
         )
 
     def _noun_use(self, j: int, cue: int) -> bool:
@@ -331,9 +354,11 @@ class _SentenceRules:
         while lo > 0 and hi - lo < most:
             if self._np_ok(lo - 1) or self._noun_use(lo - 1, cue):
                 lo -= 1
-            elif self.tokens[lo - 1].lower == "of" and lo >= 2 and lo < hi and self.tokens[lo - 2].text[:1].isupper() \
-                    and (self.tokens[lo].text[:1].isupper() or self.tokens[lo].lower == "the"):
-                lo -= 1  # "Mr. Morgan of the Sierra Club said"
+            elif self.tokens[lo - 1].lower in _LINKS and lo >= 2 and lo < hi and self._link_head(lo - 2) \
+                    and (self.tokens[lo].text[:1].isupper() or self.tokens[lo].lower in _SHAPE_DETERMINERS):
+                # "Mr. Morgan of the Sierra Club said", "a spokesman for the campaign said",
+                # "attorneys for the family said": the head noun and what it belongs to.
+                lo -= 1
             elif self.tokens[lo - 1].text == ")" and not self.in_quote[lo - 1]:
                 # "Sen. Claire McCaskill (D-Mo.) said": a short parenthesis inside the name.
                 j = next((j for j in range(lo - 2, max(-1, lo - 8), -1) if self.tokens[j].text == "("), None)
@@ -485,7 +510,8 @@ class _SentenceRules:
         # after the cue is no content when a clause, a comma or a quotation follows it.
         j = k
         while j < len(self.tokens) and j - k < 3 and (self.tokens[j].lower in _TIME_WORDS
-                                                     or self.tokens[j].lower in _DAY_PARTS):
+                                                     or self.tokens[j].lower in _DAY_PARTS
+                                                     or self.tokens[j].lower in _PERIOD_WORDS):
             j += 1
         if j == k and j + 1 < len(self.tokens) and self.tokens[j].lower == "via":
             j += 2  # "via email", "via Twitter"

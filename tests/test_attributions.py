@@ -208,6 +208,17 @@ def test_broken_quotes_never_raise(text):
         ("The Post reports that sources said the deal was off.", "sources", "said", "the deal was off"),
         ("A person familiar with the plans said the bridge would be rebuilt.", "A person familiar with the plans",
          "said", "the bridge would be rebuilt"),
+        # a head noun and what it belongs to ("a spokesman for the campaign"), before or after the content
+        ("The bridge will close in May, a spokesman for the city said.", "a spokesman for the city", "said",
+         "The bridge will close in May"),
+        ("Lawyers for the family said the video should be released.", "Lawyers for the family", "said",
+         "the video should be released"),
+        # a surname that is also a modal, an adverb of time inside the cue, a period before "that"
+        ("Prime Minister Theresa May said that the talks would resume.", "Prime Minister Theresa May", "said",
+         "that the talks would resume"),
+        ("Economists have long argued that tariffs raise prices.", "Economists", "have long argued",
+         "that tariffs raise prices"),
+        ("Officials said this week that the road would reopen.", "Officials", "said", "that the road would reopen"),
         # curly, doubled-apostrophe and missing quotation marks
         ("“Curly quotes work,” she said.", "she", "said", "Curly quotes work"),
         ("''Doubled apostrophes work too,'' said Ms. Keller.", "Ms. Keller", "said", "Doubled apostrophes work too"),
