@@ -199,6 +199,20 @@ def _is_word(token: Token) -> bool:
     return token.text[:1].isalnum()
 
 
+# Negations inside a verb group ("did not mention", "has never said").
+_NEGATIONS = frozenset({"not", "never", "n't"})
+# Modals and "do" in a verb group, also contracted with "not" ("didn't", "won’t").
+_GROUP_WORDS = frozenset(
+    """would could should will might may can must shall did does do""".split()
+    + """didn't doesn't don't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't""".split()
+)
+
+
+def _auxiliary(token: Token) -> bool:
+    """A modal or a form of "do" opening a verb group ("would", "did", "didn't", "won’t")."""
+    return token.text[:1].islower() and token.lower.replace("’", "'") in _GROUP_WORDS  # not "Theresa May"
+
+
 def _is_adverb(token: Token) -> bool:
     """ "formally", "personally", "often": lower-case -ly adverbs between a speaker and the cue."""
     word = token.text
@@ -758,7 +772,8 @@ class _SentenceRules:
         token = tokens[i]
         lemma = self.lex.cue_lemma.get(token.lower, token.lower)
         prev = tokens[i - 1].lower if i > 0 else ""
-        if prev in _DETERMINERS or prev == "to" or prev in ("would", "could", "should", "will", "might", "may"):
+        if prev in _DETERMINERS or prev == "to" or (prev in ("would", "could", "should", "will", "might", "may")
+                                                   and not self._surname(i - 1)):
             return None
         # Object-taking cues: the stance lexicon, and words only the model knows ("cited", "blasted").
         stance = token.lower in self.lex.stance_verbs or (learned and lemma not in _SAY_CLASS)
@@ -907,7 +922,8 @@ class _SentenceRules:
         if i + 1 < len(tokens) and tokens[i + 1].lower in _PARTICLES:
             last = i + 1  # "referring to", "focused on"
         head = i
-        while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])):
+        while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])
+                            or tokens[head - 1].lower in _NEGATIONS):
             head -= 1
         if tokens[i].lower in _RAISING and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             return self._impersonal(head, i, i)  # "the plan seems to be popular"
@@ -916,6 +932,11 @@ class _SentenceRules:
             return self._impersonal(head - 1, i, last)
         if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
             head -= 1  # "is backing", "has introduced"
+        # "did not mention", "would vote for", "will also discuss", "hasn't responded to": PolNeAR's
+        # cue takes the whole verb group, and the speaker stands before it.
+        while head > 0 and (_auxiliary(tokens[head - 1]) or tokens[head - 1].lower in _NEGATIONS
+                            or tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])):
+            head -= 1
         cue = (tokens[head].start, tokens[last].end)
         # The object up to the next clause, or a whole "that" clause.
         object_only = last + 1 < len(tokens) and tokens[last + 1].lower != "that"
