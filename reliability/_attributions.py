@@ -814,6 +814,9 @@ class _SentenceRules:
             # Without "that" ("said to be", "reported on", "a report by") it is no report of speech,
             # unless a quotation before the speaker is the content ("'...,' he said in Ohio.").
             k = next((k for k in range(last + 2, min(len(tokens), last + 14)) if tokens[k].lower == "that"), None)
+            if k is not None and any(tokens[j].text == "," and tokens[j + 1].lower.endswith("ing")
+                                     for j in range(last + 1, k - 1)):
+                k = None  # "said in a statement, adding that ...": the "that" is the next statement's
             # "wrote to Sanders' office that ...": "to" names the addressee of a report, like "told".
             addressed = nxt.lower == "to" and lemma in _SAY_CLASS and k is not None and k - last <= 8
             if k is None or (nxt.lower in ("by", "to", "for", "as", "about") and not addressed) \
@@ -1112,10 +1115,27 @@ class _SentenceRules:
             return None
         lo, hi = self._subject(i - 1)
         if hi == lo or not self._has_content_word(lo, hi):
+            # '"...," Jason Chaffetz said in a statement, adding that ...': the speaker of the
+            # statement before, when the sentence opens with its quotation.
+            lo, hi = self._earlier_speaker(i) or (lo, hi)
+        if hi == lo or not self._has_content_word(lo, hi):
             # A report whose speaker the sentence does not name in a way we can find.
             return Found(None, cue, content, "vague")
         (lo, hi), relays = self.split_relays(lo, hi)
         return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _earlier_speaker(self, i: int) -> tuple[int, int] | None:
+        """The speaker of the nearest verb of saying before token ``i`` outside quotations
+        ("Chaffetz said" or "said Chaffetz"), as a token range, or None."""
+        for j in range(i - 2, max(0, i - 30), -1):  # bounded: linear time
+            t = self.tokens[j]
+            if self.in_quote[j] or t.text[:1].isupper() or self.lex.cue_lemma.get(t.lower) not in _SAY_CLASS:
+                continue
+            np = self.left_np(j)
+            if np is None and not _is_word(self.tokens[j - 1]):
+                np = self.right_np(j)
+            return np if np is not None and np[0] < np[1] else None
+        return None
 
     def _subject(self, limit: int) -> tuple[int, int]:
         """The sentence's subject as a token range ("The New York Times | and ...", "Keller | spoke")."""

@@ -219,6 +219,13 @@ def test_broken_quotes_never_raise(text):
         ("Economists have long argued that tariffs raise prices.", "Economists", "have long argued",
          "that tariffs raise prices"),
         ("Officials said this week that the road would reopen.", "Officials", "said", "that the road would reopen"),
+        # the verb group in the cue; a participle after a quotation and its speaker
+        ("Carson did not mention any of his rivals by name.", "Carson", "did not mention",
+         "any of his rivals by name"),
+        ('"The vote was rigged," Mayor Ana Ruiz said in a statement, adding that she would appeal.',
+         "Mayor Ana Ruiz", "said in a statement", "The vote was rigged"),
+        ('"The vote was rigged," Mayor Ana Ruiz said in a statement, adding that she would appeal.',
+         "Mayor Ana Ruiz", "adding", "that she would appeal"),
         # curly, doubled-apostrophe and missing quotation marks
         ("“Curly quotes work,” she said.", "she", "said", "Curly quotes work"),
         ("''Doubled apostrophes work too,'' said Ms. Keller.", "Ms. Keller", "said", "Doubled apostrophes work too"),
