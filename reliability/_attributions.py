@@ -149,6 +149,7 @@ _DISCOURSE_OPENERS = frozenset(
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
+_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "who", "which"})
 _CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
 _SINGLE_MARKS = "'\u2018"  # the opening marks of quotations in single marks (see _segmentation)
@@ -974,7 +975,8 @@ class _SentenceRules:
         verb group ("is", "have been", "could be"), ``i`` the cue word, ``last`` its last token.
         """
         tokens = self.tokens
-        if tokens[i].lower in _VAGUE_PARTICIPLES or self._vague_adverb_before(aux):
+        known_for = tokens[i].lower == "known" and last > i and tokens[last].lower in ("for", "as")
+        if (tokens[i].lower in _VAGUE_PARTICIPLES and not known_for) or self._vague_adverb_before(aux):
             return None  # "The firm is reported to have ...", "reportedly": the vague-source rules read it
         if last > i and tokens[last].lower == "to":
             last = i  # "is expected | to open in May": PolNeAR keeps "to" in the content
@@ -989,9 +991,14 @@ class _SentenceRules:
                 or any(t.lower in ("and", "but") for t in tokens[start + 1 : aux]):
             return None  # no subject of its own ("X is a donor and has been mentioned as ...")
         lo = start + 1 if tokens[start].lower in _DISCOURSE_WORDS and start + 1 < aux else start
-        if tokens[lo].lower in _PRONOUNS or tokens[lo].lower in ("who", "which", "that", "this", "it", "there") \
-                or not self._has_content_word(lo, aux):
-            return None  # "it is expected that" is the vague rules'; "he was accused" has its subject elsewhere
+        if tokens[aux - 1].lower in _PERSONAL_SUBJECTS:
+            lo = aux - 1  # "In the morning | she | is expected to": the pronoun is the subject
+        if tokens[lo].lower in ("that", "this", "it", "there") or not (
+                self._has_content_word(lo, aux) or (aux - lo == 1 and tokens[lo].lower in _PERSONAL_SUBJECTS)):
+            # "it is expected that" is the vague rules'. A personal pronoun or a relative one is
+            # a subject PolNeAR marks as the content's first piece ("she | is widely expected |
+            # to capture ...", "Mitt Romney, who | is expected | to deliver ...").
+            return None
         subject = _trim(self.text, tokens[lo].start, tokens[aux - 1].end)
         rest = self.content_after(last + 1, keep_that=True, object_only=True)
         if rest is None:
