@@ -402,6 +402,7 @@ class _SentenceRules:
             inner_lo = inner_hi
             while inner_lo > 0 and inner_hi - inner_lo < 20 and (
                 self._np_ok(inner_lo - 1) or self.tokens[inner_lo - 1].lower in _APPOSITIVE_WORDS
+                or self._noun_use(inner_lo - 1, verb)  # "Roy Blunt, facing a challenge, noted"
             ):
                 inner_lo -= 1
             if inner_lo > 0 and self.tokens[inner_lo - 1].text == ",":
@@ -1088,8 +1089,9 @@ class _SentenceRules:
         if self._opening_phrase(opening) is None or not self._has_content_word(start, opening):
             return None  # the sentence opens with no noun phrase ("In Ohio, where ..., Clinton said")
         after = tokens[opening + 1]
-        if not (after.lower in _APPOSITIVE_OPENERS or after.lower in self.lex.roles or after.text[:1].isupper()):
-            return None
+        if not (after.lower in _APPOSITIVE_OPENERS or after.lower in self.lex.roles or after.text[:1].isupper()
+                or (after.lower.endswith("ing") and after.lower not in self.lex.cue_verbs)):
+            return None  # (a participle: "Roy Blunt, facing a stiff challenge from ..., noted")
         if any(self.in_quote[k] or self._is_mark(tokens[k]) for k in range(opening + 1, close)):
             return None
         return tokens[start].start, tokens[close - 1].end

@@ -202,6 +202,9 @@ def test_broken_quotes_never_raise(text):
          "The minister is believed to have resigned"),
         ("There are reports that the border has been closed.", "reports", "There are reports",
          "the border has been closed"),
+        # an aside that opens with a participle and holds a cue word used as a noun
+        ("Ana Ruiz, facing a stiff challenge from Tom Hale, noted that the bridge would open in May.",
+         "Ana Ruiz, facing a stiff challenge from Tom Hale", "noted", "that the bridge would open in May"),
         ("Prices will rise, according to the central bank.", "the central bank", "according to", "Prices will rise"),
         ("The Post reports that sources said the deal was off.", "The Post", "reports",
          "that sources said the deal was off"),
