@@ -408,8 +408,11 @@ class _SentenceRules:
             if inner_lo > 0 and self.tokens[inner_lo - 1].text == ",":
                 name_hi = inner_lo - 1
                 name_lo = self._scan_left(name_hi, 8, verb)
-                if name_lo < name_hi and self.tokens[name_lo].text[:1].isupper():
-                    lo, hi = name_lo, inner_hi  # "81-year-old Parker Eaton, a nominal Republican, said"
+                if name_lo < name_hi and (self.tokens[name_lo].text[:1].isupper() or (
+                        self.tokens[name_lo].lower in _DETERMINERS and self.tokens[name_hi - 1].text[:1].isupper())):
+                    # "81-year-old Parker Eaton, a nominal Republican, said", "the economist Jared
+                    # Bernstein, a former adviser, wrote"
+                    lo, hi = name_lo, inner_hi
                 elif self.tokens[inner_lo].text[:1].isupper() and self.tokens[inner_hi - 1].text[:1].isupper():
                     # "her senior policy adviser, Jake Sullivan, said": a role, then the name.
                     lo, hi = (name_lo if name_lo < name_hi and self._has_role(name_lo, name_hi) else inner_lo), inner_hi
@@ -830,6 +833,10 @@ class _SentenceRules:
             venue = self.outlets_within(tokens[last].end, tokens[k].start)
             np = self.left_np(head, i)
             content = self.content_after(k, keep_that=True)
+            if np is None and content is not None:
+                aside = self._aside_source(head)  # "Clinton, 35, the daughter of ..., said on Twitter that"
+                if aside is not None:
+                    return self._make(aside, cue, content, venue)
             if np is None or content is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)
@@ -1062,7 +1069,8 @@ class _SentenceRules:
         """
         start = 1 if self.tokens and self.tokens[0].lower in _DISCOURSE_WORDS else 0
         if not 0 < hi - start <= 10 or not (self.tokens[start].lower in _DETERMINERS
-                                             or self.tokens[start].text[:1].isupper()):
+                                             or self.tokens[start].text[:1].isupper()
+                                             or self.tokens[start].text[:1].isdigit()):  # "81-year-old Parker Eaton"
             return None
         if (self.tokens[start].lower in _NOT_SPEAKERS and self.tokens[start].lower not in _DETERMINERS) or not all(
                 self._np_ok(k) or self.tokens[k].lower in ("of", "for", "at", "to", "with") for k in range(start, hi)):
@@ -1090,7 +1098,8 @@ class _SentenceRules:
             return None  # the sentence opens with no noun phrase ("In Ohio, where ..., Clinton said")
         after = tokens[opening + 1]
         if not (after.lower in _APPOSITIVE_OPENERS or after.lower in self.lex.roles or after.text[:1].isupper()
-                or (after.lower.endswith("ing") and after.lower not in self.lex.cue_verbs)):
+                or (after.lower.endswith("ing") and after.lower not in self.lex.cue_verbs)
+                or after.text.isdigit()):  # an age: "Clinton, 35, the daughter of ..., said"
             return None  # (a participle: "Roy Blunt, facing a stiff challenge from ..., noted")
         if any(self.in_quote[k] or self._is_mark(tokens[k]) for k in range(opening + 1, close)):
             return None

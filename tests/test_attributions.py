@@ -202,6 +202,14 @@ def test_broken_quotes_never_raise(text):
          "The minister is believed to have resigned"),
         ("There are reports that the border has been closed.", "reports", "There are reports",
          "the border has been closed"),
+        # a name with an age or a number, or after a determiner, before a long aside
+        ("81-year-old Ana Ruiz, a retired nurse who voted for Tom Hale, said that the clinic should stay open.",
+         "81-year-old Ana Ruiz, a retired nurse who voted for Tom Hale", "said",
+         "that the clinic should stay open"),
+        ("Ruiz, 35, the daughter of the former mayor, said on Monday that she would run.",
+         "Ruiz, 35, the daughter of the former mayor", "said", "that she would run"),
+        ('"The clinic will close," the economist Tom Hale, a former adviser to the mayor, wrote on his blog.',
+         "the economist Tom Hale, a former adviser to the mayor", "wrote", "The clinic will close"),
         # an aside that opens with a participle and holds a cue word used as a noun
         ("Ana Ruiz, facing a stiff challenge from Tom Hale, noted that the bridge would open in May.",
          "Ana Ruiz, facing a stiff challenge from Tom Hale", "noted", "that the bridge would open in May"),
