@@ -559,10 +559,13 @@ class _SentenceRules:
             if t.lower in ("and", "but") and not self.in_quote[j] and self._is_cue_verb(j + 1):
                 end = t.start  # "... and said she would ...": the same speaker's next statement
                 break
-            if self.tokens[j - 1].text == "," and t.lower.endswith("ing") and not self.in_quote[j] and (
+            before = self.tokens[j - 1]
+            if (before.text in (",", "—", "–") or (self._is_mark(before) and self.tokens[j - 2].text == ",")) \
+                    and t.lower.endswith("ing") and not self.in_quote[j] and (
                 t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold
             ):
-                end = self.tokens[j - 1].start
+                # '... the party," claiming': the quotation's closing mark stays in the content.
+                end = before.end if self._is_mark(before) else before.start
                 break
         bounds = _trim(self.text, self.tokens[k].start, end)
         return bounds if bounds[1] > bounds[0] else None
@@ -803,7 +806,10 @@ class _SentenceRules:
         gap = i - 1
         while gap > 0 and (tokens[gap].lower in _CUE_ADVERBS or _is_adverb(tokens[gap])):
             gap -= 1  # ", even suggesting"
-        if progressive and gap >= 0 and tokens[gap].text == ",":
+        if progressive and gap >= 0 and (
+                tokens[gap].text in (",", "—", "–")
+                # '... expanded the party," claiming that ...': the comma inside the closing mark
+                or (gap > 0 and self._is_mark(tokens[gap]) and tokens[gap - 1].text == ",")):
             return self._participle(i, last, cue)
         # "has said", "have long argued": the auxiliary (and the adverbs after it) belong to the cue.
         if aux >= 0 and tokens[aux].lower in ("has", "have", "had"):
@@ -1159,8 +1165,10 @@ class _SentenceRules:
         """The sentence's subject as a token range ("The New York Times | and ...", "Keller | spoke")."""
         tokens, roles = self.tokens, self.lex.roles
         lo = 0
-        # "In August, several groups ..., saying": skip an opening adverbial up to its comma.
-        if tokens and (tokens[0].lower in _OPENERS or tokens[0].lower in _TIME_WORDS):
+        # "In August, several groups ..., saying", "Speaking in Ohio, Trump ...": skip an opening
+        # adverbial or participial phrase up to its comma.
+        if tokens and (tokens[0].lower in _OPENERS or tokens[0].lower in _TIME_WORDS
+                       or (tokens[0].lower.endswith("ing") and tokens[0].text[:1].isupper())):
             comma = next((k for k in range(1, min(limit, 12)) if tokens[k].text == ","), None)
             if comma is not None:
                 lo = comma + 1

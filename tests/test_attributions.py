@@ -237,6 +237,12 @@ def test_broken_quotes_never_raise(text):
          "Mayor Ana Ruiz", "said in a statement", "The vote was rigged"),
         ('"The vote was rigged," Mayor Ana Ruiz said in a statement, adding that she would appeal.',
          "Mayor Ana Ruiz", "adding", "that she would appeal"),
+        # a participle after a quotation's closing mark or a dash is a statement of the same speaker
+        ("Speaking in Ohio, Ruiz insisted that the plan “will work,” claiming that costs would fall.",
+         "Ruiz", "claiming", "that costs would fall"),
+        ("Ruiz says the plan will work — asserting that costs would fall.", "Ruiz", "asserting",
+         "that costs would fall"),
+        ("Ruiz says the plan will work — asserting that costs would fall.", "Ruiz", "says", "the plan will work"),
         # curly, doubled-apostrophe and missing quotation marks
         ("“Curly quotes work,” she said.", "she", "said", "Curly quotes work"),
         ("''Doubled apostrophes work too,'' said Ms. Keller.", "Ms. Keller", "said", "Doubled apostrophes work too"),
