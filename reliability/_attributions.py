@@ -916,7 +916,9 @@ class _SentenceRules:
         if i > 1 and tokens[i - 1].lower in ("and", "but"):
             return self._participle(i, last, cue)
         # Source on the right after a quotation or comma: '"...," said Korotchenko.'
-        if i > 0 and (tokens[i - 1].text in (",", "—", "-") or self._is_mark(tokens[i - 1])):
+        if i > 0 and (tokens[i - 1].text in (",", "—", "-") or self._is_mark(tokens[i - 1])
+                      # "... 'old-school,''' said X": a single mark left after the closing one
+                      or (i > 1 and tokens[i - 1].text in ("'", "’") and self._is_mark(tokens[i - 2]))):
             np = self.right_np(last, appositive=True)
             if np is None:
                 return None
@@ -1205,7 +1207,7 @@ class _SentenceRules:
 
     def _quote_then_speaker(self, head: int, cue: tuple[int, int]) -> Found | None:
         """'"...," Sanders said during an interview': the quotation before the speaker."""
-        np = self.left_np(head)
+        np = self.left_np(head) or self._speaker_after_quote(head)
         if np is None:
             return None
         content = self.content_before(np[0])
@@ -1213,6 +1215,25 @@ class _SentenceRules:
             return None
         (lo, hi), relays = self.split_relays(*np)
         return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _speaker_after_quote(self, head: int) -> tuple[int, int] | None:
+        """'"...," Cecelia Purner, 67, a retired clerk in Allentown, Pa., said in an interview':
+        everything between the quotation and the comma before the cue, when it opens with a
+        capital and holds no quotation mark (left_np stops at the aside's inner commas)."""
+        tokens = self.tokens
+        comma = head - 1
+        if comma < 2 or tokens[comma].text != "," or not self.quotes:
+            return None
+        quote = max((q for q in self.quotes if q.end <= tokens[comma].start), key=lambda q: q.end, default=None)
+        if quote is None:
+            return None
+        j = bisect.bisect_left(tokens, quote.end, key=lambda t: t.start)
+        while j < comma and (tokens[j].text in (",", "'", "’") or self._is_mark(tokens[j])):
+            j += 1
+        if comma - j < 2 or comma - j > 40 or not tokens[j].text[:1].isupper() \
+                or any(self.in_quote[k] or self._is_mark(tokens[k]) for k in range(j, comma)):
+            return None
+        return j, comma
 
     def _passive(self, i: int, aux: int, cue: tuple[int, int]) -> Found | None:
         tokens = self.tokens

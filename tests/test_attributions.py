@@ -243,6 +243,11 @@ def test_broken_quotes_never_raise(text):
         ("Ruiz says the plan will work — asserting that costs would fall.", "Ruiz", "asserting",
          "that costs would fall"),
         ("Ruiz says the plan will work — asserting that costs would fall.", "Ruiz", "says", "the plan will work"),
+        # a speaker with a long aside of its own commas after a quotation; a nested single mark at the end
+        ("''The clinic is a disaster,'' Ana Ruiz, 67, a retired nurse in Allentown, Pa., said in an interview.",
+         "Ana Ruiz, 67, a retired nurse in Allentown, Pa.", "said", "The clinic is a disaster"),
+        ("''I would call it 'old-school,''' said Tom Hale, a former aide.", "Tom Hale, a former aide", "said",
+         "I would call it 'old-school"),
         # curly, doubled-apostrophe and missing quotation marks
         ("“Curly quotes work,” she said.", "she", "said", "Curly quotes work"),
         ("''Doubled apostrophes work too,'' said Ms. Keller.", "Ms. Keller", "said", "Doubled apostrophes work too"),
