@@ -210,6 +210,11 @@ def test_broken_quotes_never_raise(text):
          "Ruiz, 35, the daughter of the former mayor", "said", "that she would run"),
         ('"The clinic will close," the economist Tom Hale, a former adviser to the mayor, wrote on his blog.',
          "the economist Tom Hale, a former adviser to the mayor", "wrote", "The clinic will close"),
+        # an aside that is no part of the speaker: a prepositional phrase, "meanwhile"
+        ("Ruiz, in a long interview with the local paper, said that the clinic would stay open.", "Ruiz", "said",
+         "that the clinic would stay open"),
+        ("Ruiz, meanwhile, who sits on the board, said the clinic would stay open.", "Ruiz", "said",
+         "the clinic would stay open"),
         # an aside that opens with a participle and holds a cue word used as a noun
         ("Ana Ruiz, facing a stiff challenge from Tom Hale, noted that the bridge would open in May.",
          "Ana Ruiz, facing a stiff challenge from Tom Hale", "noted", "that the bridge would open in May"),
