@@ -957,10 +957,13 @@ class _SentenceRules:
             return self._impersonal(head - 1, i, last)
         if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
             head -= 1  # "is backing", "has introduced"
-        # "did not mention", "would vote for", "will also discuss", "hasn't responded to": PolNeAR's
-        # cue takes the whole verb group, and the speaker stands before it.
+        elif head > 1 and tokens[head - 1].lower == "been" and tokens[i].lower.endswith("ing"):
+            head -= 1  # "has been pushing": "has" is taken below
+        # "did not mention", "would vote for", "will also discuss", "hasn't responded to", "has
+        # been embracing": PolNeAR's cue takes the whole verb group, and the speaker stands before it.
         while head > 0 and (_auxiliary(tokens[head - 1]) or tokens[head - 1].lower in _NEGATIONS
-                            or tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])):
+                            or tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])
+                            or (tokens[head].lower == "been" and tokens[head - 1].lower in ("has", "have", "had"))):
             head -= 1
         cue = (tokens[head].start, tokens[last].end)
         # The object up to the next clause, or a whole "that" clause.

@@ -238,6 +238,8 @@ def test_broken_quotes_never_raise(text):
         # the verb group in the cue; a participle after a quotation and its speaker
         ("Carson did not mention any of his rivals by name.", "Carson", "did not mention",
          "any of his rivals by name"),
+        ("Clinton has been criticizing the plan for months.", "Clinton", "has been criticizing",
+         "the plan for months"),
         ('"The vote was rigged," Mayor Ana Ruiz said in a statement, adding that she would appeal.',
          "Mayor Ana Ruiz", "said in a statement", "The vote was rigged"),
         ('"The vote was rigged," Mayor Ana Ruiz said in a statement, adding that she would appeal.',
