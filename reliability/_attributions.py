@@ -153,6 +153,7 @@ _PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "who", "which"})
 _CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
 _SINGLE_MARKS = "'\u2018"  # the opening marks of quotations in single marks (see _segmentation)
+_MARK_TEXTS = _QUOTE_MARKS | {"'", "\u2018", "\u2019"}  # every text a quotation mark token can have
 _VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 # "is known to", "are believed to", "was said to": an auxiliary, one of these participles, "to".
 _VAGUE_AUX = frozenset({"is", "are", "was", "were"})
@@ -565,7 +566,9 @@ class _SentenceRules:
                 end = t.start  # "... and said she would ...": the same speaker's next statement
                 break
             before = self.tokens[j - 1]
-            if (before.text in (",", "—", "–") or (self._is_mark(before) and self.tokens[j - 2].text == ",")) \
+            # (cheap string tests first: the loop runs over up to _LOOKAHEAD tokens per statement)
+            if (before.text in (",", "—", "–") or (before.text in _MARK_TEXTS and self.tokens[j - 2].text == ","
+                                                   and self._is_mark(before))) \
                     and t.lower.endswith("ing") and not self.in_quote[j] and (
                 t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold
             ):
