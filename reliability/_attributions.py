@@ -397,6 +397,11 @@ class _SentenceRules:
         if hi > 0 and self.tokens[hi - 1].lower in ("and", "or"):
             return None  # "... and dismissed": a second verb of the same subject, not a source phrase
         lo = self._scan_left(hi, 14, verb)
+        if lo == hi and hi > 2 and self.tokens[hi - 1].text == "," and self.tokens[hi - 2].text == ")":
+            # "Sen. Jack Reed (D-R.I.), said": a stray comma after the party label.
+            name_lo = self._scan_left(hi - 1, 14, verb)
+            if name_lo < hi - 1 and self.tokens[name_lo].text[:1].isupper():
+                lo, hi = name_lo, hi - 1
         # "Hugh Hill, a doctor, said": the aside between commas belongs to the source.
         if lo == hi and hi > 0 and self.tokens[hi - 1].text == ",":
             inner_hi = hi - 1

@@ -105,6 +105,8 @@ def test_broken_quotes_never_raise(text):
         ('"The ward is full," said Hugh Hill, a doctor at the county hospital.',
          "Hugh Hill, a doctor at the county hospital", "said", "The ward is full"),
         ("Sen. Ruth Bell (D-Ore.) said the bill would pass.", "Sen. Ruth Bell (D-Ore.)", "said", "the bill would pass"),
+        ("Sen. Ruth Bell (D-Ore.), said the bill would pass.", "Sen. Ruth Bell (D-Ore.)", "said",
+         "the bill would pass"),  # a stray comma after the party label
         # a long aside with a clause or commas of its own ("X, who replaced Y, said")
         ("Ana Ruiz, who replaced Tom Hale as mayor in 2014, said the bridge would open in May.",
          "Ana Ruiz, who replaced Tom Hale as mayor in 2014", "said", "the bridge would open in May"),
