@@ -70,9 +70,9 @@ _NOT_SPEAKERS = frozenset(
     """update updated related read watch note editor editors photo video source sources see also
     breaking exclusive correction clarification warning q a by""".split()
 )
-# Punctuation the rules read as a cue (":" of "Keller: ...", the dash of "... — Keller").
 # Prepositions that link a source's head noun to what it belongs to ("a spokesman for the campaign").
 _LINKS = frozenset({"of", "for", "at", "to", "with"})
+# Punctuation the rules read as a cue (":" of "Keller: ...", the dash of "... — Keller").
 _CUE_MARKS = frozenset({":", "—", "―", "–"})
 # Cue words that may open a sentence before their speaker ("Said Ellis: ...").
 _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "replied"})
@@ -1734,10 +1734,11 @@ def source_frame(
     return first, stop, last, cue_words[0].lower() if cue_words else ""
 
 
-# Words that open an appositive besides the role lexicon's: "Craig Bryan, head of the ...".
-# Words opening an aside that is no part of the speaker before it ("X, in an interview, said").
+# Words opening an aside that is no part of the speaker before it ("X, in an interview, said",
+# "X, speaking in Ohio, said", "X, meanwhile, said").
 _ASIDE_PREPOSITIONS = frozenset({"in", "at", "during", "on", "after", "before", "speaking", "asked", "when", "while"})
 _ASIDE_ADVERBS = frozenset({"meanwhile", "however", "though", "too", "instead", "likewise", "moreover"})
+# Words that open an appositive besides the role lexicon's: "Craig Bryan, head of the ...".
 _APPOSITIVE_OPENERS = _DETERMINERS | {
     "who", "which", "whose", "whom", "one", "both", "former", "then", "now", "head", "founder", "co-founder",
     "author", "member", "executive", "editor", "leader", "fellow", "senior",
