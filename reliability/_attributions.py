@@ -55,7 +55,8 @@ _STOP = frozenset(
 )
 _ADVERBS = frozenset(
     """also later then again further previously recently once directly publicly repeatedly
-    reportedly allegedly earlier first separately still now today yesterday not never""".split()
+    reportedly allegedly earlier first separately still now today yesterday not never long always often
+    already""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
@@ -69,6 +70,8 @@ _NOT_SPEAKERS = frozenset(
     """update updated related read watch note editor editors photo video source sources see also
     breaking exclusive correction clarification warning q a by""".split()
 )
+# Prepositions that link a source's head noun to what it belongs to ("a spokesman for the campaign").
+_LINKS = frozenset({"of", "for", "at", "to", "with"})
 # Punctuation the rules read as a cue (":" of "Keller: ...", the dash of "... — Keller").
 _CUE_MARKS = frozenset({":", "—", "―", "–"})
 # Cue words that may open a sentence before their speaker ("Said Ellis: ...").
@@ -103,6 +106,8 @@ _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
 )
+# ... and the words of "this week", "last month", "earlier this year" (skipped only before a clause).
+_PERIOD_WORDS = frozenset({"this", "last", "week", "month", "year", "weekend"})
 # Function words allowed inside an aside between commas ("Vann Newkirk, a writer for The Atlantic, said").
 _APPOSITIVE_WORDS = frozenset(
     {"who", "which", "for", "of", "at", "with", "to", "has", "had", "is", "was", "as", "during", "in", "on", "from"}
@@ -144,9 +149,11 @@ _DISCOURSE_OPENERS = frozenset(
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
+_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "who", "which"})
 _CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
 _SINGLE_MARKS = "'\u2018"  # the opening marks of quotations in single marks (see _segmentation)
+_MARK_TEXTS = _QUOTE_MARKS | {"'", "\u2018", "\u2019"}  # every text a quotation mark token can have
 _VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 # "is known to", "are believed to", "was said to": an auxiliary, one of these participles, "to".
 _VAGUE_AUX = frozenset({"is", "are", "was", "were"})
@@ -192,6 +199,20 @@ def to_attribution(text: str, found: Found, source_id: str | None) -> Attributio
 
 def _is_word(token: Token) -> bool:
     return token.text[:1].isalnum()
+
+
+# Negations inside a verb group ("did not mention", "has never said").
+_NEGATIONS = frozenset({"not", "never", "n't"})
+# Modals and "do" in a verb group, also contracted with "not" ("didn't", "won’t").
+_GROUP_WORDS = frozenset(
+    """would could should will might may can must shall did does do""".split()
+    + """didn't doesn't don't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't""".split()
+)
+
+
+def _auxiliary(token: Token) -> bool:
+    """A modal or a form of "do" opening a verb group ("would", "did", "didn't", "won’t")."""
+    return token.text[:1].islower() and token.lower.replace("’", "'") in _GROUP_WORDS  # not "Theresa May"
 
 
 def _is_adverb(token: Token) -> bool:
@@ -302,12 +323,30 @@ class _SentenceRules:
         return (
             _is_word(t)
             and not self.in_quote[i]
-            and t.lower not in _STOP
+            and (t.lower not in _STOP or self._surname(i))
             and (t.lower not in self.lex.cue_verbs or t.text[:1].isupper())
         ) or t.text in ("'s", "’s", "-", "&") or (
             # A plural possessive: "the nurses' union", "veterans’ groups".
             t.text in ("'", "’") and i > 0 and self.tokens[i - 1].end == t.start
             and self.tokens[i - 1].lower.endswith("s") and not self.in_quote[i - 1]
+        )
+
+    def _surname(self, i: int) -> bool:
+        """A capitalised "May" or "Will" after a first name ("Theresa May said"): a name, not a modal."""
+        t = self.tokens[i]
+        if t.text not in ("May", "Will") or i == 0:
+            return False
+        before = self.tokens[i - 1]
+        return before.text[:1].isupper() and before.text.isalpha() and before.lower not in _STOP \
+            and before.lower not in _MONTHS and before.lower not in _PREPOSITIONS
+
+    def _link_head(self, j: int) -> bool:
+        """Whether token ``j`` can head a source phrase continued by "of"/"for" ("a spokesman | for")."""
+        t = self.tokens[j]
+        return self._np_ok(j) and t.text.isalpha() and (
+            t.text[:1].isupper() or t.lower in self.lex.roles
+            or (t.lower.endswith("s") and not t.lower.endswith(("ss", "ous")))
+            or (t.lower.endswith(("man", "woman", "person")))
         )
 
     def _noun_use(self, j: int, cue: int) -> bool:
@@ -331,9 +370,11 @@ class _SentenceRules:
         while lo > 0 and hi - lo < most:
             if self._np_ok(lo - 1) or self._noun_use(lo - 1, cue):
                 lo -= 1
-            elif self.tokens[lo - 1].lower == "of" and lo >= 2 and lo < hi and self.tokens[lo - 2].text[:1].isupper() \
-                    and (self.tokens[lo].text[:1].isupper() or self.tokens[lo].lower == "the"):
-                lo -= 1  # "Mr. Morgan of the Sierra Club said"
+            elif self.tokens[lo - 1].lower in _LINKS and lo >= 2 and lo < hi and self._link_head(lo - 2) \
+                    and (self.tokens[lo].text[:1].isupper() or self.tokens[lo].lower in _SHAPE_DETERMINERS):
+                # "Mr. Morgan of the Sierra Club said", "a spokesman for the campaign said",
+                # "attorneys for the family said": the head noun and what it belongs to.
+                lo -= 1
             elif self.tokens[lo - 1].text == ")" and not self.in_quote[lo - 1]:
                 # "Sen. Claire McCaskill (D-Mo.) said": a short parenthesis inside the name.
                 j = next((j for j in range(lo - 2, max(-1, lo - 8), -1) if self.tokens[j].text == "("), None)
@@ -356,19 +397,33 @@ class _SentenceRules:
         if hi > 0 and self.tokens[hi - 1].lower in ("and", "or"):
             return None  # "... and dismissed": a second verb of the same subject, not a source phrase
         lo = self._scan_left(hi, 14, verb)
+        if lo == hi and hi > 2 and self.tokens[hi - 1].text == "," and self.tokens[hi - 2].text == ")":
+            # "Sen. Jack Reed (D-R.I.), said": a stray comma after the party label.
+            name_lo = self._scan_left(hi - 1, 14, verb)
+            if name_lo < hi - 1 and self.tokens[name_lo].text[:1].isupper():
+                lo, hi = name_lo, hi - 1
         # "Hugh Hill, a doctor, said": the aside between commas belongs to the source.
         if lo == hi and hi > 0 and self.tokens[hi - 1].text == ",":
             inner_hi = hi - 1
             inner_lo = inner_hi
             while inner_lo > 0 and inner_hi - inner_lo < 20 and (
                 self._np_ok(inner_lo - 1) or self.tokens[inner_lo - 1].lower in _APPOSITIVE_WORDS
+                or self._noun_use(inner_lo - 1, verb)  # "Roy Blunt, facing a challenge, noted"
             ):
                 inner_lo -= 1
             if inner_lo > 0 and self.tokens[inner_lo - 1].text == ",":
                 name_hi = inner_lo - 1
                 name_lo = self._scan_left(name_hi, 8, verb)
-                if name_lo < name_hi and self.tokens[name_lo].text[:1].isupper():
-                    lo, hi = name_lo, inner_hi  # "81-year-old Parker Eaton, a nominal Republican, said"
+                if name_lo < name_hi and (self.tokens[inner_lo].lower in _ASIDE_PREPOSITIONS
+                                          or self.tokens[inner_lo].lower in _ASIDE_ADVERBS):
+                    # "Trump, in Kentucky, said", "Sanders, meanwhile, said": PolNeAR leaves such
+                    # an aside out of the source (85 of 90 times on train).
+                    lo, hi = name_lo, name_hi
+                elif name_lo < name_hi and (self.tokens[name_lo].text[:1].isupper() or (
+                        self.tokens[name_lo].lower in _DETERMINERS and self.tokens[name_hi - 1].text[:1].isupper())):
+                    # "81-year-old Parker Eaton, a nominal Republican, said", "the economist Jared
+                    # Bernstein, a former adviser, wrote"
+                    lo, hi = name_lo, inner_hi
                 elif self.tokens[inner_lo].text[:1].isupper() and self.tokens[inner_hi - 1].text[:1].isupper():
                     # "her senior policy adviser, Jake Sullivan, said": a role, then the name.
                     lo, hi = (name_lo if name_lo < name_hi and self._has_role(name_lo, name_hi) else inner_lo), inner_hi
@@ -485,7 +540,8 @@ class _SentenceRules:
         # after the cue is no content when a clause, a comma or a quotation follows it.
         j = k
         while j < len(self.tokens) and j - k < 3 and (self.tokens[j].lower in _TIME_WORDS
-                                                     or self.tokens[j].lower in _DAY_PARTS):
+                                                     or self.tokens[j].lower in _DAY_PARTS
+                                                     or self.tokens[j].lower in _PERIOD_WORDS):
             j += 1
         if j == k and j + 1 < len(self.tokens) and self.tokens[j].lower == "via":
             j += 2  # "via email", "via Twitter"
@@ -514,10 +570,15 @@ class _SentenceRules:
             if t.lower in ("and", "but") and not self.in_quote[j] and self._is_cue_verb(j + 1):
                 end = t.start  # "... and said she would ...": the same speaker's next statement
                 break
-            if self.tokens[j - 1].text == "," and t.lower.endswith("ing") and not self.in_quote[j] and (
+            before = self.tokens[j - 1]
+            # (cheap string tests first: the loop runs over up to _LOOKAHEAD tokens per statement)
+            if (before.text in (",", "—", "–") or (before.text in _MARK_TEXTS and self.tokens[j - 2].text == ","
+                                                   and self._is_mark(before))) \
+                    and t.lower.endswith("ing") and not self.in_quote[j] and (
                 t.lower in self.lex.cue_verbs or self.cue_probs.get(t.start, 0.0) >= self.threshold
             ):
-                end = self.tokens[j - 1].start
+                # '... the party," claiming': the quotation's closing mark stays in the content.
+                end = before.end if self._is_mark(before) else before.start
                 break
         bounds = _trim(self.text, self.tokens[k].start, end)
         return bounds if bounds[1] > bounds[0] else None
@@ -732,7 +793,8 @@ class _SentenceRules:
         token = tokens[i]
         lemma = self.lex.cue_lemma.get(token.lower, token.lower)
         prev = tokens[i - 1].lower if i > 0 else ""
-        if prev in _DETERMINERS or prev == "to" or prev in ("would", "could", "should", "will", "might", "may"):
+        if prev in _DETERMINERS or prev == "to" or (prev in ("would", "could", "should", "will", "might", "may")
+                                                   and not self._surname(i - 1)):
             return None
         # Object-taking cues: the stance lexicon, and words only the model knows ("cited", "blasted").
         stance = token.lower in self.lex.stance_verbs or (learned and lemma not in _SAY_CLASS)
@@ -757,7 +819,10 @@ class _SentenceRules:
         gap = i - 1
         while gap > 0 and (tokens[gap].lower in _CUE_ADVERBS or _is_adverb(tokens[gap])):
             gap -= 1  # ", even suggesting"
-        if progressive and gap >= 0 and tokens[gap].text == ",":
+        if progressive and gap >= 0 and (
+                tokens[gap].text in (",", "—", "–")
+                # '... expanded the party," claiming that ...': the comma inside the closing mark
+                or (gap > 0 and self._is_mark(tokens[gap]) and tokens[gap - 1].text == ",")):
             return self._participle(i, last, cue)
         # "has said", "have long argued": the auxiliary (and the adverbs after it) belong to the cue.
         if aux >= 0 and tokens[aux].lower in ("has", "have", "had"):
@@ -773,6 +838,9 @@ class _SentenceRules:
             # Without "that" ("said to be", "reported on", "a report by") it is no report of speech,
             # unless a quotation before the speaker is the content ("'...,' he said in Ohio.").
             k = next((k for k in range(last + 2, min(len(tokens), last + 14)) if tokens[k].lower == "that"), None)
+            if k is not None and any(tokens[j].text == "," and tokens[j + 1].lower.endswith("ing")
+                                     for j in range(last + 1, k - 1)):
+                k = None  # "said in a statement, adding that ...": the "that" is the next statement's
             # "wrote to Sanders' office that ...": "to" names the addressee of a report, like "told".
             addressed = nxt.lower == "to" and lemma in _SAY_CLASS and k is not None and k - last <= 8
             if k is None or (nxt.lower in ("by", "to", "for", "as", "about") and not addressed) \
@@ -784,6 +852,10 @@ class _SentenceRules:
             venue = self.outlets_within(tokens[last].end, tokens[k].start)
             np = self.left_np(head, i)
             content = self.content_after(k, keep_that=True)
+            if np is None and content is not None:
+                aside = self._aside_source(head)  # "Clinton, 35, the daughter of ..., said on Twitter that"
+                if aside is not None:
+                    return self._make(aside, cue, content, venue)
             if np is None or content is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)
@@ -857,7 +929,9 @@ class _SentenceRules:
         if i > 1 and tokens[i - 1].lower in ("and", "but"):
             return self._participle(i, last, cue)
         # Source on the right after a quotation or comma: '"...," said Korotchenko.'
-        if i > 0 and (tokens[i - 1].text in (",", "—", "-") or self._is_mark(tokens[i - 1])):
+        if i > 0 and (tokens[i - 1].text in (",", "—", "-") or self._is_mark(tokens[i - 1])
+                      # "... 'old-school,''' said X": a single mark left after the closing one
+                      or (i > 1 and tokens[i - 1].text in ("'", "’") and self._is_mark(tokens[i - 2]))):
             np = self.right_np(last, appositive=True)
             if np is None:
                 return None
@@ -881,7 +955,8 @@ class _SentenceRules:
         if i + 1 < len(tokens) and tokens[i + 1].lower in _PARTICLES:
             last = i + 1  # "referring to", "focused on"
         head = i
-        while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])):
+        while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])
+                            or tokens[head - 1].lower in _NEGATIONS):
             head -= 1
         if tokens[i].lower in _RAISING and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             return self._impersonal(head, i, i)  # "the plan seems to be popular"
@@ -890,6 +965,14 @@ class _SentenceRules:
             return self._impersonal(head - 1, i, last)
         if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
             head -= 1  # "is backing", "has introduced"
+        elif head > 1 and tokens[head - 1].lower == "been" and tokens[i].lower.endswith("ing"):
+            head -= 1  # "has been pushing": "has" is taken below
+        # "did not mention", "would vote for", "will also discuss", "hasn't responded to", "has
+        # been embracing": PolNeAR's cue takes the whole verb group, and the speaker stands before it.
+        while head > 0 and (_auxiliary(tokens[head - 1]) or tokens[head - 1].lower in _NEGATIONS
+                            or tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])
+                            or (tokens[head].lower == "been" and tokens[head - 1].lower in ("has", "have", "had"))):
+            head -= 1
         cue = (tokens[head].start, tokens[last].end)
         # The object up to the next clause, or a whole "that" clause.
         object_only = last + 1 < len(tokens) and tokens[last + 1].lower != "that"
@@ -924,7 +1007,8 @@ class _SentenceRules:
         verb group ("is", "have been", "could be"), ``i`` the cue word, ``last`` its last token.
         """
         tokens = self.tokens
-        if tokens[i].lower in _VAGUE_PARTICIPLES or self._vague_adverb_before(aux):
+        known_for = tokens[i].lower == "known" and last > i and tokens[last].lower in ("for", "as")
+        if (tokens[i].lower in _VAGUE_PARTICIPLES and not known_for) or self._vague_adverb_before(aux):
             return None  # "The firm is reported to have ...", "reportedly": the vague-source rules read it
         if last > i and tokens[last].lower == "to":
             last = i  # "is expected | to open in May": PolNeAR keeps "to" in the content
@@ -939,9 +1023,14 @@ class _SentenceRules:
                 or any(t.lower in ("and", "but") for t in tokens[start + 1 : aux]):
             return None  # no subject of its own ("X is a donor and has been mentioned as ...")
         lo = start + 1 if tokens[start].lower in _DISCOURSE_WORDS and start + 1 < aux else start
-        if tokens[lo].lower in _PRONOUNS or tokens[lo].lower in ("who", "which", "that", "this", "it", "there") \
-                or not self._has_content_word(lo, aux):
-            return None  # "it is expected that" is the vague rules'; "he was accused" has its subject elsewhere
+        if tokens[aux - 1].lower in _PERSONAL_SUBJECTS:
+            lo = aux - 1  # "In the morning | she | is expected to": the pronoun is the subject
+        if tokens[lo].lower in ("that", "this", "it", "there") or not (
+                self._has_content_word(lo, aux) or (aux - lo == 1 and tokens[lo].lower in _PERSONAL_SUBJECTS)):
+            # "it is expected that" is the vague rules'. A personal pronoun or a relative one is
+            # a subject PolNeAR marks as the content's first piece ("she | is widely expected |
+            # to capture ...", "Mitt Romney, who | is expected | to deliver ...").
+            return None
         subject = _trim(self.text, tokens[lo].start, tokens[aux - 1].end)
         rest = self.content_after(last + 1, keep_that=True, object_only=True)
         if rest is None:
@@ -1004,7 +1093,8 @@ class _SentenceRules:
         """
         start = 1 if self.tokens and self.tokens[0].lower in _DISCOURSE_WORDS else 0
         if not 0 < hi - start <= 10 or not (self.tokens[start].lower in _DETERMINERS
-                                             or self.tokens[start].text[:1].isupper()):
+                                             or self.tokens[start].text[:1].isupper()
+                                             or self.tokens[start].text[:1].isdigit()):  # "81-year-old Parker Eaton"
             return None
         if (self.tokens[start].lower in _NOT_SPEAKERS and self.tokens[start].lower not in _DETERMINERS) or not all(
                 self._np_ok(k) or self.tokens[k].lower in ("of", "for", "at", "to", "with") for k in range(start, hi)):
@@ -1031,10 +1121,16 @@ class _SentenceRules:
         if self._opening_phrase(opening) is None or not self._has_content_word(start, opening):
             return None  # the sentence opens with no noun phrase ("In Ohio, where ..., Clinton said")
         after = tokens[opening + 1]
-        if not (after.lower in _APPOSITIVE_OPENERS or after.lower in self.lex.roles or after.text[:1].isupper()):
-            return None
         if any(self.in_quote[k] or self._is_mark(tokens[k]) for k in range(opening + 1, close)):
             return None
+        if after.lower in _ASIDE_PREPOSITIONS or after.lower in _ASIDE_ADVERBS:
+            # "The Obama administration, in a far-reaching effort ..., has said", "Sanders,
+            # meanwhile, who ..., said": the aside is no part of the speaker.
+            return tokens[start].start, tokens[opening - 1].end
+        if not (after.lower in _APPOSITIVE_OPENERS or after.lower in self.lex.roles or after.text[:1].isupper()
+                or (after.lower.endswith("ing") and after.lower not in self.lex.cue_verbs)
+                or after.text.isdigit()):  # an age: "Clinton, 35, the daughter of ..., said"
+            return None  # (a participle: "Roy Blunt, facing a stiff challenge from ..., noted")
         return tokens[start].start, tokens[close - 1].end
 
     def _relative_source(self, head: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -1065,17 +1161,36 @@ class _SentenceRules:
             return None
         lo, hi = self._subject(i - 1)
         if hi == lo or not self._has_content_word(lo, hi):
+            # '"...," Jason Chaffetz said in a statement, adding that ...': the speaker of the
+            # statement before, when the sentence opens with its quotation.
+            lo, hi = self._earlier_speaker(i) or (lo, hi)
+        if hi == lo or not self._has_content_word(lo, hi):
             # A report whose speaker the sentence does not name in a way we can find.
             return Found(None, cue, content, "vague")
         (lo, hi), relays = self.split_relays(lo, hi)
         return self._make(self.bounds(lo, hi), cue, content, relays)
 
+    def _earlier_speaker(self, i: int) -> tuple[int, int] | None:
+        """The speaker of the nearest verb of saying before token ``i`` outside quotations
+        ("Chaffetz said" or "said Chaffetz"), as a token range, or None."""
+        for j in range(i - 2, max(0, i - 30), -1):  # bounded: linear time
+            t = self.tokens[j]
+            if self.in_quote[j] or t.text[:1].isupper() or self.lex.cue_lemma.get(t.lower) not in _SAY_CLASS:
+                continue
+            np = self.left_np(j)
+            if np is None and not _is_word(self.tokens[j - 1]):
+                np = self.right_np(j)
+            return np if np is not None and np[0] < np[1] else None
+        return None
+
     def _subject(self, limit: int) -> tuple[int, int]:
         """The sentence's subject as a token range ("The New York Times | and ...", "Keller | spoke")."""
         tokens, roles = self.tokens, self.lex.roles
         lo = 0
-        # "In August, several groups ..., saying": skip an opening adverbial up to its comma.
-        if tokens and (tokens[0].lower in _OPENERS or tokens[0].lower in _TIME_WORDS):
+        # "In August, several groups ..., saying", "Speaking in Ohio, Trump ...": skip an opening
+        # adverbial or participial phrase up to its comma.
+        if tokens and (tokens[0].lower in _OPENERS or tokens[0].lower in _TIME_WORDS
+                       or (tokens[0].lower.endswith("ing") and tokens[0].text[:1].isupper())):
             comma = next((k for k in range(1, min(limit, 12)) if tokens[k].text == ","), None)
             if comma is not None:
                 lo = comma + 1
@@ -1112,7 +1227,7 @@ class _SentenceRules:
 
     def _quote_then_speaker(self, head: int, cue: tuple[int, int]) -> Found | None:
         """'"...," Sanders said during an interview': the quotation before the speaker."""
-        np = self.left_np(head)
+        np = self.left_np(head) or self._speaker_after_quote(head)
         if np is None:
             return None
         content = self.content_before(np[0])
@@ -1120,6 +1235,25 @@ class _SentenceRules:
             return None
         (lo, hi), relays = self.split_relays(*np)
         return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _speaker_after_quote(self, head: int) -> tuple[int, int] | None:
+        """'"...," Cecelia Purner, 67, a retired clerk in Allentown, Pa., said in an interview':
+        everything between the quotation and the comma before the cue, when it opens with a
+        capital and holds no quotation mark (left_np stops at the aside's inner commas)."""
+        tokens = self.tokens
+        comma = head - 1
+        if comma < 2 or tokens[comma].text != "," or not self.quotes:
+            return None
+        quote = max((q for q in self.quotes if q.end <= tokens[comma].start), key=lambda q: q.end, default=None)
+        if quote is None:
+            return None
+        j = bisect.bisect_left(tokens, quote.end, key=lambda t: t.start)
+        while j < comma and (tokens[j].text in (",", "'", "’") or self._is_mark(tokens[j])):
+            j += 1
+        if comma - j < 2 or comma - j > 40 or not tokens[j].text[:1].isupper() \
+                or any(self.in_quote[k] or self._is_mark(tokens[k]) for k in range(j, comma)):
+            return None
+        return j, comma
 
     def _passive(self, i: int, aux: int, cue: tuple[int, int]) -> Found | None:
         tokens = self.tokens
@@ -1600,6 +1734,10 @@ def source_frame(
     return first, stop, last, cue_words[0].lower() if cue_words else ""
 
 
+# Words opening an aside that is no part of the speaker before it ("X, in an interview, said",
+# "X, speaking in Ohio, said", "X, meanwhile, said").
+_ASIDE_PREPOSITIONS = frozenset({"in", "at", "during", "on", "after", "before", "speaking", "asked", "when", "while"})
+_ASIDE_ADVERBS = frozenset({"meanwhile", "however", "though", "too", "instead", "likewise", "moreover"})
 # Words that open an appositive besides the role lexicon's: "Craig Bryan, head of the ...".
 _APPOSITIVE_OPENERS = _DETERMINERS | {
     "who", "which", "whose", "whom", "one", "both", "former", "then", "now", "head", "founder", "co-founder",
