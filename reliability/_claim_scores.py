@@ -235,8 +235,5 @@ def score_claims(
             of_chain[chain_id] = _chain_reasons(chain_by_id.get(chain_id or ""), by_id, w)
         reasons = _reasons(claim, of_chain[chain_id], by_id, w)
         logit = w.base + sum(r.weight for r in reasons)
-        # A new record rather than model_copy, which pydantic 2.14 runs slower (3.9 against 2.6 µs
-        # per claim) though it skips validation.
-        scored.append(Claim(id=claim.id, text=claim.text, attribution=claim.attribution, chain_id=chain_id,
-                            hedges=claim.hedges, score=_sigmoid(logit), reasons=reasons))
+        scored.append(claim.model_copy(update={"score": _sigmoid(logit), "reasons": reasons}))
     return scored
