@@ -22,7 +22,7 @@ from _lengths import joined  # benchmarks/ is on sys.path when a benchmark runs 
 
 from reliability import Article, Scorer
 from reliability._attributions import find_attributions
-from reliability._chains import build_chains
+from reliability._chains import build_chains, enclosing
 from reliability._claim_scores import score_claims
 from reliability._claims import build_claims, find_hedges
 from reliability._explain import explain
@@ -73,10 +73,11 @@ def stage_times(scorer: Scorer, text: str) -> dict[str, float]:
         lap("attributions")
         resolution = resolve_sources(text, found, segmentation=seg)
         lap("sources")
-        _, chain_of = build_chains(found, resolution)
+        enclosed = enclosing(found)
+        _, chain_of = build_chains(found, resolution, enclosed=enclosed)
         lap("chains")
         build_claims(seg, found, resolution.source_of, chain_of, "chain0",
-                     find_hedges(seg.tokens, text, segmentation=seg))
+                     find_hedges(seg.tokens, text, segmentation=seg), enclosed=enclosed)
         lap("claims + hedges")
         analysis = analyze(article)
         lap("setup")

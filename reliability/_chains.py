@@ -156,8 +156,13 @@ def _untangled(parents: list[int | None], found: list[Found], according: list[bo
     return result
 
 
-def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[CitationChain], list[str | None]]:
-    """The distinct chains, and the chain id of each statement (None when it has no source)."""
+def build_chains(found: list[Found], resolution: Resolution, *,
+                 enclosed: list[int | None] | None = None) -> tuple[list[CitationChain], list[str | None]]:
+    """The distinct chains, and the chain id of each statement (None when it has no source).
+
+    ``enclosed`` is :func:`enclosing` of ``found`` when the caller has it already (the claims
+    read it too, so :func:`~reliability._pipeline.analyze` computes it once for both).
+    """
     kinds = {s.id: s.kind for s in resolution.sources}
     names = {s.id: s.name for s in resolution.sources}
     # Only a venue is a relay ("He also said" after "said on Russian Channel"); a government an
@@ -165,7 +170,7 @@ def build_chains(found: list[Found], resolution: Resolution) -> tuple[list[Citat
     affiliations = {s.id: s.affiliated_with for s in resolution.sources
                     if s.affiliated_with and kinds.get(s.affiliated_with) in _OUTLETS}
     according = resolution.according or [False] * len(found)
-    parents = _untangled(enclosing(found), found, according)
+    parents = _untangled(enclosing(found) if enclosed is None else enclosed, found, according)
     memo: dict[int, list[str] | None] = {}
     cited = _links_in(found, resolution.links)
 

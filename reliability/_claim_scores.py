@@ -138,12 +138,13 @@ def _first_mention(source: Source | None) -> list[Span]:
 
 
 def _reasons(
-    claim: Claim, chain: CitationChain | None, sources: dict[str, Source], w: ClaimWeights
+    claim: Claim, chain_reasons: list[ClaimReason], sources: dict[str, Source], w: ClaimWeights
 ) -> list[ClaimReason]:
+    """The claim's reasons: its directness, then ``chain_reasons`` (see :func:`_chain_reasons`), then
+    its hedges, largest weight (in magnitude) first."""
     reasons: list[ClaimReason] = []
     attribution = claim.attribution
     directness = attribution.directness if attribution is not None else "unattributed"
-    origin = sources.get(chain.hops[0]) if chain is not None else None
 
     weight = w.directness.get(directness, 0.0)
     if attribution is not None:
@@ -158,7 +159,31 @@ def _reasons(
         evidence = [claim.text]
         message = f"No source is given: {_WHY_DIRECTNESS['unattributed']}."
     reasons.append(ClaimReason(factor=f"directness_{directness}", weight=weight, message=message, evidence=evidence))
+    reasons += chain_reasons
 
+    # A hedge that is also the attribution's cue ("Reportedly, ...") is counted once, as vagueness.
+    cue = attribution.cue if attribution is not None else None
+    hedges = [h for h in claim.hedges if cue is None or h.end <= cue.start or h.start >= cue.end]
+    if hedges:
+        words = ", ".join(_quote(h.text, 30) for h in hedges)
+        reasons.append(ClaimReason(
+            factor="hedged", weight=w.per_hedge * min(len(hedges), w.max_hedges),
+            message=f"It is hedged ({words}): the article itself does not vouch for it.",
+            evidence=hedges,
+        ))
+    reasons.sort(key=lambda r: -abs(r.weight))
+    return reasons
+
+
+def _chain_reasons(chain: CitationChain | None, sources: dict[str, Source], w: ClaimWeights) -> list[ClaimReason]:
+    """The reasons a claim owes to its chain: its origin, its relays, state media among them.
+
+    They depend on the chain alone, so :func:`score_claims` builds them once per chain and the
+    claims on that chain share the (frozen) records: an article's unattributed claims all travel
+    ``chain0``, and one with a known publisher gives each of them the same origin reason.
+    """
+    reasons: list[ClaimReason] = []
+    origin = sources.get(chain.hops[0]) if chain is not None else None
     if origin is not None and origin.kind in w.origin and (origin.id != ARTICLE_SOURCE_ID or origin.kind != "unknown"):
         who = _KIND_WORDS.get(origin.kind, origin.kind)
         name = "" if origin.kind == "anonymous" else f" ({origin.name})"
@@ -188,18 +213,6 @@ def _reasons(
                 message=f"State-affiliated media relayed it ({names}); they answer to a government.",
                 evidence=[m for s in state for m in _first_mention(s)],
             ))
-
-    # A hedge that is also the attribution's cue ("Reportedly, ...") is counted once, as vagueness.
-    cue = attribution.cue if attribution is not None else None
-    hedges = [h for h in claim.hedges if cue is None or h.end <= cue.start or h.start >= cue.end]
-    if hedges:
-        words = ", ".join(_quote(h.text, 30) for h in hedges)
-        reasons.append(ClaimReason(
-            factor="hedged", weight=w.per_hedge * min(len(hedges), w.max_hedges),
-            message=f"It is hedged ({words}): the article itself does not vouch for it.",
-            evidence=hedges,
-        ))
-    reasons.sort(key=lambda r: -abs(r.weight))
     return reasons
 
 
@@ -214,9 +227,13 @@ def score_claims(
     w = weights or claim_weights()
     by_id = {s.id: s for s in sources}
     chain_by_id = {c.id: c for c in chains}
+    of_chain: dict[str | None, list[ClaimReason]] = {}
     scored = []
     for claim in claims:
-        reasons = _reasons(claim, chain_by_id.get(claim.chain_id or ""), by_id, w)
+        chain_id = claim.chain_id
+        if chain_id not in of_chain:
+            of_chain[chain_id] = _chain_reasons(chain_by_id.get(chain_id or ""), by_id, w)
+        reasons = _reasons(claim, of_chain[chain_id], by_id, w)
         logit = w.base + sum(r.weight for r in reasons)
         scored.append(claim.model_copy(update={"score": _sigmoid(logit), "reasons": reasons}))
     return scored

@@ -145,11 +145,16 @@ def build_claims(
     chain_of: list[str | None],
     article_chain: str | None,
     hedges: list[Span],
+    *,
+    enclosed: list[int | None] | None = None,
 ) -> list[Claim]:
-    """Claims in text order: reported statements, then the article's own sentences."""
+    """Claims in text order: reported statements, then the article's own sentences.
+
+    ``enclosed``: :func:`~reliability._chains.enclosing` of ``found``, when the caller has it.
+    """
     text = seg.text
     hedge_starts = [h.start for h in hedges]
-    nested = children(enclosing(found))
+    nested = children(enclosing(found) if enclosed is None else enclosed)
     # (start, fields) per claim; the records are built once their order, and so their ids, are known.
     claims: list[tuple[int, dict[str, Any]]] = []
     covered: list[tuple[int, int]] = []

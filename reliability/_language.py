@@ -98,7 +98,11 @@ def detect_language(text: str) -> str:
     # are neither), the runs of letters are the runs of A-Z and a-z, which a plain range finds
     # faster than the Unicode-aware pattern.
     only_ascii_letters = not any(map(str.isalnum, _NON_ASCII.findall(sample)))
-    words = (_ASCII_LETTERS if only_ascii_letters else _LETTERS).findall(sample)
+    # With ASCII letters only, the sample is lower-cased at once: the runs of A-Z and a-z in the
+    # lower-cased sample are the runs of the sample, lower-cased (no character outside ASCII that
+    # is neither a letter nor a digit lower-cases to a letter), and one str.lower over the sample
+    # costs less than one per word.
+    words = _ASCII_LETTERS.findall(sample.lower()) if only_ascii_letters else _LETTERS.findall(sample)
     letters = "".join(words)
     ascii_only = letters.isascii()
     scripts: dict[str, int]
@@ -118,15 +122,15 @@ def detect_language(text: str) -> str:
             return "ru"
         return other[0]
     latin_words = words if ascii_only else [w for w in words if ord(w[0]) < 0x0250]
-    lowered = Counter(map(str.lower, latin_words))
+    lowered = Counter(latin_words if only_ascii_letters else map(str.lower, latin_words))
     n_lowered = lowered.total()
     if n_lowered < _MIN_WORDS:
         return "en"  # one headline-like sentence: too few function words to call it anything else
     codes, index = _stopword_index()
     counts = [0] * len(codes)
-    for word, n in lowered.items():
-        for k in index.get(word, ()):
-            counts[k] += n
+    for word in lowered.keys() & index.keys():  # the function words only, found by a set operation in C
+        for k in index[word]:
+            counts[k] += lowered[word]
     hits = dict(zip(codes, counts, strict=True))
     english = hits.get("en", 0) / n_lowered
     best, best_hits = max(hits.items(), key=lambda kv: kv[1])

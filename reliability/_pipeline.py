@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ._attributions import Found, find_attributions, to_attribution
-from ._chains import build_chains, overlapping
+from ._chains import build_chains, enclosing, overlapping
 from ._claims import build_claims, find_hedges
 from ._records import ARTICLE_SOURCE_ID, Article, Attribution, CitationChain, Claim, Source, Span
 from ._segmentation import Segmentation, segment
@@ -48,10 +48,12 @@ def analyze(article: Article, *, links: Sequence[Link] = ()) -> Analysis:
     found = find_attributions(seg)
     resolution = resolve_sources(article.text, found, url=article.url, title=article.title, links=links,
                                  segmentation=seg)
-    chains, chain_of = build_chains(found, resolution)
+    # Which statement each one is nested in: the chains and the claims both need it.
+    enclosed = enclosing(found)
+    chains, chain_of = build_chains(found, resolution, enclosed=enclosed)
     own = CitationChain(id="chain0", hops=[ARTICLE_SOURCE_ID], depth=0)
     hedges = find_hedges(seg.tokens, article.text, segmentation=seg)
-    claims = build_claims(seg, found, resolution.source_of, chain_of, own.id, hedges)
+    claims = build_claims(seg, found, resolution.source_of, chain_of, own.id, hedges, enclosed=enclosed)
     if resolution.links:
         claims, chains = _cite_links(claims, chains, resolution.links, own.id)
     if any(c.chain_id == own.id for c in claims):

@@ -339,3 +339,18 @@ def test_short_english_with_foreign_looking_words_is_english(text):
     from reliability._language import detect_language
 
     assert detect_language(text) == "en"
+
+
+def test_no_character_that_is_not_a_letter_lower_cases_to_one():
+    """``detect_language`` lower-cases a sample whose letters are all ASCII in one call and then
+    reads its runs of A-Z and a-z: the same runs as lower-casing word by word only while no
+    character outside ASCII that is neither a letter nor a digit lower-cases to a letter or a
+    digit. A change in Python's Unicode tables that broke this would show here."""
+    import sys
+
+    changed = [
+        hex(point) for point in range(0x80, sys.maxunicode + 1)
+        if not (char := chr(point)).isalnum() and char.lower() != char
+        and any(c.isalnum() or c.isascii() for c in char.lower())
+    ]
+    assert changed == []
