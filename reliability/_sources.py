@@ -584,9 +584,14 @@ class _Resolver:
         a capitalised given name ("Tim Cook" for "Cook") is a person's surname, whatever the rest
         says.
         """
+        # The surname check comes last: its index of the whole article (``_surnames_in_text``) is
+        # built only for the few names the text's other signals would make an organisation.
+        return self._organisation_signals(name_tokens, item) \
+            and not (len(name_tokens) == 1 and name_tokens[0].lower in self._surnames_in_text())
+
+    def _organisation_signals(self, name_tokens: list[Token], item: Found) -> bool:
+        """The signals of ``_organisation_evidence`` before its surname check (see there)."""
         first, last = name_tokens[0], name_tokens[-1]
-        if len(name_tokens) == 1 and last.lower in self._surnames_in_text():
-            return False
         before = self.tokens(max(0, first.start - 24), first.start)
         source_end = item.source[1] if item.source is not None else last.end
         if before and before[-1].lower == "the" and not last.text.endswith(("'s", "’s")) and last.end >= source_end \
@@ -1017,9 +1022,11 @@ class _Resolver:
             return self._role_kind([before[-2].lower])
         # "Russia's ambassador to | North Korea, Alexandre Matsegora": a role a few words back,
         # with only names and linking words between it and the source.
+        roles = self.lex.roles
         for k in range(len(before) - 1, -1, -1):
             token = before[k]
-            kind = self._role_kind([token.lower])
+            # A word the role lexicon lacks has no kind: most words, decided without _role_kind.
+            kind = self._role_kind([token.lower]) if token.lower in roles else None
             if kind in ("official", "expert"):
                 return kind
             if not (token.text[:1].isupper() or token.lower in _LINKING or token.text in (",", "'s", "’s")):
