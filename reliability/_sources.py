@@ -250,6 +250,25 @@ class _Resolver:
             return [*head, *tokens[lo : hi - 1], *tokenize(self.text, tokens[hi - 1].start, end)]
         return [*head, *tokens[lo:hi]] if head else tokens[lo:hi]
 
+    def last_tokens(self, start: int, end: int, count: int) -> list[Token]:
+        """Exactly ``self.tokens(start, end)[-count:]``.
+
+        Rules that read the last few words before a source take a window 24-60 characters wide,
+        whose start cuts a word most of the time; tokenising that word again (see ``tokens``) was
+        most of their cost. When more than ``count`` tokens start inside the window and its start
+        cuts no word, or cuts one that opens on a word character (``tokens`` then keeps every token
+        after that word as it is), the last ``count`` of the article's tokens are the answer.
+        """
+        if self._all_tokens is None or self._starts is None:
+            return self.tokens(start, end)[-count:]  # tokenises the article once
+        tokens, starts = self._all_tokens, self._starts
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        if hi - lo > count and tokens[hi - 1].end <= end \
+                and (not lo or tokens[lo - 1].end <= start or _is_word_char(tokens[lo - 1].text[0])):
+            return tokens[hi - count : hi]
+        return self.tokens(start, end)[-count:]
+
     def _add(self, cluster: _Cluster) -> _Cluster:
         self.clusters[cluster.id] = cluster
         if cluster.kind == "state_media":
@@ -592,7 +611,7 @@ class _Resolver:
     def _organisation_signals(self, name_tokens: list[Token], item: Found) -> bool:
         """The signals of ``_organisation_evidence`` before its surname check (see there)."""
         first, last = name_tokens[0], name_tokens[-1]
-        before = self.tokens(max(0, first.start - 24), first.start)
+        before = self.last_tokens(max(0, first.start - 24), first.start, 2)
         source_end = item.source[1] if item.source is not None else last.end
         if before and before[-1].lower == "the" and not last.text.endswith(("'s", "’s")) and last.end >= source_end \
                 and not any(self._group_plural(t.lower + "s") or t.lower in self.lex.demonyms or t.text.isupper()
@@ -761,7 +780,7 @@ class _Resolver:
         # Most source words follow no preposition: look at the word before them first.
         if self.text[max(0, start - 6) : start].rstrip().rpartition(" ")[2].lower() not in _HOLDER_PREPOSITIONS:
             return None
-        before = self.tokens(max(0, start - 60), start)[-5:]
+        before = self.last_tokens(max(0, start - 60), start, 5)
         if len(before) < 3 or before[-1].lower not in _HOLDER_PREPOSITIONS:
             return None
         for k in range(len(before) - 2, -1, -1):
@@ -1017,7 +1036,7 @@ class _Resolver:
 
     def _role_before(self, start: int) -> SourceKind | None:
         """The kind of a role left just outside the source words: "Secretary of | State Hillary Clinton"."""
-        before = self.tokens(max(0, start - 60), start)[-6:]
+        before = self.last_tokens(max(0, start - 60), start, 6)
         if len(before) >= 2 and before[-1].lower == "of":
             return self._role_kind([before[-2].lower])
         # "Russia's ambassador to | North Korea, Alexandre Matsegora": a role a few words back,
