@@ -114,6 +114,7 @@ _STAFF_TITLES = frozenset(
 )
 # What a study or count found: with no author named ("industry estimates") it is anonymous.
 _FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections"})
+_DOCUMENT_OR_FINDINGS = _DOCUMENT_WORDS | _FINDINGS  # made once, not per source
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
     corporation group association foundation commission government administration police army
@@ -490,7 +491,7 @@ class _Resolver:
             # affidavit": a document whose author the words do not name (the gold set's convention
             # since session 4; a "the" may refer back to a document named before, which this stage
             # does not follow).
-            unnamed_document = kind in (None, "organization") and head in _DOCUMENT_WORDS | _FINDINGS \
+            unnamed_document = kind in (None, "organization") and head in _DOCUMENT_OR_FINDINGS \
                 and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != head
                             for t in words)  # not "A new Gallup poll", "Ipsos poll": their authors
             # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
@@ -816,7 +817,7 @@ class _Resolver:
 
     def _document_owner(self, words: list[Token]) -> list[Token]:
         """The owner named in the possessive before a document: "Garcia's data", "Gallup's new poll"."""
-        if not words or words[-1].lower not in _DOCUMENT_WORDS | _FINDINGS:
+        if not words or words[-1].lower not in _DOCUMENT_OR_FINDINGS:
             return []
         for k in range(len(words) - 2, -1, -1):
             token = words[k]
