@@ -197,6 +197,7 @@ class _Resolver:
         self.text = text
         # The article's tokens, cut into the windows each rule reads (see ``tokens``); from the
         # segmentation when the caller has it, else tokenised once on first use.
+        self._segmentation = segmentation
         self._all_tokens: list[Token] | None = segmentation.tokens if segmentation is not None else None
         self._starts: list[int] | None = segmentation.token_starts if segmentation is not None else None
         self.clusters: dict[str, _Cluster] = {}
@@ -604,10 +605,11 @@ class _Resolver:
         a capitalised given name ("Tim Cook" for "Cook") is a person's surname, whatever the rest
         says.
         """
-        # The surname check comes last: its index of the whole article (``_surnames_in_text``) is
-        # built only for the few names the text's other signals would make an organisation.
+        # The surname check comes last: it reads the whole article's words (see
+        # ``_written_after_given_name``), now only for the few names the text's other signals would
+        # make an organisation.
         return self._organisation_signals(name_tokens, item) \
-            and not (len(name_tokens) == 1 and name_tokens[0].lower in self._surnames_in_text())
+            and not (len(name_tokens) == 1 and self._written_after_given_name(name_tokens[0].lower))
 
     def _organisation_signals(self, name_tokens: list[Token], item: Found) -> bool:
         """The signals of ``_organisation_evidence`` before its surname check (see there)."""
@@ -646,6 +648,27 @@ class _Resolver:
             and last.lower not in self.lex.demonyms and not self._group_plural(last.lower) \
             and not _personal_name(last.lower)
 
+    def _written_after_given_name(self, word: str) -> bool:
+        """Whether the article writes the lower-cased ``word`` right after a capitalised word that
+        may be a given name ("Cook" in "Tim Cook").
+
+        With the segmentation, its index of words (``Segmentation.positions``, which the claims and
+        features stages build anyway) gives the few places ``word`` is written; without it, an
+        index of every such word is built once per article (``_surnames_in_text``). Either way
+        the cost stays linear in the article.
+        """
+        if self._segmentation is None:
+            return word in self._surnames_in_text()
+        tokens = self._segmentation.tokens
+        return any(k > 0 and self._given_then_surname(tokens[k - 1], tokens[k])
+                   for k in self._segmentation.positions([word]))
+
+    def _given_then_surname(self, a: Token, b: Token) -> bool:
+        """Whether ``b`` starts one character after ``a`` ends, both capitalised, and ``a`` may be a given name."""
+        return a.text[:1].isupper() and b.text[:1].isupper() and a.text.isalpha() and len(a.text) > 1 \
+            and a.lower not in _DETERMINERS and a.lower not in _OPENERS and a.lower not in _CALENDAR \
+            and a.lower not in self.lex.roles and b.start - a.end == 1
+
     def _surnames_in_text(self) -> frozenset[str]:
         """Lower-cased words the article writes right after a capitalised word that may be a given name.
 
@@ -655,11 +678,8 @@ class _Resolver:
             if self._all_tokens is None:
                 self.tokens(0, 0)  # tokenises the article once (see ``tokens``)
             tokens = self._all_tokens or []
-            self._after_given = frozenset(
-                b.lower for a, b in itertools.pairwise(tokens)
-                if a.text[:1].isupper() and b.text[:1].isupper() and a.text.isalpha() and len(a.text) > 1
-                and a.lower not in _DETERMINERS and a.lower not in _OPENERS and a.lower not in _CALENDAR
-                and a.lower not in self.lex.roles and b.start - a.end == 1)
+            self._after_given = frozenset(b.lower for a, b in itertools.pairwise(tokens)
+                                          if self._given_then_surname(a, b))
         return self._after_given
 
     def _outlet_staff(self, item: Found) -> tuple[int, int] | None:
