@@ -188,8 +188,14 @@ class Resolution:
     according: list[bool] = field(default_factory=list)  # per Found: its cue is "according to"
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# A full stop, "!", "?" or a line break followed by white space or the end of the text (``\s`` is
+# ``str.isspace``).
+_SENTENCE_STOP = re.compile(r"[.!?\n](?=\s|\Z)")
+
+
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "source"
+    return _NOT_SLUG.sub("_", name.lower()).strip("_") or "source"
 
 
 class _Resolver:
@@ -920,11 +926,11 @@ class _Resolver:
     def _withheld(self, bounds: tuple[int, int]) -> bool:
         """Whether the sentence says the unnamed source's name is withheld ("on condition of anonymity")."""
         lo, hi = bounds[0], min(len(self.text), bounds[1] + 200)
-        # The rest of the source's sentence: up to the first full stop after it.
-        for k in range(bounds[1], hi):
-            if self.text[k] in ".!?\n" and (k + 1 == len(self.text) or self.text[k + 1].isspace()):
-                hi = k
-                break
+        # The rest of the source's sentence: up to the first full stop after it (a stop before
+        # ``hi``; the search runs one character further so the one after such a stop is seen).
+        stop = _SENTENCE_STOP.search(self.text, bounds[1], hi + 1)
+        if stop is not None and stop.start() < hi:
+            hi = stop.start()
         window = self.text[lo:hi].lower()
         return any(phrase in window for phrase in _ANONYMITY)
 
