@@ -223,6 +223,7 @@ class _Resolver:
         self._pending: _Cluster | None = None
         self.merged: dict[str, str] = {}
         self._after_given: frozenset[str] | None = None  # see _surnames_in_text
+        self._after_given_word: dict[str, bool] = {}  # see _written_after_given_name
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Exactly ``tokenize(self.text, start, end)``, cut from the article's tokens.
@@ -665,9 +666,11 @@ class _Resolver:
         """
         if self._segmentation is None:
             return word in self._surnames_in_text()
-        tokens = self._segmentation.tokens
-        return any(k > 0 and self._given_then_surname(tokens[k - 1], tokens[k])
-                   for k in self._segmentation.positions([word]))
+        if word not in self._after_given_word:  # each word's places read once, however often asked
+            tokens = self._segmentation.tokens
+            self._after_given_word[word] = any(k > 0 and self._given_then_surname(tokens[k - 1], tokens[k])
+                                               for k in self._segmentation.positions([word]))
+        return self._after_given_word[word]
 
     def _given_then_surname(self, a: Token, b: Token) -> bool:
         """Whether ``b`` starts one character after ``a`` ends, both capitalised, and ``a`` may be a given name."""
