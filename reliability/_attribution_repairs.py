@@ -160,7 +160,9 @@ def _outlet_has_learned(seg: Segmentation, found: list[Found], starts: list[int]
     covered = sorted(f.content for f in found)
     result = []
     tokens = seg.tokens
-    for k in [k for k, t in enumerate(tokens) if t.lower == "learned" and k]:
+    # The article's index of words (``Segmentation.positions``, which later stages build anyway)
+    # finds the few "learned" without a pass over every token.
+    for k in [k for k in seg.positions(["learned"]) if k]:
         if seg.quote_at(tokens[k].start):
             continue
         aux = k - 1
@@ -225,7 +227,8 @@ def _according_to_a_report(seg: Segmentation, found: list[Found], starts: list[i
     cue_starts = [c[0] for c in cues]
     result = []
     tokens = seg.tokens
-    for k in [k for k, t in enumerate(tokens[:-2]) if t.lower == "according"]:  # the loop in C
+    # The article's index of words (see ``_outlet_has_learned``) finds the few "according".
+    for k in [k for k in seg.positions(["according"]) if k < len(tokens) - 2]:
         if tokens[k + 1].lower != "to" or seg.quote_at(tokens[k].start):
             continue
         at = bisect.bisect_right(cue_starts, tokens[k].start) - 1
@@ -251,7 +254,7 @@ def _according_to_a_report(seg: Segmentation, found: list[Found], starts: list[i
         else:
             continue
         if not _words(words) or any(t.lower in _AUXILIARIES for t in words) \
-                or (words[0].lower not in _DETERMINERS | _REPORT_NOUNS and not words[0].text[:1].isupper()):
+                or (words[0].lower not in _REPORT_OPENERS and not words[0].text[:1].isupper()):
             continue
         source = (words[0].start, words[-1].end)
         outlet = _outlet_in(seg, words)
@@ -274,6 +277,14 @@ def _repaired(seg: Segmentation, sentence: Sentence, item: Found) -> Found:
         if better is not None:
             item = better
     return item
+
+
+def _first_token(seg: Segmentation, start: int, end: int) -> Token | None:
+    """Exactly ``(seg.tokens_in(start, end) or [None])[0]``, without slicing the tokens."""
+    k = bisect.bisect_left(seg.token_starts, start)
+    if k < len(seg.tokens) and seg.tokens[k].start < end and seg.tokens[k].end <= end:
+        return seg.tokens[k]
+    return None
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -310,7 +321,7 @@ def _relative_clause_subject(
     (with its aside, as the rules write a source) is the speaker and that clause the content.
     """
     if item.source is None or item.source[0] < cue[1] or item.content[1] > cue[0] \
-            or verb not in _SAID | _TOLD or seg.quote_at(item.content[0]) is not None:
+            or verb not in _SAID_OR_TOLD or seg.quote_at(item.content[0]) is not None:
         return None
     text = seg.text
     if text[item.content[1] : cue[0]].strip() != ",":
@@ -573,9 +584,10 @@ def _said_of(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, 
     if verb not in _SAID:
         return None
     text = seg.text
+    first = _first_token(seg, cue[1], sentence.end)
+    if first is None or first.lower != "of":
+        return None  # most "said": decided without the tokens of the rest of the sentence
     after = seg.tokens_in(cue[1], sentence.end)
-    if not after or after[0].lower != "of":
-        return None
     quotes = seg.quotes_in(sentence.start, sentence.end)
     before = [q for q in quotes if q.end <= cue[0]]
     later = [q for q in quotes if q.start >= cue[1]]
@@ -677,7 +689,7 @@ def _venue_relay(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offse
     The outlet a speaker speaks on or to, right after the cue, relays the statement (a pundit on
     state TV is relayed by state media); also an opening "In an interview with X," before it.
     """
-    if verb not in _SAID | _VENUE_VERBS or item.source is None:
+    if verb not in _SAID_OR_VENUE or item.source is None:
         return None
     after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 120))
     relay = _venue(seg, after)
@@ -730,6 +742,11 @@ def _anonymous_subject(seg: Segmentation, sentence: Sentence, item: Found, cue: 
         return None
     return replace(item, source=(before[0].start, item.source[1]), written_source=None)
 
+
+# Unions the rules test against, made once (not per statement).
+_SAID_OR_TOLD = _SAID | _TOLD
+_SAID_OR_VENUE = _SAID | _VENUE_VERBS
+_REPORT_OPENERS = _DETERMINERS | _REPORT_NOUNS
 
 _RULES = (_dateline_in_source, _relative_clause_subject, _told_outlet, _told_listener, _quoted_as_saying,
           _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _venue_relay, _anonymous_subject)

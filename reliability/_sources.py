@@ -114,6 +114,7 @@ _STAFF_TITLES = frozenset(
 )
 # What a study or count found: with no author named ("industry estimates") it is anonymous.
 _FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections"})
+_DOCUMENT_OR_FINDINGS = _DOCUMENT_WORDS | _FINDINGS  # made once, not per source
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
     corporation group association foundation commission government administration police army
@@ -187,8 +188,14 @@ class Resolution:
     according: list[bool] = field(default_factory=list)  # per Found: its cue is "according to"
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# A full stop, "!", "?" or a line break followed by white space or the end of the text (``\s`` is
+# ``str.isspace``).
+_SENTENCE_STOP = re.compile(r"[.!?\n](?=\s|\Z)")
+
+
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "source"
+    return _NOT_SLUG.sub("_", name.lower()).strip("_") or "source"
 
 
 class _Resolver:
@@ -196,6 +203,7 @@ class _Resolver:
         self.text = text
         # The article's tokens, cut into the windows each rule reads (see ``tokens``); from the
         # segmentation when the caller has it, else tokenised once on first use.
+        self._segmentation = segmentation
         self._all_tokens: list[Token] | None = segmentation.tokens if segmentation is not None else None
         self._starts: list[int] | None = segmentation.token_starts if segmentation is not None else None
         self.clusters: dict[str, _Cluster] = {}
@@ -215,6 +223,7 @@ class _Resolver:
         self._pending: _Cluster | None = None
         self.merged: dict[str, str] = {}
         self._after_given: frozenset[str] | None = None  # see _surnames_in_text
+        self._after_given_word: dict[str, bool] = {}  # see _written_after_given_name
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Exactly ``tokenize(self.text, start, end)``, cut from the article's tokens.
@@ -249,6 +258,25 @@ class _Resolver:
             # ``end`` cuts the last token: the window sees only its beginning.
             return [*head, *tokens[lo : hi - 1], *tokenize(self.text, tokens[hi - 1].start, end)]
         return [*head, *tokens[lo:hi]] if head else tokens[lo:hi]
+
+    def last_tokens(self, start: int, end: int, count: int) -> list[Token]:
+        """Exactly ``self.tokens(start, end)[-count:]``.
+
+        Rules that read the last few words before a source take a window 24-60 characters wide,
+        whose start cuts a word most of the time; tokenising that word again (see ``tokens``) was
+        most of their cost. When more than ``count`` tokens start inside the window and its start
+        cuts no word, or cuts one that opens on a word character (``tokens`` then keeps every token
+        after that word as it is), the last ``count`` of the article's tokens are the answer.
+        """
+        if self._all_tokens is None or self._starts is None:
+            return self.tokens(start, end)[-count:]  # tokenises the article once
+        tokens, starts = self._all_tokens, self._starts
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        if hi - lo > count and tokens[hi - 1].end <= end \
+                and (not lo or tokens[lo - 1].end <= start or _is_word_char(tokens[lo - 1].text[0])):
+            return tokens[hi - count : hi]
+        return self.tokens(start, end)[-count:]
 
     def _add(self, cluster: _Cluster) -> _Cluster:
         self.clusters[cluster.id] = cluster
@@ -471,7 +499,7 @@ class _Resolver:
             # affidavit": a document whose author the words do not name (the gold set's convention
             # since session 4; a "the" may refer back to a document named before, which this stage
             # does not follow).
-            unnamed_document = kind in (None, "organization") and head in _DOCUMENT_WORDS | _FINDINGS \
+            unnamed_document = kind in (None, "organization") and head in _DOCUMENT_OR_FINDINGS \
                 and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != head
                             for t in words)  # not "A new Gallup poll", "Ipsos poll": their authors
             # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
@@ -584,10 +612,16 @@ class _Resolver:
         a capitalised given name ("Tim Cook" for "Cook") is a person's surname, whatever the rest
         says.
         """
+        # The surname check comes last: it reads the whole article's words (see
+        # ``_written_after_given_name``), now only for the few names the text's other signals would
+        # make an organisation.
+        return self._organisation_signals(name_tokens, item) \
+            and not (len(name_tokens) == 1 and self._written_after_given_name(name_tokens[0].lower))
+
+    def _organisation_signals(self, name_tokens: list[Token], item: Found) -> bool:
+        """The signals of ``_organisation_evidence`` before its surname check (see there)."""
         first, last = name_tokens[0], name_tokens[-1]
-        if len(name_tokens) == 1 and last.lower in self._surnames_in_text():
-            return False
-        before = self.tokens(max(0, first.start - 24), first.start)
+        before = self.last_tokens(max(0, first.start - 24), first.start, 2)
         source_end = item.source[1] if item.source is not None else last.end
         if before and before[-1].lower == "the" and not last.text.endswith(("'s", "’s")) and last.end >= source_end \
                 and not any(self._group_plural(t.lower + "s") or t.lower in self.lex.demonyms or t.text.isupper()
@@ -621,6 +655,29 @@ class _Resolver:
             and last.lower not in self.lex.demonyms and not self._group_plural(last.lower) \
             and not _personal_name(last.lower)
 
+    def _written_after_given_name(self, word: str) -> bool:
+        """Whether the article writes the lower-cased ``word`` right after a capitalised word that
+        may be a given name ("Cook" in "Tim Cook").
+
+        With the segmentation, its index of words (``Segmentation.positions``, which the claims and
+        features stages build anyway) gives the few places ``word`` is written; without it, an
+        index of every such word is built once per article (``_surnames_in_text``). Either way
+        the cost stays linear in the article.
+        """
+        if self._segmentation is None:
+            return word in self._surnames_in_text()
+        if word not in self._after_given_word:  # each word's places read once, however often asked
+            tokens = self._segmentation.tokens
+            self._after_given_word[word] = any(k > 0 and self._given_then_surname(tokens[k - 1], tokens[k])
+                                               for k in self._segmentation.positions([word]))
+        return self._after_given_word[word]
+
+    def _given_then_surname(self, a: Token, b: Token) -> bool:
+        """Whether ``b`` starts one character after ``a`` ends, both capitalised, and ``a`` may be a given name."""
+        return a.text[:1].isupper() and b.text[:1].isupper() and a.text.isalpha() and len(a.text) > 1 \
+            and a.lower not in _DETERMINERS and a.lower not in _OPENERS and a.lower not in _CALENDAR \
+            and a.lower not in self.lex.roles and b.start - a.end == 1
+
     def _surnames_in_text(self) -> frozenset[str]:
         """Lower-cased words the article writes right after a capitalised word that may be a given name.
 
@@ -630,11 +687,8 @@ class _Resolver:
             if self._all_tokens is None:
                 self.tokens(0, 0)  # tokenises the article once (see ``tokens``)
             tokens = self._all_tokens or []
-            self._after_given = frozenset(
-                b.lower for a, b in itertools.pairwise(tokens)
-                if a.text[:1].isupper() and b.text[:1].isupper() and a.text.isalpha() and len(a.text) > 1
-                and a.lower not in _DETERMINERS and a.lower not in _OPENERS and a.lower not in _CALENDAR
-                and a.lower not in self.lex.roles and b.start - a.end == 1)
+            self._after_given = frozenset(b.lower for a, b in itertools.pairwise(tokens)
+                                          if self._given_then_surname(a, b))
         return self._after_given
 
     def _outlet_staff(self, item: Found) -> tuple[int, int] | None:
@@ -756,7 +810,7 @@ class _Resolver:
         # Most source words follow no preposition: look at the word before them first.
         if self.text[max(0, start - 6) : start].rstrip().rpartition(" ")[2].lower() not in _HOLDER_PREPOSITIONS:
             return None
-        before = self.tokens(max(0, start - 60), start)[-5:]
+        before = self.last_tokens(max(0, start - 60), start, 5)
         if len(before) < 3 or before[-1].lower not in _HOLDER_PREPOSITIONS:
             return None
         for k in range(len(before) - 2, -1, -1):
@@ -792,7 +846,7 @@ class _Resolver:
 
     def _document_owner(self, words: list[Token]) -> list[Token]:
         """The owner named in the possessive before a document: "Garcia's data", "Gallup's new poll"."""
-        if not words or words[-1].lower not in _DOCUMENT_WORDS | _FINDINGS:
+        if not words or words[-1].lower not in _DOCUMENT_OR_FINDINGS:
             return []
         for k in range(len(words) - 2, -1, -1):
             token = words[k]
@@ -875,11 +929,11 @@ class _Resolver:
     def _withheld(self, bounds: tuple[int, int]) -> bool:
         """Whether the sentence says the unnamed source's name is withheld ("on condition of anonymity")."""
         lo, hi = bounds[0], min(len(self.text), bounds[1] + 200)
-        # The rest of the source's sentence: up to the first full stop after it.
-        for k in range(bounds[1], hi):
-            if self.text[k] in ".!?\n" and (k + 1 == len(self.text) or self.text[k + 1].isspace()):
-                hi = k
-                break
+        # The rest of the source's sentence: up to the first full stop after it (a stop before
+        # ``hi``; the search runs one character further so the one after such a stop is seen).
+        stop = _SENTENCE_STOP.search(self.text, bounds[1], hi + 1)
+        if stop is not None and stop.start() < hi:
+            hi = stop.start()
         window = self.text[lo:hi].lower()
         return any(phrase in window for phrase in _ANONYMITY)
 
@@ -1012,14 +1066,16 @@ class _Resolver:
 
     def _role_before(self, start: int) -> SourceKind | None:
         """The kind of a role left just outside the source words: "Secretary of | State Hillary Clinton"."""
-        before = self.tokens(max(0, start - 60), start)[-6:]
+        before = self.last_tokens(max(0, start - 60), start, 6)
         if len(before) >= 2 and before[-1].lower == "of":
             return self._role_kind([before[-2].lower])
         # "Russia's ambassador to | North Korea, Alexandre Matsegora": a role a few words back,
         # with only names and linking words between it and the source.
+        roles = self.lex.roles
         for k in range(len(before) - 1, -1, -1):
             token = before[k]
-            kind = self._role_kind([token.lower])
+            # A word the role lexicon lacks has no kind: most words, decided without _role_kind.
+            kind = self._role_kind([token.lower]) if token.lower in roles else None
             if kind in ("official", "expert"):
                 return kind
             if not (token.text[:1].isupper() or token.lower in _LINKING or token.text in (",", "'s", "’s")):
