@@ -11,6 +11,13 @@ cue model and the outlet look-up they call) and source resolution. Runs in this 
 ``--best`` reports the fastest pass instead of the median: on a shared machine the other
 processes only ever slow a pass down, so the fastest of many (``--repeat 15 --best``) is the
 steadier figure for a before/after comparison.
+
+``--against OTHER/reliability`` compares two source trees in this one process instead, as
+``benchmarks/paired.py`` does for ``Scorer.score``: the other tree is loaded under another name,
+the two take turns on blocks of 25 articles (the best of ``--repeat`` passes per block, the
+garbage collector off), so both see the same load; it checks that both find the same statements.
+
+    PYTHONPATH=. python benchmarks/bench_attributions.py --against /tmp/base/reliability --repeat 3
 """
 
 from __future__ import annotations
@@ -30,7 +37,10 @@ def main() -> None:
     parser.add_argument("directory", nargs="?", default=str(REPO.parent / "shared" / "data" / "polnear" / "dev"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--best", action="store_true", help="the fastest pass, not the median")
+    parser.add_argument("--against", type=Path, help="another tree's package folder (…/reliability): paired run")
     args = parser.parse_args()
+    if args.against is not None:
+        return _paired(Path(args.directory), args.against, args.repeat)
 
     from reliability import extract_attributions
     from reliability._attributions import find_attributions
@@ -72,6 +82,40 @@ def main() -> None:
         return resolve_sources(text, found, segmentation=seg)  # as the pipeline calls it
 
     print(f"  source resolution    {rate(resolve):8.0f} articles/s")
+
+
+def _paired(root: Path, other_folder: Path, rounds: int) -> None:
+    """CPU ms per article of this tree and ``other_folder``'s, in alternation (see the module docstring)."""
+    import gc
+    import importlib
+
+    from paired import _blocks, _load  # benchmarks/ is on sys.path when a benchmark runs as a script
+
+    files = sorted((root / "text").glob("*.txt")) or sorted(root.glob("*.txt"))
+    if not files:
+        sys.exit(f"no .txt articles in {root}")
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    other = _load("reliability_other", other_folder.resolve())
+    import reliability as this
+
+    if Path(this.__file__).resolve().parent == other_folder.resolve():
+        sys.exit("both trees are the same package: run from the other tree with PYTHONPATH=.")
+    trees = {"other": other, "this": this}
+    stages = {k: (importlib.import_module(f"{m.__name__}._segmentation"),
+                  importlib.import_module(f"{m.__name__}._attributions")) for k, m in trees.items()}
+    segs = {k: [stages[k][0].segment(t) for t in texts] for k in trees}
+    found = {k: [repr(stages[k][1].find_attributions(s)) for s in segs[k]] for k in trees}
+    if found["this"] != found["other"]:
+        sys.exit("the two trees find different statements")
+    gc.collect()
+    gc.disable()
+    rules = _blocks({k: stages[k][1].find_attributions for k in trees}, segs, rounds)
+    whole = _blocks({k: m.extract_attributions for k, m in trees.items()}, {k: texts for k in trees}, rounds)
+    print(f"{len(texts)} articles, CPU ms per article, blocks of 25 in alternation, best of {rounds} per block; "
+          f"other: {other_folder}")
+    for name, figures in (("attribution rules", rules), ("extract_attributions", whole)):
+        change = 100 * (figures["this"] / figures["other"] - 1)
+        print(f"{name:22s} other {figures['other']:.3f}  this {figures['this']:.3f}  ({change:+.1f}%)")
 
 
 if __name__ == "__main__":

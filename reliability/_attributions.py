@@ -1480,8 +1480,9 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     tagger = cue_tagger()
     flags = in_quote_flags(seg)  # once per article, not per sentence
     tokens = seg.tokens
-    # Comprehensions pick out the few interesting tokens (a tenth of them) in C-speed loops;
-    # the Python-level checks then run only on those.
+    # The article's index of words (``Segmentation.positions``, which the repairs below and later
+    # stages read anyway) gives the few interesting tokens (a tenth of them) without reading the
+    # others; the Python-level checks then run only on those.
     outlet_words, triggers, vague_only = _trigger_words()
     cue_probs: dict[int, float] = {}  # token start -> the cue model's probability
     high: set[int] = set()  # indices of the tokens the model takes for cues
@@ -1497,7 +1498,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     hits = []
     interesting = _interesting_words(candidates, triggers)
     asked = []  # the cue model's candidates, scored in one batch below
-    for k in [k for k, t in enumerate(tokens) if t.lower in interesting]:
+    for k in seg.positions(interesting.intersection(seg.words)):
         token = tokens[k]
         # The rules read cues only outside quotations and only in lower case.
         if token.lower in candidates and not flags[k] and not token.text[:1].isupper():
