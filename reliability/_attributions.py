@@ -56,7 +56,7 @@ _STOP = frozenset(
 _ADVERBS = frozenset(
     """also later then again further previously recently once directly publicly repeatedly
     reportedly allegedly earlier first separately still now today yesterday not never long always often
-    already""".split()
+    already since""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})

@@ -237,6 +237,8 @@ def test_broken_quotes_never_raise(text):
         ("Economists have long argued that tariffs raise prices.", "Economists", "have long argued",
          "that tariffs raise prices"),
         ("Officials said this week that the road would reopen.", "Officials", "said", "that the road would reopen"),
+        ("The senator has since said that she would vote against the bill.", "The senator", "has since said",
+         "that she would vote against the bill"),
         # the verb group in the cue; a participle after a quotation and its speaker
         ("Carson did not mention any of his rivals by name.", "Carson", "did not mention",
          "any of his rivals by name"),
