@@ -1097,7 +1097,7 @@ class _SentenceRules:
                                              or self.tokens[start].text[:1].isdigit()):  # "81-year-old Parker Eaton"
             return None
         if (self.tokens[start].lower in _NOT_SPEAKERS and self.tokens[start].lower not in _DETERMINERS) or not all(
-                self._np_ok(k) or self.tokens[k].lower in ("of", "for", "at", "to", "with") for k in range(start, hi)):
+                self._np_ok(k) or self.tokens[k].lower in _LINKS for k in range(start, hi)):
             return None
         return start
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ._attributions import Found, to_attribution
 from ._chains import children, enclosing
-from ._records import Claim, Span
+from ._records import Attribution, Claim, Span
 from ._resources import lexicons
 from ._segmentation import Segmentation, Token, tokenize
 
@@ -158,37 +158,33 @@ def build_claims(
     # (start, fields) per claim; the records are built once their order, and so their ids, are known.
     claims: list[tuple[int, dict[str, Any]]] = []
     covered: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, attribution: Attribution | None, chain_id: str | None) -> None:
+        claims.append((s, {"text": Span(start=s, end=e, text=text[s:e]), "attribution": attribution,
+                           "chain_id": chain_id, "hedges": _within(hedges, hedge_starts, s, e)}))
+
     for i, item in enumerate(found):
         inner = [found[j] for j in nested[i]]
         s, e = _trimmed(text, *_own_words(item, inner))
         if e - s < 2:
             continue
-        claims.append((s, {
-            "text": Span(start=s, end=e, text=text[s:e]),
-            "attribution": to_attribution(text, item, source_of[i]),
-            "chain_id": chain_of[i],
-            "hedges": _within(hedges, hedge_starts, s, e),
-        }))
+        attribution = to_attribution(text, item, source_of[i])
+        add(s, e, attribution, chain_of[i])
         covered.append((min(item.content[0], *(b[0] for b in (item.source, item.cue) if b)),
                         max(item.content[1], *(b[1] for b in (item.source, item.cue) if b))))
         if item.continuation is not None:
-            # '"A," he said. "B."': B is the speaker's claim too, not one the article asserts itself.
+            # '"A," he said. "B."': B is the speaker's claim too (the same attribution), not one
+            # the article asserts itself.
             s, e = _trimmed(text, *item.continuation)
             if e - s >= 2:
-                claims.append((s, {
-                    "text": Span(start=s, end=e, text=text[s:e]),
-                    "attribution": to_attribution(text, item, source_of[i]),
-                    "chain_id": chain_of[i],
-                    "hedges": _within(hedges, hedge_starts, s, e),
-                }))
+                add(s, e, attribution, chain_of[i])
                 covered.append(item.continuation)
     covered.sort()
     for sentence in seg.sentences:
         s, e = _trimmed(text, sentence.start, sentence.end)
         if _overlaps(covered, s, e) or not _assertive(text, s, e):
             continue
-        claims.append((s, {"text": Span(start=s, end=e, text=text[s:e]), "attribution": None,
-                           "chain_id": article_chain, "hedges": _within(hedges, hedge_starts, s, e)}))
+        add(s, e, None, article_chain)
     claims.sort(key=lambda pair: pair[0])
     return [Claim(id=f"claim{n}", **fields) for n, (_, fields) in enumerate(claims, 1)]
 
