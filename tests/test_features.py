@@ -5,6 +5,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from sklearn.base import clone
 from sklearn.utils.estimator_checks import check_get_params_invariance, check_set_params
 
@@ -127,3 +129,46 @@ def test_title_case_share(title, expected):
 
     values, _ = compute_features(analyze(Article(text="The bridge opened on Monday.", title=title)))
     assert values[FEATURE_NAMES.index("title_case_share")] == pytest.approx(expected)
+
+
+_WORDS_TEXT = st.lists(
+    st.sampled_from([*"aAiIyYoOuU19 '’.-“”\"\n!?,", "you", "We", "OUR", "me", "NASA", "U.S.", "I", "_", "é", "\ufffd",
+                     "İ", "²"]),
+    max_size=40,
+).map("".join)
+
+
+@given(_WORDS_TEXT)
+# Words run on through quote marks, periods and hyphens that the tokeniser splits off, and word
+# characters that only one of the two counts (an underscore, a letter outside ASCII).
+@example("x--you and 3''we, a.-NASA or 'you -- you.")
+@example("NASA's FBI-CIA --OUR ''US me_too éyou You\ufffdre")
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_word_counts_from_the_tokens_equal_those_of_a_pass_over_every_word(text):
+    """``_words`` reads pronouns and capitals from the segmentation's tokens where the tokeniser
+    and ``_WORD`` agree on word characters; it must find what a pass over every ``_WORD`` match finds."""
+    from reliability._features import _placed_words, _words
+    from reliability._segmentation import segment
+
+    assert _words(text, segment(text)) == _placed_words(text)
+
+
+def test_the_tokenisers_word_characters_are_the_alphanumeric_ones_and_the_underscore():
+    """``_features._tokens_agree`` tests ``str.isalnum`` for ``\\w`` (what Python's ``re`` documents)."""
+    import sys
+
+    word = re.compile(r"\w")
+    differ = [hex(p) for p in range(sys.maxunicode + 1)
+              if bool(word.match(c := chr(p))) != (c.isalnum() or c == "_")]
+    assert differ == []
+
+
+def test_word_features_on_real_articles_equal_a_pass_over_every_word(shared):
+    from reliability._features import _placed_words, _words
+    from reliability._segmentation import segment
+
+    paths = sorted((shared / "data" / "polnear").glob("*/text/*.txt"))[:150]
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert _words(text, segment(text)) == _placed_words(text), path.name
