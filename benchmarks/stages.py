@@ -7,7 +7,11 @@ cProfile's per-call overhead inflates stages made of many small calls (tokens, s
 the garbage collector, so the shares here come from timing each stage function as
 ``Scorer.score`` runs it (``time.process_time``; the best of ``--rounds`` passes over the same
 articles). ``score() total`` is one whole ``Scorer.score`` call, the stages are called one by
-one: their sum differs from it by the glue (report record, model info) and by noise.
+one. The glue between them is timed too, as ``Scorer._report`` runs it: the input record
+(``Article`` and the checks ``score()`` makes), the report record (``ReliabilityReport``, the
+feature dict, the model info), freeing the article's objects once it is scored, and the cyclic
+garbage collector's passes during ``score()`` (``gc.callbacks``). The rows then add up to the
+total, give or take the noise.
 
 Run it from the repository root with the source tree importable (``PYTHONPATH=.``).
 """
@@ -15,6 +19,7 @@ Run it from the repository root with the source tree importable (``PYTHONPATH=.`
 from __future__ import annotations
 
 import argparse
+import gc
 import time
 from pathlib import Path
 
@@ -28,6 +33,7 @@ from reliability._claims import build_claims, find_hedges
 from reliability._explain import explain
 from reliability._features import article_row
 from reliability._pipeline import analyze
+from reliability._records import ReliabilityReport
 from reliability._scorer import _collector_paused
 from reliability._segmentation import segment
 from reliability._sources import resolve_sources
@@ -47,7 +53,32 @@ STAGES = [
     ("model", "_model.py, _scoring_view.py"),
     ("per-claim scores", "_claim_scores.py"),
     ("explanations", "_explain.py"),
+    ("input record", "_scorer.py, _records.py"),
+    ("report record", "_scorer.py, _records.py"),
+    ("freeing the article's objects", ""),
+    ("garbage collector, in score()", ""),
 ]
+
+
+class _CollectorClock:
+    """CPU seconds the cyclic garbage collector spends while ``running`` (through ``gc.callbacks``)."""
+
+    def __init__(self) -> None:
+        self.running = False
+        self.seconds = 0.0
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if not self.running:
+            return
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._started
+
+
+_COLLECTOR = _CollectorClock()
 
 
 def stage_times(scorer: Scorer, text: str) -> dict[str, float]:
@@ -62,8 +93,9 @@ def stage_times(scorer: Scorer, text: str) -> dict[str, float]:
         last = now
 
     model = scorer.model
-    article = Article(text=text)
     lap("setup")
+    article = Article(text=text)
+    lap("input record")
     scorer._check(article)
     lap("input checks + language")
     with _collector_paused():  # as Scorer.score runs the stages
@@ -79,19 +111,34 @@ def stage_times(scorer: Scorer, text: str) -> dict[str, float]:
         build_claims(seg, found, resolution.source_of, chain_of, "chain0",
                      find_hedges(seg.tokens, text, segmentation=seg), enclosed=enclosed)
         lap("claims + hedges")
+        del seg, found, resolution, enclosed, chain_of
         analysis = analyze(article)
         lap("setup")
         row, evidence = article_row(analysis)
         lap("features + style profile")
-        _, _, contributions, values = model.decompose(row)
+        logit, base, contributions, values = model.decompose(row)
+        score = model.probability(logit)
         lap("model")
         evidence = evidence + [[] for _ in range(len(values) - len(evidence))]
-        score_claims(analysis.claims, analysis.chains, analysis.sources)
+        claims = score_claims(analysis.claims, analysis.chains, analysis.sources)
         lap("per-claim scores")
-        explain(analysis, model.feature_names, values, contributions, evidence, typical=model.typical_values)
+        explanations = explain(analysis, model.feature_names, values, contributions, evidence,
+                               typical=model.typical_values)
         lap("explanations")
+        report = ReliabilityReport(
+            score=score, label=model.label(score), logit=logit, base_value=base, claims=claims,
+            sources=analysis.sources, chains=analysis.chains, explanations=explanations,
+            features={name: float(v) for name, v in zip(model.feature_names, values, strict=True)},
+            model=model.info(), language="en", warnings=[],
+        )
+        lap("report record")
+        del analysis, row, evidence, claims, explanations, report
+        lap("freeing the article's objects")
+    _COLLECTOR.running, collected = True, _COLLECTOR.seconds
     scorer.score(text)
+    _COLLECTOR.running = False
     lap("score() total")
+    times["garbage collector, in score()"] = _COLLECTOR.seconds - collected
     return times
 
 
@@ -126,6 +173,8 @@ def main() -> None:
     print("| stage | modules | ms per article | share of score() |\n|---|---|---:|---:|")
     for name, modules in STAGES:
         print(f"| {name} | {modules} | {1000 * best[name] / len(sample):.2f} | {best[name] / whole:.0%} |")
+    rows = sum(best[name] for name, _ in STAGES)
+    print(f"| sum of the rows above | | {1000 * rows / len(sample):.2f} | {rows / whole:.0%} |")
     print(f"| score() total | | {1000 * whole / len(sample):.2f} | 100% |")
     if args.by_length:
         per_kb = {}
@@ -138,7 +187,8 @@ def main() -> None:
         print("\nCPU ms per KB at 10 KB and at 1 MB\n")
         print("| stage | 10 KB | 1 MB | ratio |\n|---|---:|---:|---:|")
         for name, _ in [*STAGES, ("score() total", "")]:
-            print(f"| {name} | {small[name]:.3f} | {large[name]:.3f} | {large[name] / small[name]:.2f}× |")
+            ratio = f"{large[name] / small[name]:.2f}×" if small[name] else "–"
+            print(f"| {name} | {small[name]:.3f} | {large[name]:.3f} | {ratio} |")
 
 
 if __name__ == "__main__":
