@@ -191,7 +191,8 @@ def build_claims(
 
 def _overlaps(covered: list[tuple[int, int]], s: int, e: int) -> bool:
     k = bisect.bisect_left(covered, (e, e))
-    for cs, ce in covered[max(0, k - 8) : k]:  # a loop, not any(<generator>): half the cost per sentence
+    # A loop, not any(<generator>): half the cost, for every sentence of every article.
+    for cs, ce in covered[max(0, k - 8) : k]:  # noqa: SIM110
         if cs < e and s < ce:
             return True
     return False
