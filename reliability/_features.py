@@ -603,7 +603,7 @@ def article_row(analysis: Analysis, *, ratings: OutletRatings | None = None) -> 
     profile) and the evidence of the named features."""
     values, evidence = compute_features(analysis, ratings=ratings)
     tokens = analysis.segmentation.tokens
-    dense = np.concatenate([values, style_vector(analysis.article.text, tokens)])
+    dense = np.concatenate([values, style_vector(analysis.article.text, tokens, segmentation=analysis.segmentation)])
     return InputRow(dense, phrasing_columns(tokens)), evidence
 
 

@@ -96,6 +96,10 @@ class Segmentation:
         index = self._word_index()
         return sorted(chain.from_iterable(index[w] for w in words if w in index))
 
+    def word_positions(self) -> dict[str, list[int]]:
+        """Each distinct lower-cased token -> the indices of its tokens, in order (do not change it)."""
+        return self._word_index()
+
     def _word_index(self) -> dict[str, list[int]]:
         if self._by_word is None:
             index: defaultdict[str, list[int]] = defaultdict(list)

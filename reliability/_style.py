@@ -28,7 +28,7 @@ from operator import itemgetter
 import numpy as np
 
 from ._resources import _lines, lexicons
-from ._segmentation import Token
+from ._segmentation import Segmentation, Token
 
 __all__ = [
     "PHRASING_COLUMNS", "PHRASING_NGRAMS", "STYLE_PREFIX", "phrasing_columns", "phrasing_counts", "shapes",
@@ -79,15 +79,17 @@ def style_names() -> tuple[str, ...]:
     )
 
 
-def style_vector(text: str, tokens: list[Token]) -> np.ndarray:
-    """The profile of one text: function words per word, marks per 100 characters, statistics."""
+def style_vector(text: str, tokens: list[Token], *, segmentation: Segmentation | None = None) -> np.ndarray:
+    """The profile of one text: function words per word, marks per 100 characters, statistics.
+
+    ``segmentation``, when ``tokens`` are its tokens, lets the word counts come from its index of
+    words (built for the earlier stages anyway) instead of a pass over every token.
+    """
     index = _words()
-    # Words are the tokens that start with a letter or digit. The counting runs in C (map,
-    # compress, Counter) rather than in a Python loop over every token.
-    is_word = list(map(str.isalnum, map(_FIRST_CHAR, map(_TEXT, tokens))))
-    n_words = sum(is_word)
-    letters = sum(map(len, compress(map(_TEXT, tokens), is_word)))
-    vocabulary = Counter(compress(map(_LOWER, tokens), is_word))
+    if segmentation is not None and segmentation.tokens is tokens and "\u0130" not in text:
+        n_words, letters, vocabulary = _counted(segmentation.word_positions())
+    else:
+        n_words, letters, vocabulary = _counted_tokens(tokens)
     counts = np.zeros(len(index))
     for word, k in index.items():
         if word in vocabulary:
@@ -101,6 +103,38 @@ def style_vector(text: str, tokens: list[Token]) -> np.ndarray:
         100.0 * text.count("\n") / n_chars,
     ]
     return np.concatenate([counts / max(1, n_words), marks, stats])
+
+
+def _counted_tokens(tokens: list[Token]) -> tuple[int, int, dict[str, int]]:
+    """The number of words (tokens that start with a letter or digit), their letters, and how
+    often each word occurs, lower-cased.
+
+    The counting runs in C (map, compress, Counter) rather than in a Python loop over every token.
+    """
+    is_word = list(map(str.isalnum, map(_FIRST_CHAR, map(_TEXT, tokens))))
+    n_words = sum(is_word)
+    letters = sum(map(len, compress(map(_TEXT, tokens), is_word)))
+    return n_words, letters, Counter(compress(map(_LOWER, tokens), is_word))
+
+
+def _counted(positions: dict[str, list[int]]) -> tuple[int, int, dict[str, int]]:
+    """:func:`_counted_tokens` from an index of the lower-cased words (``Segmentation.word_positions``),
+    one step per distinct word rather than per token.
+
+    A token starts with a letter or digit exactly when its lower-cased form does, and a
+    lower-cased word has as many characters as the word unless it holds "İ" (U+0130, the only
+    character whose lower case is longer; the caller falls back to the tokens then): a test checks
+    both over all of Unicode.
+    """
+    n_words = letters = 0
+    vocabulary: dict[str, int] = {}
+    for word, found in positions.items():
+        if word[0].isalnum():
+            n = len(found)
+            vocabulary[word] = n
+            n_words += n
+            letters += n * len(word)
+    return n_words, letters, vocabulary
 
 
 _TEXT = itemgetter(2)  # Token.text

@@ -172,3 +172,34 @@ def test_word_features_on_real_articles_equal_a_pass_over_every_word(shared):
     for path in paths:
         text = path.read_text(encoding="utf-8")
         assert _words(text, segment(text)) == _placed_words(text), path.name
+
+
+def test_lower_casing_keeps_the_first_characters_kind_and_the_length_but_for_one_character():
+    """``_style._counted`` reads word counts from the index of lower-cased tokens: a token starts
+    with a letter or digit exactly when its lower-cased form does, and only U+0130 lower-cases to
+    more than one character (the profile is then counted from the tokens)."""
+    import sys
+
+    kind = [hex(p) for p in range(sys.maxunicode + 1) if (c := chr(p)).isalnum() != c.lower()[0].isalnum()]
+    longer = [hex(p) for p in range(sys.maxunicode + 1) if len(chr(p).lower()) != 1]
+    assert kind == [] and longer == ["0x130"]
+
+
+@given(_WORDS_TEXT)
+@example("İstanbul İ and NASA's 'you' _x ²")
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_style_profile_from_the_word_index_equals_the_one_from_the_tokens(text):
+    from reliability._segmentation import segment
+    from reliability._style import style_vector
+
+    seg = segment(text)
+    assert style_vector(text, seg.tokens, segmentation=seg).tolist() == style_vector(text, seg.tokens).tolist()
+
+
+def test_the_style_profile_of_real_articles_from_the_word_index_equals_the_one_from_the_tokens(shared):
+    from reliability._segmentation import segment
+    from reliability._style import _counted, _counted_tokens
+
+    for path in sorted((shared / "data" / "polnear").glob("*/text/*.txt"))[:150]:
+        seg = segment(path.read_text(encoding="utf-8"))
+        assert _counted(seg.word_positions()) == _counted_tokens(seg.tokens), path.name
