@@ -8,7 +8,7 @@ the garbage collector, so the shares here come from timing each stage function a
 ``Scorer.score`` runs it (``time.process_time``; the best of ``--rounds`` passes over the same
 articles). ``score() total`` is one whole ``Scorer.score`` call, the stages are called one by
 one. The glue between them is timed too, as ``Scorer._report`` runs it: the input record
-(``Article`` and the checks ``score()`` makes), the report record (``ReliabilityReport``, the
+(``Article``), the report record (``ReliabilityReport``, the
 feature dict, the model info), freeing the article's objects once it is scored, and the cyclic
 garbage collector's passes during ``score()`` (``gc.callbacks``). The rows then add up to the
 total, give or take the noise.
