@@ -224,7 +224,7 @@ def _collector_paused() -> Iterator[None]:
 
     Scoring allocates hundreds of thousands of small objects that live until the report is
     built (tokens, spans, records); the collector's generation-0 passes keep walking them, which
-    measured 12-14% of the CPU time of a news article (docs/performance.md). Scoring creates no
+    measured 12-14% of the CPU time of a news article (docs/performance-history.md). Scoring creates no
     reference cycles worth collecting mid-article; whatever cyclic garbage exists is collected
     as usual once the collector runs again. The collector is switched back on only if it was on
     when this article started, so a caller who switched it off keeps it off.
