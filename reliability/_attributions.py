@@ -121,6 +121,12 @@ _OPENERS = frozenset(
     """in on at during after before since for with by last earlier meanwhile still however also but and
     yet instead later now then""".split()
 )
+# Words after a capitalised past participle that open a phrase before the subject ("Asked about
+# ..., Christie said", "Reached by POLITICO, Bennett denied"); a name ending in -ed ("Ted",
+# "Ahmed") is followed by none of them.
+_PARTICIPLE_OPENER_NEXT = frozenset(
+    {"about", "on", "by", "whether", "if", "why", "how", "what", "again", "for", "in", "at", "during", "to", "with"}
+)
 # Adverbs that PolNeAR counts as part of the cue right before the verb ("also said", "now says").
 _CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
 # How far (in tokens) a content is searched for the start of a second statement.
@@ -1187,10 +1193,13 @@ class _SentenceRules:
         """The sentence's subject as a token range ("The New York Times | and ...", "Keller | spoke")."""
         tokens, roles = self.tokens, self.lex.roles
         lo = 0
-        # "In August, several groups ..., saying", "Speaking in Ohio, Trump ...": skip an opening
-        # adverbial or participial phrase up to its comma.
+        # "In August, several groups ..., saying", "Speaking in Ohio, Trump ...", "Asked about
+        # the vote, Clinton shook her head and said": skip an opening adverbial or participial
+        # phrase up to its comma.
         if tokens and (tokens[0].lower in _OPENERS or tokens[0].lower in _TIME_WORDS
-                       or (tokens[0].lower.endswith("ing") and tokens[0].text[:1].isupper())):
+                       or (tokens[0].lower.endswith("ing") and tokens[0].text[:1].isupper())
+                       or (tokens[0].lower.endswith("ed") and tokens[0].text[:1].isupper() and len(tokens) > 1
+                           and tokens[1].lower in _PARTICIPLE_OPENER_NEXT)):
             comma = next((k for k in range(1, min(limit, 12)) if tokens[k].text == ","), None)
             if comma is not None:
                 lo = comma + 1

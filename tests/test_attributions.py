@@ -331,6 +331,46 @@ REAL_CASES = [
 ]
 
 
+# Real PolNeAR train sentences opening with a past participle and its phrase up to a comma, by
+# file and the gold cue's offset: the speaker is the subject after that comma, not the participle.
+PARTICIPLE_OPENERS = [
+    ("nyt_2016-05-18_clinton-hints-at-husband-s-job-r", 1224),  # asked ..., then "and said"
+    ("politico_2015-12-15_carson-huckabee-fiorina-earned-s", 6112),  # asked ..., a second verb after "and"
+    ("politico_2015-12-23_ben-carson-hints-at-major-campai", 4149),  # reached by ..., a participle after a comma
+    ("politico_2016-04-13_standing-with-activists-mark-viv", 2944),  # asked ..., a second verb after "and"
+]
+
+
+@pytest.mark.parametrize(("name", "cue_start"), PARTICIPLE_OPENERS)
+def test_participle_opener_is_no_speaker_real(shared, name, cue_start):
+    from conftest import need
+
+    from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
+
+    train = need(shared / "data" / "polnear" / "train")
+    text = (train / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((train / "attributions").glob(f"{name}_*.ann"))[0]
+    gold = next(r for r in read_ann(ann) if r.cue and r.cue[0][0] == cue_start)
+    found = [p for p in _extract(text) if p.cue and _jaccard(p.cue, gold.cue) > 0]
+    assert found and found[0].source is not None and gold.source is not None
+    assert _jaccard(_trimmed(text, found[0].source), _trimmed(text, gold.source)) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Asked whether he would run, Smith shrugged and said he had not decided.", "Smith"),
+        ("Asked about the vote, the mayor laughed and said it was fine.", "the mayor"),
+        ("Pressed on the deficit, Ms. Ortiz paused, adding that cuts were coming.", "Ms. Ortiz"),
+        # A name ending in -ed is no participle: nothing is skipped.
+        ("Ted shrugged and said he had not decided.", "Ted"),
+    ],
+)
+def test_participle_opener_is_no_speaker(text, speaker):
+    found = extract_attributions(text)
+    assert found and found[-1].source is not None and found[-1].source.text == speaker
+
+
 @pytest.mark.parametrize(("name", "cue_start", "what"), REAL_CASES)
 def test_real_polnear_cases(polnear_dev, name, cue_start, what):
     from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
