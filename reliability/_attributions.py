@@ -1546,8 +1546,36 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found = _learned_source_ends(seg, _learned_content_ends(seg, _learned_cue_ends(seg, found)))
     if keeper is not None:
         found = keeper.keep(seg, found, cue_probs)
+    # After the filter, which judges the reading the rules made: this moves boundaries only.
+    found = _catenative_cues(seg, found, cue_probs)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+# The cue model's probability from which the verb after "declined to" joins the cue.
+_CATENATIVE_NEXT = 0.5
+
+
+def _catenative_cues(seg: Segmentation, found: list[Found], cue_probs: dict[int, float]) -> list[Found]:
+    """'X declined to discuss the report': the cue grows over "to discuss" when the cue model
+    takes "discuss" for a cue too, and the content starts after it.
+
+    PolNeAR's cue is then the verb chain ("declined to discuss", "seemed to suggest"); on its
+    train split the longer cue matches the gold one 33 times where the catenative verb alone
+    matched 6 (below 0.5 for the second verb the two tie, so those stay).
+    """
+    tokens, starts = seg.tokens, seg.token_starts
+    result = []
+    for item in found:
+        if item.cue is not None:
+            k = bisect.bisect_left(starts, item.cue[1])
+            if k + 2 < len(tokens) and tokens[k].lower == "to" and item.content[0] == tokens[k].start \
+                    and cue_probs.get(tokens[k + 1].start, 0.0) >= _CATENATIVE_NEXT:
+                content = _trim(seg.text, tokens[k + 2].start, item.content[1])
+                if content[1] > content[0]:
+                    item = replace(item, cue=(item.cue[0], tokens[k + 1].end), content=content)
+        result.append(item)
+    return result
 
 
 def _barriers(found: Sequence[Found]) -> list[int]:

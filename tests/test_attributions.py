@@ -371,6 +371,33 @@ def test_participle_opener_is_no_speaker(text, speaker):
     assert found and found[-1].source is not None and found[-1].source.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Clinton seemed to suggest that the deal was dead.", "seemed to suggest", "that the deal was dead"),
+        ("The governor refused to say whether he would sign the bill.", "refused to say",
+         "whether he would sign the bill"),
+        ("Sanders continues to insist that the race is open.", "continues to insist", "that the race is open"),
+    ],
+)
+def test_verb_chain_cue(text, cue, content):
+    """PolNeAR's cue is the verb chain when the verb after "to" is a cue too."""
+    (found,) = extract_attributions(text)
+    assert found.cue is not None and found.cue.text == cue
+    assert found.content.text == content
+
+
+def test_verb_chain_cue_real(polnear_dev):
+    """A real dev sentence (file and gold cue offset): the gold cue is the verb chain."""
+    from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
+
+    name = "breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-"
+    text = (polnear_dev / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((polnear_dev / "attributions").glob(f"{name}_*.ann"))[0]
+    gold = next(r for r in read_ann(ann) if r.cue and r.cue[0][0] == 3132)
+    assert any(p.cue and _jaccard(_trimmed(text, p.cue), _trimmed(text, gold.cue)) >= 0.5 for p in _extract(text))
+
+
 @pytest.mark.parametrize(("name", "cue_start", "what"), REAL_CASES)
 def test_real_polnear_cases(polnear_dev, name, cue_start, what):
     from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
