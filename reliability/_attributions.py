@@ -833,6 +833,10 @@ class _SentenceRules:
         # "has said", "have long argued": the auxiliary (and the adverbs after it) belong to the cue.
         if aux >= 0 and tokens[aux].lower in ("has", "have", "had"):
             cue = (tokens[aux].start, cue[1])
+        elif aux > 0 and _auxiliary(tokens[aux]) and tokens[aux].lower.replace("’", "'").endswith("n't"):
+            # "Trump doesn’t believe", "didn't say": the contracted negation is the cue's, not
+            # the last word of the speaker.
+            cue = (tokens[aux].start, cue[1])
         elif i > 1 and (tokens[i - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[i - 1])) \
                 and tokens[i - 1].lower not in _VAGUE_ADVERBS:
             cue = (tokens[i - 1].start, cue[1])  # "also mentions", "then pointed out", "boldly suggested"

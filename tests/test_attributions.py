@@ -398,6 +398,37 @@ def test_verb_chain_cue_real(polnear_dev):
     assert any(p.cue and _jaccard(_trimmed(text, p.cue), _trimmed(text, gold.cue)) >= 0.5 for p in _extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Trump doesn’t believe that the polls are fair.", "Trump", "doesn’t believe"),
+        ("The senator didn't say whether he would vote.", "The senator", "didn't say"),
+        ("Her aides haven’t said when she will return.", "Her aides", "haven’t said"),
+    ],
+)
+def test_contracted_negation_belongs_to_the_cue(text, source, cue):
+    (found,) = extract_attributions(text)
+    assert found.source is not None and found.source.text == source
+    assert found.cue is not None and found.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    ("name", "cue_start"),
+    [("usa-today_2016-09-08_lawmaker-urges-retaliation-on-ru", 1569),
+     ("usa-today_2016-09-23_trump-questions-the-fairness-of-", 2627)],
+)
+def test_contracted_negation_real(polnear_dev, name, cue_start):
+    """Real dev sentences (file and gold cue offset) with a contracted negation before the cue."""
+    from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
+
+    text = (polnear_dev / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((polnear_dev / "attributions").glob(f"{name}_*.ann"))[0]
+    gold = next(r for r in read_ann(ann) if r.cue and r.cue[0][0] == cue_start)
+    found = [p for p in _extract(text) if p.cue and _jaccard(_trimmed(text, p.cue), _trimmed(text, gold.cue)) >= 0.5]
+    assert found and found[0].source is not None and gold.source is not None
+    assert _jaccard(_trimmed(text, found[0].source), _trimmed(text, gold.source)) >= 0.5
+
+
 @pytest.mark.parametrize(("name", "cue_start", "what"), REAL_CASES)
 def test_real_polnear_cases(polnear_dev, name, cue_start, what):
     from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
