@@ -56,7 +56,7 @@ _STOP = frozenset(
 _ADVERBS = frozenset(
     """also later then again further previously recently once directly publicly repeatedly
     reportedly allegedly earlier first separately still now today yesterday not never long always often
-    already since""".split()
+    already since just soon""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
@@ -1778,7 +1778,9 @@ def source_frame(
 
 # Words opening an aside that is no part of the speaker before it ("X, in an interview, said",
 # "X, speaking in Ohio, said", "X, meanwhile, said").
-_ASIDE_PREPOSITIONS = frozenset({"in", "at", "during", "on", "after", "before", "speaking", "asked", "when", "while"})
+_ASIDE_PREPOSITIONS = frozenset(
+    {"in", "at", "during", "on", "after", "before", "speaking", "asked", "when", "while", "for"}
+)
 _ASIDE_ADVERBS = frozenset({"meanwhile", "however", "though", "too", "instead", "likewise", "moreover"})
 # Words that open an appositive besides the role lexicon's: "Craig Bryan, head of the ...".
 _APPOSITIVE_OPENERS = _DETERMINERS | {

@@ -429,6 +429,36 @@ def test_contracted_negation_real(polnear_dev, name, cue_start):
     assert _jaccard(_trimmed(text, found[0].source), _trimmed(text, gold.source)) >= 0.5
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Trump just said that the polls were rigged.", "Trump"),
+        ("He soon said that the plan would fail.", "He"),
+        ("Ms. Ortiz, for example, said that the plan would fail.", "Ms. Ortiz"),
+        ("The mayor, for his part, said the bridge was safe.", "The mayor"),
+    ],
+)
+def test_adverb_or_discourse_aside_is_not_the_source(text, source):
+    (found,) = extract_attributions(text)
+    assert found.source is not None and found.source.text == source
+
+
+def test_discourse_aside_real(shared):
+    """A real train sentence (file and gold cue offset): ', for example,' stays out of the source."""
+    from conftest import need
+
+    from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
+
+    train = need(shared / "data" / "polnear" / "train")
+    name = "nyt_2016-02-25_rubio-has-the-praise-just-not-th"
+    text = (train / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((train / "attributions").glob(f"{name}_*.ann"))[0]
+    gold = next(r for r in read_ann(ann) if r.cue and r.cue[0][0] == 6542)
+    found = [p for p in _extract(text) if p.cue and _jaccard(_trimmed(text, p.cue), _trimmed(text, gold.cue)) >= 0.5]
+    assert found and found[0].source is not None and gold.source is not None
+    assert _trimmed(text, found[0].source) == _trimmed(text, gold.source)
+
+
 @pytest.mark.parametrize(("name", "cue_start", "what"), REAL_CASES)
 def test_real_polnear_cases(polnear_dev, name, cue_start, what):
     from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
