@@ -1777,7 +1777,7 @@ def source_frame(
 
 
 # Words opening an aside that is no part of the speaker before it ("X, in an interview, said",
-# "X, speaking in Ohio, said", "X, meanwhile, said").
+# "X, speaking in Ohio, said", "X, meanwhile, said", "X, for example, said").
 _ASIDE_PREPOSITIONS = frozenset(
     {"in", "at", "during", "on", "after", "before", "speaking", "asked", "when", "while", "for"}
 )
