@@ -20,8 +20,10 @@ missed when no predicted cue overlaps it with character Jaccard >= 0.5 (the over
 
 On train the cue model has seen the gold cues, so it is surer there than on new text: the
 "below threshold" bucket is smaller on train than on dev, the "no rule reads it" bucket larger.
-The rules themselves never saw train, so the construction counts are fair. Slow (a second
-pass of the rules per missed cue); a diagnostic, not a benchmark of speed.
+The rules themselves never saw train, so the construction counts are fair. ``--oracle-cues``
+puts a perfect cue model in place of the shipped one (``benchmarks/cue_ceiling.py``), so what
+is left is the rules' share. Slow (a second pass of the rules per missed cue); a diagnostic,
+not a benchmark of speed.
 """
 
 from __future__ import annotations
@@ -109,12 +111,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("directory", nargs="?", default=str(REPO.parent / "shared" / "data" / "polnear" / "train"))
     parser.add_argument("--examples", type=int, default=8, help="most frequent cue texts shown per bucket")
+    parser.add_argument("--oracle-cues", action="store_true",
+                        help="a perfect cue model in place of the shipped one (see benchmarks/cue_ceiling.py): "
+                             "what is left is the rules' share")
     args = parser.parse_args()
 
     tagger = cue_tagger()
     keeper = statement_filter()
     if tagger is None:
         sys.exit("the cue model (models/cue_tagger.json) is missing")
+    if args.oracle_cues:
+        from cue_ceiling import oracle_for  # benchmarks/ is on sys.path when a benchmark runs as a script
+
+        tagger = oracle_for(args.directory, tagger, every_word=False)
+        attributions.cue_tagger = lambda: tagger  # type: ignore[assignment]
     threshold = keeper.cue_threshold if keeper is not None else tagger.threshold
     fallback = (keeper.fallback, keeper.fallback_bare) if keeper is not None else (
         attributions._FALLBACK, attributions._FALLBACK_BARE)

@@ -169,7 +169,9 @@ def main() -> None:
         "dev_with_filter_by_threshold": {str(t): v for t, v in sweep.items()},
         "rebuild": "python models/build_statement_filter.py" + "".join(
             f" {flag} {value}" for flag, value, default in (
-                ("--threshold", args.threshold, None), ("--fallback-bare", args.fallback_bare, 0.65),
+                ("--threshold", args.threshold, None), ("--cue-threshold", args.cue_threshold, 0.35),
+                ("--fallback", args.fallback, 0.4), ("--fallback-bare", args.fallback_bare, 0.65),
+                ("--sure", args.sure, 0.5), ("--C", args.C, 0.1),
                 ("--train-on", args.train_on, "all"), ("--prune", args.prune, 0.05))
             if value != default),
     }

@@ -331,6 +331,134 @@ REAL_CASES = [
 ]
 
 
+# Real PolNeAR train sentences opening with a past participle and its phrase up to a comma, by
+# file and the gold cue's offset: the speaker is the subject after that comma, not the participle.
+PARTICIPLE_OPENERS = [
+    ("nyt_2016-05-18_clinton-hints-at-husband-s-job-r", 1224),  # asked ..., then "and said"
+    ("politico_2015-12-15_carson-huckabee-fiorina-earned-s", 6112),  # asked ..., a second verb after "and"
+    ("politico_2015-12-23_ben-carson-hints-at-major-campai", 4149),  # reached by ..., a participle after a comma
+    ("politico_2016-04-13_standing-with-activists-mark-viv", 2944),  # asked ..., a second verb after "and"
+]
+
+
+@pytest.mark.parametrize(("name", "cue_start"), PARTICIPLE_OPENERS)
+def test_participle_opener_is_no_speaker_real(shared, name, cue_start):
+    from conftest import need
+
+    from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
+
+    train = need(shared / "data" / "polnear" / "train")
+    text = (train / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((train / "attributions").glob(f"{name}_*.ann"))[0]
+    gold = next(r for r in read_ann(ann) if r.cue and r.cue[0][0] == cue_start)
+    found = [p for p in _extract(text) if p.cue and _jaccard(p.cue, gold.cue) > 0]
+    assert found and found[0].source is not None and gold.source is not None
+    assert _jaccard(_trimmed(text, found[0].source), _trimmed(text, gold.source)) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Asked whether he would run, Smith shrugged and said he had not decided.", "Smith"),
+        ("Asked about the vote, the mayor laughed and said it was fine.", "the mayor"),
+        ("Pressed on the deficit, Ms. Ortiz paused, adding that cuts were coming.", "Ms. Ortiz"),
+        # A name ending in -ed is no participle: nothing is skipped.
+        ("Ted shrugged and said he had not decided.", "Ted"),
+    ],
+)
+def test_participle_opener_is_no_speaker(text, speaker):
+    found = extract_attributions(text)
+    assert found and found[-1].source is not None and found[-1].source.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Clinton seemed to suggest that the deal was dead.", "seemed to suggest", "that the deal was dead"),
+        ("The governor refused to say whether he would sign the bill.", "refused to say",
+         "whether he would sign the bill"),
+        ("Sanders continues to insist that the race is open.", "continues to insist", "that the race is open"),
+    ],
+)
+def test_verb_chain_cue(text, cue, content):
+    """PolNeAR's cue is the verb chain when the verb after "to" is a cue too."""
+    (found,) = extract_attributions(text)
+    assert found.cue is not None and found.cue.text == cue
+    assert found.content.text == content
+
+
+def test_verb_chain_cue_real(polnear_dev):
+    """A real dev sentence (file and gold cue offset): the gold cue is the verb chain."""
+    from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
+
+    name = "breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-"
+    text = (polnear_dev / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((polnear_dev / "attributions").glob(f"{name}_*.ann"))[0]
+    gold = next(r for r in read_ann(ann) if r.cue and r.cue[0][0] == 3132)
+    assert any(p.cue and _jaccard(_trimmed(text, p.cue), _trimmed(text, gold.cue)) >= 0.5 for p in _extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Trump doesn’t believe that the polls are fair.", "Trump", "doesn’t believe"),
+        ("The senator didn't say whether he would vote.", "The senator", "didn't say"),
+        ("Her aides haven’t said when she will return.", "Her aides", "haven’t said"),
+    ],
+)
+def test_contracted_negation_belongs_to_the_cue(text, source, cue):
+    (found,) = extract_attributions(text)
+    assert found.source is not None and found.source.text == source
+    assert found.cue is not None and found.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    ("name", "cue_start"),
+    [("usa-today_2016-09-08_lawmaker-urges-retaliation-on-ru", 1569),
+     ("usa-today_2016-09-23_trump-questions-the-fairness-of-", 2627)],
+)
+def test_contracted_negation_real(polnear_dev, name, cue_start):
+    """Real dev sentences (file and gold cue offset) with a contracted negation before the cue."""
+    from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
+
+    text = (polnear_dev / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((polnear_dev / "attributions").glob(f"{name}_*.ann"))[0]
+    gold = next(r for r in read_ann(ann) if r.cue and r.cue[0][0] == cue_start)
+    found = [p for p in _extract(text) if p.cue and _jaccard(_trimmed(text, p.cue), _trimmed(text, gold.cue)) >= 0.5]
+    assert found and found[0].source is not None and gold.source is not None
+    assert _jaccard(_trimmed(text, found[0].source), _trimmed(text, gold.source)) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Trump just said that the polls were rigged.", "Trump"),
+        ("He soon said that the plan would fail.", "He"),
+        ("Ms. Ortiz, for example, said that the plan would fail.", "Ms. Ortiz"),
+        ("The mayor, for his part, said the bridge was safe.", "The mayor"),
+    ],
+)
+def test_adverb_or_discourse_aside_is_not_the_source(text, source):
+    (found,) = extract_attributions(text)
+    assert found.source is not None and found.source.text == source
+
+
+def test_discourse_aside_real(shared):
+    """A real train sentence (file and gold cue offset): ', for example,' stays out of the source."""
+    from conftest import need
+
+    from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
+
+    train = need(shared / "data" / "polnear" / "train")
+    name = "nyt_2016-02-25_rubio-has-the-praise-just-not-th"
+    text = (train / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((train / "attributions").glob(f"{name}_*.ann"))[0]
+    gold = next(r for r in read_ann(ann) if r.cue and r.cue[0][0] == 6542)
+    found = [p for p in _extract(text) if p.cue and _jaccard(_trimmed(text, p.cue), _trimmed(text, gold.cue)) >= 0.5]
+    assert found and found[0].source is not None and gold.source is not None
+    assert _trimmed(text, found[0].source) == _trimmed(text, gold.source)
+
+
 @pytest.mark.parametrize(("name", "cue_start", "what"), REAL_CASES)
 def test_real_polnear_cases(polnear_dev, name, cue_start, what):
     from reliability._attribution_eval import _extract, _jaccard, _trimmed, read_ann
