@@ -707,8 +707,11 @@ def _venue(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
     """An outlet after "on", "to", "with" or "during" among the first words (an interview or the like between)."""
     for k, token in enumerate(tokens[:10]):
         if token.lower not in _VENUE_PREPOSITIONS or (k and tokens[k - 1].text[:1].isalnum()
-                                                       and tokens[k - 1].lower not in _VENUE_WORDS):
-            continue  # only a preposition opening the words or a phrase ("On Monday night, in an ...")
+                                                       and tokens[k - 1].lower not in _VENUE_WORDS
+                                                       and tokens[k - 1].lower not in _TIME_PHRASE_WORDS):
+            # Only a preposition opening the words or a phrase ("On Monday night, in an ..."), or
+            # after a time ("said Friday on NPR’s ...", "said Wednesday morning on MSNBC").
+            continue
         j = k + 1
         while j < len(tokens) and j - k <= 5 and (tokens[j].lower in _VENUE_WORDS
                                                   or tokens[j].lower in _VENUE_PREPOSITIONS):

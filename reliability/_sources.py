@@ -706,6 +706,10 @@ class _Resolver:
         if item.source is None or not item.source[0] <= item.named_outlet.end < item.source[1]:
             return None
         after = self.tokens(item.named_outlet.end, item.source[1])
+        if item.source[0] < item.named_outlet.start:
+            staff = self._staff_titled_after(item.source, item.named_outlet.start, after)
+            if staff is not None:
+                return staff
         # "The Washington Post's Ed O'Keefe", "Euronews' political editor Darren McCaffrey": after
         # a possessive the name alone says the person is the outlet's.
         possessive = 0
@@ -728,11 +732,33 @@ class _Resolver:
                 return None
             end = after[-1].end
         name = after[title:]
+        if possessive and not title:
+            # "MSNBC’s Alex Seitz-Wald and Reuters’ Luciana Lopez argued": the first name is one
+            # of the outlet's staff, who speak for themselves.
+            cut = next((k for k, t in enumerate(name) if t.text in (",", "and")), len(name))
+            name, end = name[:cut], (name[cut - 1].end if 0 < cut < len(name) else end)
         titled = any(t.lower in self.lex.roles or t.lower in _STAFF_TITLES for t in after[:title])
         if not (titled or (possessive and not title)) or not name \
                 or not all(t.text[:1].isupper() and t.text[:1].isalpha() and t.lower not in _CALENDAR for t in name):
             return None
         return after[0].start, end
+
+    def _staff_titled_after(self, source: tuple[int, int], outlet_start: int, after: list) -> tuple[int, int] | None:  # type: ignore[type-arg]
+        """The person in "Frank Bajak, the AP’s first technology editor": a capitalised name, a
+        comma, "the", the outlet's possessive and a lower-case title of the newsroom's."""
+        words = self.tokens(source[0], outlet_start)
+        if len(words) < 3 or words[-1].lower != "the" or words[-2].text != "," \
+                or not all(t.text[:1].isupper() and t.text[:1].isalpha() for t in words[:-2]):
+            return None
+        if len(after) < 3 or after[0].text not in ("'", "’") or after[1].text != "s":
+            return None
+        title = after[2:]
+        while title and not title[-1].text[:1].isalnum():
+            title = title[:-1]  # "..., the AP’s technology editor, on Monday"
+        if not all(t.text[:1].islower() for t in title) \
+                or not any(t.lower in _STAFF_TITLES or t.lower in self.lex.roles for t in title):
+            return None
+        return source[0], words[-3].end
 
     def _staff_before_outlet(self, source: tuple[int, int], outlet_start: int) -> tuple[int, int] | None:
         """The person in "Ivan Tkachev, the economics editor of RBC", "Maria Lopez, a reporter for CNN".

@@ -777,3 +777,39 @@ def test_they_stands_for_the_group_opening_its_sentence(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "chain"), [
+    # One-word possessive outlets (session 6): "NPR’s", "MSNBC’s", after a time too.
+    ("“The levee is safe,” Dana Pryor said Friday on NPR’s “Morning Edition.”", ["Dana Pryor", "NPR"]),
+    ("Rep. Ola Brandt was never for the bill, she said Tuesday morning on MSNBC’s show.", ["she", "MSNBC"]),
+    ("“We will rebuild,” Dana Pryor told CNN's Jake Tapper.", ["Dana Pryor", "CNN"]),
+])
+def test_a_one_word_outlet_with_a_possessive_relays(text, chain):
+    analysis = analyze(Article(text=text))
+    names = {s.id: s.name for s in analysis.sources}
+    hops = [[names[h] for h in c.hops if h != "article"] for c in analysis.chains]
+    assert [n.removesuffix(" (unnamed)") for n in hops[-1]] == chain or chain in hops, hops
+
+
+@pytest.mark.parametrize("text", [
+    "The People's Republic said the talks were over.",
+    "Time's up, the coach said after the game.",
+])
+def test_an_ordinary_word_with_a_possessive_is_no_outlet(text):
+    from reliability._outlets import find_outlets
+    from reliability._segmentation import tokenize
+
+    assert find_outlets(tokenize(text)) == []
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("“He knew everyone,” said Carla Menz, the AP’s technology editor.", "Carla Menz"),
+    ("“He knew everyone,” said Carla Menz, the AP’s sports editor, on Monday.", "Carla Menz"),
+    ("Ruiz, MSNBC’s Tom Hale and Reuters’ Ana Ode argued that the plan was naive.", "Tom Hale"),
+])
+def test_a_newsroom_member_named_beside_the_outlets_possessive_speaks_for_themselves(text, person):
+    analysis = analyze(Article(text=text))
+    sources = {s.name: s for s in analysis.sources}
+    assert sources[person].kind == "person"
+    assert [sources[person].id, "article"] in [c.hops for c in analysis.chains]
