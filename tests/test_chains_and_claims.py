@@ -252,3 +252,17 @@ def test_two_statements_holding_each_other_the_last_attribution_is_the_relay(tex
 ])
 def test_a_named_speakers_own_account_is_no_relay(text, chain):
     assert chain in _chain_names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“The roof held,” Mara Quist told CNN on Sunday. “We were lucky this time.”",
+    "“The roof held,” Mara Quist said on NPR’s “Weekend Edition.” “We were lucky this time.”",
+])
+def test_a_quotation_resumed_after_a_cue_told_to_an_outlet_keeps_the_relayed_chain(text):
+    # Second-hand through the outlet, the resumed quotation is still the speaker's (session 6).
+    a = _analysis(text)
+    names = {s.id: s.name for s in a.sources}
+    chains = {c.id: c.hops for c in a.chains}
+    resumed = next(c for c in a.claims if "lucky" in c.text.text)
+    assert [names[h] for h in chains[resumed.chain_id][:-1]] == \
+        ["Mara Quist", "CNN" if "CNN" in text else "NPR"]
