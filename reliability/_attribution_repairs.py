@@ -24,7 +24,8 @@ rewrites only those that match one of these shapes (each function below says whi
 * "X said on state television", "in an interview to the Figaro newspaper": the outlet relays;
 * "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
-  do not read at all; they are added.
+  do not read at all; they are added, as is a quotation whose opening mark the text lost or left
+  in an earlier paragraph ('The roads are closed,” the mayor said.').
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
 of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
@@ -118,7 +119,99 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_according_to_a_report(seg, result, starts))
     if " learned" in seg.text:
         result.extend(_outlet_has_learned(seg, result, starts))
+    if "”" in seg.text or '"' in seg.text:
+        result.extend(_quotation_opened_before(seg, result, starts))
     return result
+
+
+# Cue verbs after a quotation whose opening mark is missing ('...,” the mayor said.').
+_AFTER_QUOTE_CUES = frozenset("""said says told tells wrote writes added adds explained continued continues
+    recalled insisted noted stated declared""".split())
+_SPEAKER_STARTS = frozenset({"the", "a", "an", "our", "his", "her", "their", "one", "he", "she", "they"})
+
+
+def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'We’ve got hand-sanitizing products all over the office,” the mayor said.'
+
+    A closing mark that ends quoted words, with no quotation open (the opening mark is in an
+    earlier paragraph the text no longer holds, or was lost), followed by a speaker and a cue
+    verb: the words from the start of the paragraph (or the last statement or quotation in it)
+    to the mark are the speaker's. The segmentation pairs no such mark, so the rules read none.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    text = seg.text
+    result: list[Found] = []
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    ends = sorted(max(f.content[1], f.cue[1] if f.cue else 0) for f in found)
+    quote_ends = [q.end for q in seg.quotes]
+    for mark in ("”", '"'):
+        i = text.find(mark)
+        while i >= 0:
+            at, i = i, text.find(mark, i + 1)
+            if at == 0 or text[at - 1] not in ",.!?":
+                continue
+            paired = seg.quote_at(at)
+            # A straight mark after the words' punctuation closes: the segmentation may have
+            # opened a quotation at it ('coverage," Obama said. "...'), whose words start with a space.
+            if paired is not None and not (paired.start == at and text[at + 1 : at + 2].isspace()):
+                continue
+            k = bisect.bisect_right(starts, at) - 1
+            if k < 0:
+                continue
+            sentence = seg.sentences[k]
+            j = bisect.bisect_right(cues, at)
+            if j < len(cues) and cues[j] < sentence.end:
+                continue  # the rules read a cue after the mark already
+            after = seg.tokens_in(at + 1, min(sentence.end, at + 120))
+            if after and after[0].text == ",":
+                after = after[1:]
+            speaker = _speaker_after_quote(after)
+            if speaker is None:
+                continue
+            source, cue = speaker
+            paragraph = seg.paragraphs[sentence.paragraph] if sentence.paragraph < len(seg.paragraphs) \
+                else (sentence.start, sentence.end)
+            begin = paragraph[0]
+            q = bisect.bisect_right(quote_ends, at) - 1
+            if q >= 0 and quote_ends[q] > begin:
+                begin = quote_ends[q]  # a quotation earlier in the paragraph is not part of this one
+            e = bisect.bisect_right(ends, at) - 1
+            if e >= 0 and ends[e] > begin:
+                begin = ends[e]
+            while begin < at and not text[begin].isalnum():
+                begin += 1
+            end = at - 1  # before the punctuation that ends the quoted words
+            if end - begin < 8:
+                continue
+            item = Found(source, cue, (begin, end), "direct_quote")
+            result.append(_repaired(seg, _around(sentence, *cue), item))
+    return result
+
+
+def _speaker_after_quote(after: list[Token]) -> tuple[_Offsets, _Offsets] | None:
+    """The speaker and cue in 'the mayor said', 'Mark-Viverito said', 'said the mayor' after a mark."""
+    if not after:
+        return None
+    if after[0].lower in _AFTER_QUOTE_CUES:
+        words = []
+        for t in after[1:7]:
+            if not (t.text[:1].isalnum() or t.text in ("-", "'s", "’s", ".")):
+                break
+            words.append(t)
+        if not words or not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS):
+            return None
+        return (words[0].start, words[-1].end), (after[0].start, after[0].end)
+    for n, t in enumerate(after[:7]):
+        if t.lower in _AFTER_QUOTE_CUES:
+            if n == 0:
+                return None
+            words = after[:n]
+            if not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS) \
+                    or not all(w.text[:1].isalnum() or w.text in ("-", "'s", "’s", ".", "(", ")") for w in words):
+                return None
+            return (words[0].start, words[-1].end), (t.start, t.end)
+    return None
 
 
 def _participle_speaker(seg: Segmentation, found: list[Found]) -> list[Found]:

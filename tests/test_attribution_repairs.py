@@ -202,3 +202,29 @@ def test_a_participle_after_said_has_the_sayers_source(text, content_part, sourc
 def test_a_participle_with_no_sayer_before_stays_unattributed():
     text = "Adding to the confusion, the vote was close."
     assert all(f.source is None or f.cue is None for f in analyze(Article(text=text)).found)
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content"), [
+    # A quotation whose opening mark the text lost (or left in an earlier paragraph): the words
+    # from the paragraph's start to the closing mark are the speaker's (session 6).
+    ("The shelters are full and the roads are closed,” the mayor said.", "shelters are full", "the mayor",
+     "The shelters are full and the roads are closed"),
+    ("The shelters are full and the roads are closed,” said Ines Valdo.", "shelters are full", "Ines Valdo",
+     "The shelters are full and the roads are closed"),
+    ('The plan was never costed," Okafor wrote in a 2019 memo.', "never costed", "Okafor",
+     "The plan was never costed"),
+    ("“The vote was fair,” Ada Lind said.\n\nWe will count every ballot again,” our source continues.",
+     "count every ballot", "our source", "We will count every ballot again"),
+])
+def test_a_quotation_whose_opening_mark_is_missing(text, content_part, source, content):
+    found_source, found_content, _, _ = _statement(text, content_part)
+    assert (found_source, found_content) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "“The vote was fair,” Ada Lind said.",  # an ordinary quotation: one statement, as before
+    "He measured 5\" of rain, the forecaster said.",  # inches, not a closing mark
+])
+def test_a_paired_quotation_gets_no_second_statement(text):
+    analysis = analyze(Article(text=text))
+    assert len(analysis.found) <= 1
