@@ -25,7 +25,8 @@ rewrites only those that match one of these shapes (each function below says whi
 * "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
   do not read at all; they are added, as is a quotation whose opening mark the text lost or left
-  in an earlier paragraph ('The roads are closed,” the mayor said.').
+  in an earlier paragraph ('The roads are closed,” the mayor said.'), and a speaker after two
+  spaces that stand for a stripped comma and quotation mark ('"I never wanted it  she said.').
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
 of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
@@ -121,7 +122,83 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_outlet_has_learned(seg, result, starts))
     if "”" in seg.text or '"' in seg.text:
         result.extend(_quotation_opened_before(seg, result, starts))
+    if "  " in seg.text:
+        result.extend(_speaker_after_stripped_comma(seg, result, starts))
     return result
+
+
+def _speaker_after_stripped_comma(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'"It is a strange place and I couldn't live there  she told Swedish chat show Skavlan.'
+
+    Some archives (FakeNewsAMT among them) strip commas and quotation marks and leave two spaces
+    where they were; the quotation before "X said" is then one run of words with the speaker
+    inside it. Two spaces after a word, then a speaker and a cue verb: the words from the
+    quotation's opening mark (or the sentence's start) to the spaces are the speaker's.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    text = seg.text
+    result: list[Found] = []
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    ends = sorted(max(f.content[1], f.cue[1] if f.cue else 0) for f in found)
+    i = text.find("  ")
+    while i >= 0:
+        at, i = i, text.find("  ", i + 2)
+        if at == 0 or not text[at - 1].isalnum():
+            continue
+        k = bisect.bisect_right(starts, at) - 1
+        if k < 0:
+            continue
+        sentence = seg.sentences[k]
+        after = seg.tokens_in(at, min(len(text), at + 120))
+        speaker = _speaker_after_quote(after)
+        if speaker is None:
+            continue
+        source, cue = speaker
+        j = bisect.bisect_left(cues, cue[0])
+        if j < len(cues) and cues[j] == cue[0]:
+            continue  # the rules read this cue already
+        quote = seg.quote_at(at)
+        rest = _words(seg.tokens_in(max(cue[1], source[1]), sentence.end))
+        if quote is None and len(rest) > 3 and rest[0].lower not in _AFTER_CUE_NOT_CLAUSE \
+                and not rest[0].lower.endswith("ing") \
+                and seg.text[cue[0] : cue[1]].lower() not in _TOLD:
+            # "In January  the US car giant said it would cancel ...": the words before the spaces
+            # open the sentence; the clause after the cue is the content.
+            k = 1 if rest[0].lower == "that" else 0
+            content = (rest[k].start, _end_of(seg, sentence))
+            directness = "indirect"
+        else:
+            begin = quote.inner_start if quote is not None else sentence.start
+            e = bisect.bisect_right(ends, at) - 1
+            if e >= 0 and ends[e] > begin:
+                begin = ends[e]
+            while begin < at and not text[begin].isalnum():
+                begin += 1
+            if at - begin < 8:
+                continue
+            content, directness = (begin, at), "direct_quote" if quote is not None else "indirect"
+        item = Found(source, cue, content, directness)  # type: ignore[arg-type]
+        repaired = _repaired(seg, _around(sentence, *cue), item)
+        relays = repaired.relays
+        if not relays and text[cue[0] : cue[1]].lower() in _TOLD:
+            # "X told the BBC. It happens.": the sentence rules read no end of sentence inside
+            # the unclosed quotation, so the outlet told is found here.
+            recipient = _recipient_outlet(seg, seg.tokens_in(cue[1], min(len(text), cue[1] + 80)))
+            relays = (recipient[0],) if recipient is not None else ()
+        # The content stays what the spaces mark.
+        result.append(replace(repaired, content=content, relays=relays,
+                              directness="secondhand" if relays else directness))  # type: ignore[arg-type]
+        # The next speaker in the same quotation is given the words after this cue's sentence
+        # ("... Novak said by email. These reserves are ...  he said").
+        stop = text.find(". ", cue[1], cue[1] + 150)
+        bisect.insort(ends, stop + 1 if stop >= 0 else cue[1])
+    return result
+
+
+# First words after a cue that begin no reported clause: "said in a video", "said with tears".
+_AFTER_CUE_NOT_CLAUSE = _TIME_PREPOSITIONS | _WEEKDAYS | frozenset(
+    """with in on at during after before while as of to from about adding noting""".split())
 
 
 # Cue verbs after a quotation whose opening mark is missing ('...,” the mayor said.').
@@ -204,11 +281,12 @@ def _speaker_after_quote(after: list[Token]) -> tuple[_Offsets, _Offsets] | None
         return (words[0].start, words[-1].end), (after[0].start, after[0].end)
     for n, t in enumerate(after[:7]):
         if t.lower in _AFTER_QUOTE_CUES:
-            if n == 0:
-                return None
             words = after[:n]
-            if not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS) \
-                    or not all(w.text[:1].isalnum() or w.text in ("-", "'s", "’s", ".", "(", ")") for w in words):
+            while words and words[-1].lower in ("has", "have", "had"):
+                words = words[:-1]  # "the association has said"
+            if not words or not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS) \
+                    or not all(w.text[:1].isalnum() or w.text in ("-", "'s", "’s", "(", ")") for w in words) \
+                    or any(w.lower in _AUXILIARIES for w in words):  # "the film is said to be"
                 return None
             return (words[0].start, words[-1].end), (t.start, t.end)
     return None
@@ -844,5 +922,27 @@ _SAID_OR_TOLD = _SAID | _TOLD
 _SAID_OR_VENUE = _SAID | _VENUE_VERBS
 _REPORT_OPENERS = _DETERMINERS | _REPORT_NOUNS
 
-_RULES = (_dateline_in_source, _relative_clause_subject, _told_outlet, _told_listener, _quoted_as_saying,
+def _source_after_stripped_comma(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'Excluding costs and businesses it has sold or closed  LSE said': where an archive left two
+    spaces for a stripped comma (see :func:`_speaker_after_stripped_comma`), the speaker starts after them."""
+    if item.source is None:
+        return None
+    at = seg.text.rfind("  ", item.source[0], item.source[1])
+    if at <= item.source[0] or not seg.text[at - 1].isalnum():
+        return None
+    start = at + 2
+    while start < item.source[1] and seg.text[start].isspace():
+        start += 1
+    first = seg.text[start : start + 1]
+    # A speaker starts with a capital ("LSE") or an article ("the company"); "an  interview
+    # himself" or "support  --" is a typing slip, not a stripped comma.
+    if not (first.isupper() or seg.text[start : item.source[1]].lower().startswith(("the ", "a ", "an "))):
+        return None
+    return replace(item, source=(start, item.source[1]), written_source=None)
+
+
+_RULES = (_dateline_in_source, _source_after_stripped_comma, _relative_clause_subject, _told_outlet, _told_listener,
+          _quoted_as_saying,
           _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _venue_relay, _anonymous_subject)

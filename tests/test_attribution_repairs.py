@@ -228,3 +228,30 @@ def test_a_quotation_whose_opening_mark_is_missing(text, content_part, source, c
 def test_a_paired_quotation_gets_no_second_statement(text):
     analysis = analyze(Article(text=text))
     assert len(analysis.found) <= 1
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content", "chain"), [
+    # Archives that strip commas and quotation marks leave two spaces where they were
+    # (FakeNewsAMT); the speaker after them said the words before them (session 6).
+    ('The team lost again. "We were tired and the pitch was heavy  Ola Berg told the BBC. It happens."',
+     "were tired", "Ola Berg", "We were tired and the pitch was heavy", ["Ola Berg", "BBC"]),
+    ('"I never wanted the job  she said. I still do not."', "never wanted", "she", "I never wanted the job",
+     None),
+    ("Last spring  the chip giant said it would build a plant in Ohio.", "build a plant", "the chip giant",
+     "it would build a plant in Ohio", None),
+    ("Excluding one-off costs and sold units  Brenco said profit rose to $4m.", "profit rose", "Brenco",
+     "profit rose to $4m", None),
+])
+def test_a_speaker_after_a_stripped_comma(text, content_part, source, content, chain):
+    found_source, found_content, names, _ = _statement(text, content_part)
+    assert (found_source, found_content) == (source, content)
+    if chain is not None:
+        assert names == chain
+
+
+@pytest.mark.parametrize("text", [
+    "That is something that  worries the party in the House and  Senate. If Trump continues, it will lose.",
+    "Described as a reboot  the film is said to be an origin tale.",
+])
+def test_two_spaces_without_a_speaker_add_no_statement(text):
+    assert not any(f.source is not None for f in analyze(Article(text=text)).found)

@@ -813,3 +813,13 @@ def test_a_newsroom_member_named_beside_the_outlets_possessive_speaks_for_themse
     sources = {s.name: s for s in analysis.sources}
     assert sources[person].kind == "person"
     assert [sources[person].id, "article"] in [c.hops for c in analysis.chains]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Company words as the head of a nameless phrase (session 6).
+    ("The US car giant said it would cancel the plant.", "The US car giant", "organization"),
+    ("The German carmaker said sales fell.", "The German carmaker", "organization"),
+    ("The budget airline said all flights were cancelled.", "The budget airline", "organization"),
+])
+def test_company_words_head_an_organisation(text, name, kind):
+    assert _sources(text)[name].kind == kind
