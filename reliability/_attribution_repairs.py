@@ -88,6 +88,8 @@ _VENUE_PREPOSITIONS = frozenset({"on", "to", "with", "during", "in"})
 # Words between the preposition and the outlet: "in an interview with", "during an appearance on".
 _VENUE_WORDS = frozenset({"a", "an", "the", "interview", "interviews", "appearance", "broadcast", "announcement",
                           "made", "remarks", "comments", "statement", "televised", "live", "exclusive", "address"})
+# A participle opening the sentence before the venue: "Speaking with NME in an interview, X said".
+_VENUE_PARTICIPLES = frozenset({"speaking", "talking", "appearing", "writing"})
 # Who is told, when it is no outlet: "told reporters ...", "tells audiences ...".
 _LISTENERS = frozenset("""reporters journalists audiences audience crowd crowds supporters voters lawmakers viewers
     listeners students donors members residents colleagues friends followers fans attendees""".split())
@@ -882,7 +884,8 @@ def _venue(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
                                                        and tokens[k - 1].lower not in _TIME_PHRASE_WORDS):
             # Only a preposition opening the words or a phrase ("On Monday night, in an ..."), or
             # after a time ("said Friday on NPR’s ...", "said Wednesday morning on MSNBC").
-            continue
+            if not (k == 1 and tokens[0].lower in _VENUE_PARTICIPLES):  # "Speaking with NME, X said"
+                continue
         j = k + 1
         while j < len(tokens) and j - k <= 5 and (tokens[j].lower in _VENUE_WORDS
                                                   or tokens[j].lower in _VENUE_PREPOSITIONS):
@@ -926,19 +929,28 @@ def _source_after_stripped_comma(
     seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
 ) -> Found | None:
     """'Excluding costs and businesses it has sold or closed  LSE said': where an archive left two
-    spaces for a stripped comma (see :func:`_speaker_after_stripped_comma`), the speaker starts after them."""
+    spaces for a stripped comma (see :func:`_speaker_after_stripped_comma`), or after a dash closing
+    an aside, the speaker starts after them."""
     if item.source is None:
         return None
-    at = seg.text.rfind("  ", item.source[0], item.source[1])
-    if at <= item.source[0] or not seg.text[at - 1].isalnum():
-        return None
-    start = at + 2
-    while start < item.source[1] and seg.text[start].isspace():
+    text = seg.text
+    at = text.rfind("  ", item.source[0], item.source[1])
+    dash = at <= item.source[0] or not text[at - 1].isalnum()
+    if dash:
+        # "In a briefing -- the first since X took over in March -- senior aides insisted": the
+        # speaker starts after a dash that closes an aside.
+        at, mark = max((text.rfind(f" {m} ", item.source[0], item.source[1]), m) for m in ("--", "—", "–"))
+        # Only an aside the dashes open and close before the cue, and a short speaker after it.
+        if at <= item.source[0] or item.source[1] > cue[0] or text.find(f" {mark} ", sentence.start, at) < 0 \
+                or "," in text[at : item.source[1]] or text.count(" ", at + 3, item.source[1]) > 4:
+            return None
+    start = at + 1
+    while start < item.source[1] and (text[start].isspace() or text[start] in "-—–"):
         start += 1
-    first = seg.text[start : start + 1]
-    # A speaker starts with a capital ("LSE") or an article ("the company"); "an  interview
-    # himself" or "support  --" is a typing slip, not a stripped comma.
-    if not (first.isupper() or seg.text[start : item.source[1]].lower().startswith(("the ", "a ", "an "))):
+    # A speaker starts with a capital ("LSE") or an article ("the company"), or after a dash with
+    # any word ("senior aides"); "an  interview himself" or "support  --" is a typing slip.
+    if not (text[start : start + 1].isupper() or text[start : item.source[1]].lower().startswith(("the ", "a ", "an "))
+            or (dash and text[start : start + 1].isalpha())):
         return None
     return replace(item, source=(start, item.source[1]), written_source=None)
 

@@ -255,3 +255,26 @@ def test_a_speaker_after_a_stripped_comma(text, content_part, source, content, c
 ])
 def test_two_spaces_without_a_speaker_add_no_statement(text):
     assert not any(f.source is not None for f in analyze(Article(text=text)).found)
+
+
+@pytest.mark.parametrize(("text", "content_part", "chain"), [
+    # An opening participle before the venue (session 6).
+    ("Speaking with Reuters in an interview published on Monday, Ana Vidal said the dam would hold.",
+     "dam would hold", ["Ana Vidal", "Reuters"]),
+    ("Speaking on CNN's morning show, the senator said the bill would pass.", "bill would pass",
+     ["the senator", "CNN"]),
+    # Speaking to listeners is no relay.
+    ("Speaking to reporters in Ohio, Ana Vidal said the plant would close.", "plant would close", ["Ana Vidal"]),
+])
+def test_an_opening_participle_names_the_venue(text, content_part, chain):
+    assert _statement(text, content_part)[2] == chain
+
+
+@pytest.mark.parametrize(("text", "content_part", "source"), [
+    # A dash aside before the speaker is not part of the speaker (session 6).
+    ("In a call on Friday -- the first since Ana Vidal took over in March -- senior aides insisted they would win.",
+     "would win", "senior aides"),
+    ("In March — a month late — the ministry said the plan was ready.", "plan was ready", "the ministry"),
+])
+def test_a_dash_aside_before_the_speaker(text, content_part, source):
+    assert _statement(text, content_part)[0] == source
