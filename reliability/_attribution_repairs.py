@@ -26,7 +26,8 @@ rewrites only those that match one of these shapes (each function below says whi
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
   do not read at all; they are added, as is a quotation whose opening mark the text lost or left
   in an earlier paragraph ('The roads are closed,” the mayor said.'), and a speaker after two
-  spaces that stand for a stripped comma and quotation mark ('"I never wanted it  she said.').
+  spaces that stand for a stripped comma and quotation mark ('"I never wanted it  she said.'), and
+  "..., a source claims." (the rules read "claims", "reports", "alleged" there as nouns).
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
 of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
@@ -126,7 +127,81 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_quotation_opened_before(seg, result, starts))
     if "  " in seg.text:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
+    result.extend(_closing_claims(seg, result, starts))
     return result
+
+
+# Cue words the sentence rules take for nouns or adjectives ("claims", "reports", "alleged").
+_NOUN_LIKE_CUES = ("claims", "reports", "alleged", "alleges")
+
+
+def _closing_claims(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'Obama has kicked wife Michelle to the curb, a source claims.'
+
+    A speaker and one of ``_NOUN_LIKE_CUES`` closing the sentence after a comma: the sentence
+    rules read the word as a noun and find no statement; the words before the comma are the
+    speaker's.
+    """
+
+    tokens = seg.tokens
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    result: list[Found] = []
+    for k in seg.positions(_NOUN_LIKE_CUES):
+        if k + 1 >= len(tokens) or tokens[k + 1].text not in (".", "!") or k < 3:
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        j = bisect.bisect_left(cues, sentence.start)
+        if j < len(cues) and cues[j] < sentence.end:
+            continue  # the sentence has a statement already
+        n = k - 1
+        while n > 0 and k - n <= 6 and tokens[n].text != ",":
+            n -= 1
+        words = tokens[n + 1 : k]
+        if tokens[n].text != "," or not words or tokens[n].start <= sentence.start \
+                or not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS) \
+                or not all(w.text[:1].isalnum() or w.text in ("'s", "’s", "-") for w in words) \
+                or any(w.lower in _AUXILIARIES for w in words):
+            continue
+        content = _trim_span(seg.text, sentence.start, tokens[n].start)
+        if content[1] - content[0] < 8:
+            continue
+        result.append(_added(seg, sentence, (words[0].start, words[-1].end), (tokens[k].start, tokens[k].end),
+                             content, seg.quote_at(content[0]) is not None))
+    return result
+
+
+# Heads of an unnamed speaker ("a source claims"), as the sentence rules read them.
+_UNNAMED_HEADS = frozenset("""source sources insider insiders official officials people person""".split())
+
+
+def _added(seg: Segmentation, sentence: Sentence, source: _Offsets, cue: _Offsets, content: _Offsets,
+           quoted: bool) -> Found:
+    """A statement the rules did not read, with its directness and outlet, through the repairs."""
+    from ._attributions import Found  # here: _attributions imports this module
+
+    words = seg.tokens_in(*source)
+    outlet = _outlet_in(seg, words)
+    named = any(w.text[:1].isupper() and w.lower not in _DETERMINERS for w in words)
+    directness: str
+    if outlet is not None:
+        directness = "secondhand"
+    elif words and words[-1].lower in _UNNAMED_HEADS and not named:
+        directness = "vague"
+    else:
+        directness = "direct_quote" if quoted else "indirect"
+    item = Found(source, cue, content, directness, named_outlet=outlet)  # type: ignore[arg-type]
+    return _repaired(seg, _around(sentence, *cue), item)
+
+
+def _trim_span(text: str, start: int, end: int) -> _Offsets:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".!?%"):
+        end -= 1
+    return start, end
 
 
 def _speaker_after_stripped_comma(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
@@ -137,7 +212,6 @@ def _speaker_after_stripped_comma(seg: Segmentation, found: list[Found], starts:
     inside it. Two spaces after a word, then a speaker and a cue verb: the words from the
     quotation's opening mark (or the sentence's start) to the spaces are the speaker's.
     """
-    from ._attributions import Found  # here: _attributions imports this module
 
     text = seg.text
     result: list[Found] = []
@@ -180,8 +254,7 @@ def _speaker_after_stripped_comma(seg: Segmentation, found: list[Found], starts:
             if at - begin < 8:
                 continue
             content, directness = (begin, at), "direct_quote" if quote is not None else "indirect"
-        item = Found(source, cue, content, directness)  # type: ignore[arg-type]
-        repaired = _repaired(seg, _around(sentence, *cue), item)
+        repaired = _added(seg, sentence, source, cue, content, directness == "direct_quote")
         relays = repaired.relays
         if not relays and text[cue[0] : cue[1]].lower() in _TOLD:
             # "X told the BBC. It happens.": the sentence rules read no end of sentence inside
@@ -190,7 +263,7 @@ def _speaker_after_stripped_comma(seg: Segmentation, found: list[Found], starts:
             relays = (recipient[0],) if recipient is not None else ()
         # The content stays what the spaces mark.
         result.append(replace(repaired, content=content, relays=relays,
-                              directness="secondhand" if relays else directness))  # type: ignore[arg-type]
+                              directness="secondhand" if relays else repaired.directness))
         # The next speaker in the same quotation is given the words after this cue's sentence
         # ("... Novak said by email. These reserves are ...  he said").
         stop = text.find(". ", cue[1], cue[1] + 150)
@@ -217,7 +290,6 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
     verb: the words from the start of the paragraph (or the last statement or quotation in it)
     to the mark are the speaker's. The segmentation pairs no such mark, so the rules read none.
     """
-    from ._attributions import Found  # here: _attributions imports this module
 
     text = seg.text
     result: list[Found] = []
@@ -263,8 +335,7 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
             end = at - 1  # before the punctuation that ends the quoted words
             if end - begin < 8:
                 continue
-            item = Found(source, cue, (begin, end), "direct_quote")
-            result.append(_repaired(seg, _around(sentence, *cue), item))
+            result.append(_added(seg, sentence, source, cue, (begin, end), True))
     return result
 
 

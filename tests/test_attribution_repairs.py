@@ -278,3 +278,23 @@ def test_an_opening_participle_names_the_venue(text, content_part, chain):
 ])
 def test_a_dash_aside_before_the_speaker(text, content_part, source):
     assert _statement(text, content_part)[0] == source
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content"), [
+    # "claims", "reports", "alleged" closing a sentence, which the rules read as nouns (session 6).
+    ("The singer has left the band for good, a source claims.", "left the band", "a source",
+     "The singer has left the band for good"),
+    ("The mill will close in June, the Daily Planet reports.", "mill will close", "the Daily Planet",
+     "The mill will close in June"),
+    ("He sold the house twice, the lawsuit alleged.", "sold the house", "the lawsuit", "He sold the house twice"),
+])
+def test_a_noun_like_cue_closing_the_sentence(text, content_part, source, content):
+    assert _statement(text, content_part)[:2] == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "The deal settles the old claims.",
+    "Nobody read the reports, and the board never asked for new reports.",
+])
+def test_claims_and_reports_as_nouns_add_no_statement(text):
+    assert analyze(Article(text=text)).found == []
