@@ -163,7 +163,8 @@ def _closing_claims(seg: Segmentation, found: list[Found], starts: list[int]) ->
         if tokens[n].text != "," or not words or tokens[n].start <= sentence.start \
                 or not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS) \
                 or not all(w.text[:1].isalnum() or w.text in ("'s", "’s", "-") for w in words) \
-                or any(w.lower in _AUXILIARIES for w in words):
+                or any(w.lower in _AUXILIARIES or w.lower in ("and", "or") for w in words) \
+                or words[-1].lower in _DETERMINERS:  # "He read the memos, the emails and the reports."
             continue
         content = _trim_span(seg.text, sentence.start, tokens[n].start)
         if content[1] - content[0] < 8:
