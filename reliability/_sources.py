@@ -133,7 +133,7 @@ _ORG_APPOSITIVES = frozenset("""carmaker automaker supermarket supermarkets insu
 # Leadership titles that make an official in government but an expert at a university or
 # institute: "director of the Institute for Policy Integrity at New York University".
 _LEADERSHIP = frozenset({"director", "head of", "chair", "chairman", "chairwoman", "president", "dean", "chief"})
-_ACADEMIC = frozenset({"university", "college", "institute", "school", "academy", "laboratory"})
+_ACADEMIC = frozenset({"university", "college", "institute", "school", "academy", "laboratory", "research"})
 # Titles that companies give their staff as well as governments theirs: beside a company word
 # ("a customer support representative", "the company's vice-president") they name company staff,
 # not a government official.

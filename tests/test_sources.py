@@ -823,3 +823,16 @@ def test_a_newsroom_member_named_beside_the_outlets_possessive_speaks_for_themse
 ])
 def test_company_words_head_an_organisation(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Heads of research bodies are experts; school boards and districts are government (session 6).
+    ("“It is fragile,” said Ana Ruiz, who heads the Center of Research for Development.", "Ana Ruiz", "expert"),
+    ("Ana Ruiz, director of research at Brightwater Partners, said rates would rise.", "Ana Ruiz", "expert"),
+    ("The Lakeside District School Board wrote that it had to close two schools.",
+     "Lakeside District School Board", "official"),
+    ("The Plano Independent School District said classes would resume.", "Plano Independent School District",
+     "official"),
+])
+def test_research_heads_and_school_boards(text, name, kind):
+    assert _sources(text)[name].kind == kind
