@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -889,7 +890,8 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, cue: _Off
     if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
         return None
     after = seg.tokens_in(cue[1], sentence.end)
-    if len(after) < 2 or after[0].text != "," or not _speaker_participle(after[1]):
+    # The comma may be missing: '"...," she said marveling at the results.'
+    if len(after) < 2 or not (_speaker_participle(after[1]) if after[0].text == "," else _speaker_participle(after[0])):
         return None
     quotes = [q for q in seg.quotes_in(sentence.start, item.source[0]) if q.end <= item.source[0]]
     if not quotes:
@@ -902,6 +904,38 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, cue: _Off
     while end > quote.inner_start and seg.text[end - 1] in ",;: ":
         end -= 1
     return replace(item, content=(quote.inner_start, end), directness="direct_quote")
+
+
+def _said_time_then_aside(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'There are signs that ..., two epidemiologists said on Tuesday, though they cautioned that ...'.
+
+    After a time phrase, a comma and a conjunction open a clause of its own (a statement the
+    rules read apart); what was said is the clause before the speaker's comma.
+    """
+    if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
+        return None
+    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 80))
+    k = 0
+    while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
+        k += 1
+    if k == 0 or k + 1 >= len(after) or after[k].text != "," or after[k + 1].lower not in _ASIDE_CONJUNCTIONS:
+        return None
+    before = seg.tokens_in(sentence.start, item.source[0])
+    if len(before) < 4 or before[-1].text != ",":
+        return None
+    start = sentence.start
+    dateline = _DATELINE.match(seg.text, start, before[-1].start)
+    if dateline is not None:
+        start = dateline.end()  # "LONDON (Reuters) - There are signs ...": the dateline is no part of it
+    content = _trim_span(seg.text, start, before[-1].start)
+    return replace(item, content=content) if content[1] - content[0] >= 8 else None
+
+
+# "LONDON (Reuters) - ", "WASHINGTON (AP) — ": a wire dateline opening a sentence.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{0,40}\([^()]{1,30}\)\s{0,3}[-–—]+\s")
+_ASIDE_CONJUNCTIONS = frozenset({"though", "although", "but", "while", "whereas", "yet"})
 
 
 def _speaker_participle(token: Token) -> bool:
@@ -1029,4 +1063,5 @@ def _source_after_stripped_comma(
 
 _RULES = (_dateline_in_source, _source_after_stripped_comma, _relative_clause_subject, _told_outlet, _told_listener,
           _quoted_as_saying,
-          _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _venue_relay, _anonymous_subject)
+          _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside, _venue_relay,
+          _anonymous_subject)

@@ -299,3 +299,14 @@ def test_a_noun_like_cue_closing_the_sentence(text, content_part, source, conten
 ])
 def test_claims_and_reports_as_nouns_add_no_statement(text):
     assert analyze(Article(text=text)).found == []
+
+
+@pytest.mark.parametrize(("text", "content_part", "content"), [
+    # A participle right after "said", with no comma (session 6).
+    ('"That took ten seconds," she said marveling at the clock.', "ten seconds", "That took ten seconds"),
+    # "said on Tuesday, though ...": the clause before the speaker is what was said (session 6).
+    ("LONDON (Reuters) - The river may peak early, two hydrologists said on Tuesday, though they cautioned "
+     "that rain could change it.", "river may peak", "The river may peak early"),
+])
+def test_the_quotation_or_clause_before_the_speaker_is_the_content(text, content_part, content):
+    assert _statement(text, content_part)[1] == content
