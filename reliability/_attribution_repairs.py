@@ -21,6 +21,10 @@ rewrites only those that match one of these shapes (each function below says whi
   jeers", "referring to ..."): the quotation is the content; "X said on Friday he ...": the
   content starts at "he"; '"...," X said, adding, "..."': the participle's statement is X's;
 * "He told reporters on Monday he ...": who was told is no part of the content;
+* '"...," X recounted in a briefing.' / '"...," X said with a laugh.': the quotation before the
+  speaker is the content, not the occasion after the cue; "As they prepare ..., X said Thursday
+  they ..." / "X explained the following: “...”": after an opening phrase, the clause or
+  quotation after the cue is;
 * "X said on state television", "in an interview to the Figaro newspaper": the outlet relays;
 * "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
@@ -938,6 +942,79 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{0,40}\([^()]{1,30}\)\s{0,3}[-–—]+\s
 _ASIDE_CONJUNCTIONS = frozenset({"though", "although", "but", "while", "whereas", "yet"})
 
 
+def _quotation_before_speaker(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'"...," Trump recounted in an April 14 briefing.' / '"...," Carson tells Breitbart News, responding to ...'.
+
+    A quotation closed by its comma right before the speaker is what the speaker said; words after
+    the cue that open with a preposition, a participle or a listener are the occasion, not the
+    content. (A clause after the cue — "that ...", a pronoun, another quotation — is left alone.)
+    """
+    if item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1] \
+            or seg.text[item.source[1] : cue[0]].strip():  # the cue right after its speaker
+        return None
+    quotes = [q for q in seg.quotes_in(max(sentence.start, item.source[0] - 400), item.source[0])
+              if q.end <= item.source[0] and q.closed]
+    if not quotes:
+        return None
+    quote = quotes[-1]
+    gap = seg.text[quote.end : item.source[0]].strip()
+    inner = seg.text[quote.inner_start : quote.inner_end].rstrip()
+    if not (gap == "," or (gap == "" and inner.endswith(","))) or len(inner.split()) < 3:
+        return None  # not a scare quote ("looked ashen")
+    first = _first_token(seg, item.content[0], item.content[1])
+    if first is None or not (first.lower in _OCCASION_WORDS or _speaker_participle(first)):
+        return None
+    end = quote.inner_end
+    while end > quote.inner_start and seg.text[end - 1] in ",;: ":
+        end -= 1
+    return replace(item, content=(quote.inner_start, end), directness="secondhand" if item.relays or
+                   item.named_outlet is not None else "direct_quote")
+
+
+# First words of the words after a cue that tell the occasion, not what was said.
+_OCCASION_WORDS = frozenset("""in at during on with after before while when from for to via""".split())
+
+
+def _clause_after_opening(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'And as they prepare for the session, Republicans said Thursday they are willing to ...'.
+
+    The rules took the opening clause (before the speaker's comma) for the content; when it
+    opens with a subordinator or linking word and a pronoun or "that" follows the cue (after a
+    time phrase), the clause after the cue is what was said. Also "X explained to her the
+    following: “...”" and 'X said as he ..., "..."': a quotation after the cue is the content.
+    """
+    if verb not in _SAID_OR_VENUE or item.source is None or item.source[1] > cue[0] \
+            or item.content[1] > item.source[0] or item.continuation is not None \
+            or seg.quote_at(item.content[0]) is not None:
+        return None  # not '"A," he said, "B."', nor "A, the lawyers said, B": the content is both
+    opening = seg.tokens_in(item.content[0], item.content[1])
+    if not opening or not (opening[0].lower in _NOT_SUBJECT_START or opening[0].lower in _OPENING_WORDS
+                           or (opening[0].text[:1].isupper() and opening[0].lower.endswith(("ing", "ed")))):
+        return None  # "At a rally, ...", "Asked about it, ...", "Holding a book, ...": an opening phrase
+    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 200))
+    quotes = [q for q in seg.quotes_in(cue[1], sentence.end) if q.start >= cue[1] and q.closed]
+    if quotes:
+        # A quotation after a colon, or after a comma that ends a clause about the speaker.
+        quote = quotes[0]
+        mark = seg.text[cue[1] : quote.start].rstrip()
+        if mark.endswith((":", ",")) and len(seg.text[quote.inner_start : quote.inner_end].split()) >= 4:
+            end = quote.inner_end
+            while end > quote.inner_start and seg.text[end - 1] in ",;: ":
+                end -= 1
+            return replace(item, content=(quote.inner_start, end), directness="direct_quote")
+    k = 0
+    while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
+        k += 1
+    if k >= len(after) or after[k].lower.replace("’", "'").split("'")[0] not in (_SUBJECT_PRONOUNS | {"that"}):
+        return None
+    start = after[k + 1].start if after[k].lower == "that" and k + 1 < len(after) else after[k].start
+    return replace(item, content=(start, _end_of(seg, sentence)))
+
+
 def _speaker_participle(token: Token) -> bool:
     """ "speaking", "eliciting", "referring", "adding": a participle clause about the speaker or the scene."""
     return token.lower in _SPEAKER_PARTICIPLES or (
@@ -1063,5 +1140,5 @@ def _source_after_stripped_comma(
 
 _RULES = (_dateline_in_source, _source_after_stripped_comma, _relative_clause_subject, _told_outlet, _told_listener,
           _quoted_as_saying,
-          _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside, _venue_relay,
-          _anonymous_subject)
+          _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside,
+          _quotation_before_speaker, _clause_after_opening, _venue_relay, _anonymous_subject)

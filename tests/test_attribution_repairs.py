@@ -310,3 +310,28 @@ def test_claims_and_reports_as_nouns_add_no_statement(text):
 ])
 def test_the_quotation_or_clause_before_the_speaker_is_the_content(text, content_part, content):
     assert _statement(text, content_part)[1] == content
+
+
+@pytest.mark.parametrize(("text", "content_part", "content"), [
+    # The quotation before the speaker, not the occasion after the cue (session 6).
+    ("“The worst day was in March, when the pumps failed,” Ana Vidal recounted in an April briefing.",
+     "pumps failed", "The worst day was in March, when the pumps failed"),
+    ("“We need to do more for the river towns,” Ana Vidal tells the Daily Planet, responding to the report.",
+     "river towns", "We need to do more for the river towns"),
+    ("“I did not expect to see you here,” Paradis said with a laugh.", "expect to see", "I did not expect to see you here"),
+    # After an opening phrase, the clause or quotation after the cue (session 6).
+    ("And as they prepare for the session, Republicans said Thursday they are willing to wait.",
+     "willing to wait", "they are willing to wait"),
+    ("After she asked him why, he explained to her the following: “There is no meaning to any of this at all.”",
+     "no meaning", "There is no meaning to any of this at all."),
+])
+def test_the_content_is_on_the_right_side_of_the_speaker(text, content_part, content):
+    assert _statement(text, content_part)[1] == content
+
+
+@pytest.mark.parametrize(("text", "content_part", "content"), [
+    ("The bridge, the engineers said, will hold until May.", "bridge", "The bridge"),
+    ("The economy is fine, Ana Vidal said on Friday.", "economy is fine", "The economy is fine"),
+])
+def test_a_quotation_and_its_continuation_or_a_plain_clause_stay(text, content_part, content):
+    assert _statement(text, content_part)[1] == content
