@@ -318,7 +318,8 @@ def test_the_quotation_or_clause_before_the_speaker_is_the_content(text, content
      "pumps failed", "The worst day was in March, when the pumps failed"),
     ("“We need to do more for the river towns,” Ana Vidal tells the Daily Planet, responding to the report.",
      "river towns", "We need to do more for the river towns"),
-    ("“I did not expect to see you here,” Paradis said with a laugh.", "expect to see", "I did not expect to see you here"),
+    ("“I did not expect to see you here,” Paradis said with a laugh.", "expect to see",
+     "I did not expect to see you here"),
     # After an opening phrase, the clause or quotation after the cue (session 6).
     ("And as they prepare for the session, Republicans said Thursday they are willing to wait.",
      "willing to wait", "they are willing to wait"),
