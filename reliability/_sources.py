@@ -542,8 +542,9 @@ class _Resolver:
         # National Center for ...": a person), and only the organisation words joined to the name
         # by capitalised or linking words ("Top Republican Party donor Sheldon Adelson": a person).
         # One capitalised word that is a company's ("GoPro") or "the" and initials ("the FOP").
-        single_org = kind is None and len(name_tokens) == 1 and (
-            _brand(name_tokens[0].text) or (name_tokens[0] == words[-1] and self._initialism(name_tokens[0])))
+        single_org = kind is None and ((len(name_tokens) == 1 and (
+            _brand(name_tokens[0].text) or (name_tokens[0] == words[-1] and self._initialism(name_tokens[0]))))
+            or _company(self.text[name_tokens[0].start : name_tokens[-1].end]))  # "Tesco said", "Apple and Google"
         # A document names an organisation as its author ("FEC filings", "HSBC company records"),
         # unless a possessive owns it: "Garcia's data" is the person's own.
         is_org = (not member and any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined)) or (
@@ -1370,6 +1371,18 @@ def _given_names() -> frozenset[str]:
 def _surnames() -> frozenset[str]:
     """Surnames of the US 1990 Census, lower case (data/lexicons/PERSONAL_NAMES.md)."""
     return frozenset(_lines("surnames.txt"))
+
+
+@functools.cache
+def _companies() -> frozenset[str]:
+    """Well-known companies (data/lexicons/companies.tsv; names that name people as often, like
+    "Ford" or "Abbott", are not in it)."""
+    return frozenset(line.partition("\t")[0].strip() for line in _lines("companies.tsv"))
+
+
+def _company(name: str) -> bool:
+    """Whether ``name`` (possessive dropped) is a well-known company's."""
+    return name.removesuffix("'s").removesuffix("’s") in _companies()
 
 
 def _personal_name(word: str) -> bool:

@@ -836,3 +836,23 @@ def test_company_words_head_an_organisation(text, name, kind):
 ])
 def test_research_heads_and_school_boards(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Well-known companies the passage gives no sign of (data/lexicons/companies.tsv, session 6).
+    ("More towns will get the app in June, Apple and Google said.", "Google", "organization"),
+    ("Tesco said the charge would be small.", "Tesco", "organization"),
+    # Names that name people as often are not in the list.
+    ("Abbott said the test was fast.", "Abbott", "person"),
+    ("Tom Ford said the show was over.", "Tom Ford", "person"),
+])
+def test_well_known_companies(text, name, kind):
+    assert _sources(text)[name].kind == kind
+
+
+def test_the_company_list_is_well_formed():
+    from reliability._resources import _lines
+
+    rows = [line.split("\t") for line in _lines("companies.tsv")]
+    assert len(rows) >= 100 and all(len(r) == 2 and r[0].strip() and r[1].strip() for r in rows)
+    assert not {"Ford", "Abbott", "Dell", "Wells", "Morgan"} & {r[0] for r in rows}
