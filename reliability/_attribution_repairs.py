@@ -490,10 +490,13 @@ def _according_to_a_report(seg: Segmentation, found: list[Found], starts: list[i
         sentence = _around(seg.sentences[at], tokens[k].start, tokens[k + 1].end)
         opening = seg.tokens_in(sentence.start, tokens[k].start)
         after = seg.tokens_in(tokens[k + 1].end, sentence.end)
-        if all(t.lower in _OPENING_WORDS for t in opening) and len(opening) <= 3:
-            comma = next((j for j, t in enumerate(after) if t.text == ","), None)
-            if comma is None or not 0 < comma <= 14 or len(_words(after[comma + 1 :])) < 3:
-                continue
+        short = all(t.lower in _OPENING_WORDS for t in opening) and len(opening) <= 3
+        comma = next((j for j, t in enumerate(after) if t.text == ","), None)
+        clause_after = comma is not None and 0 < comma <= 14 and len(_words(after[comma + 1 :])) >= 3
+        if short and not clause_after:
+            continue
+        if short or (clause_after and _opening_phrase(seg, opening)):
+            assert comma is not None
             words = after[:comma]
             content = (after[comma + 1].start, _end_of(seg, sentence))
         elif opening and opening[-1].text == "," and len(_words(opening)) >= 3:
@@ -794,7 +797,8 @@ def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, cue:
     if seg.text[cue[0] : cue[1]].lower() != "according to" or item.source is None:
         return None
     opening = seg.tokens_in(sentence.start, cue[0])
-    if len(opening) > 3 or any(t.lower not in _OPENING_WORDS for t in opening):
+    long_opening = len(opening) > 3 or any(t.lower not in _OPENING_WORDS for t in opening)
+    if long_opening and not _opening_phrase(seg, opening):
         return _report_cut(seg, sentence, item, cue)
     after = seg.tokens_in(cue[1], sentence.end)
     comma = next((k for k, t in enumerate(after) if t.text == ","), None)
@@ -802,12 +806,42 @@ def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, cue:
             or seg.quote_at(after[comma].start) is not None:
         return None
     source = (after[0].start, after[comma - 1].end)
+    if long_opening and after[comma + 1].lower in _APPOSITIVE_OPENERS:
+        return None  # "At the heart of it, according to Dennis Ross, another former envoy, was ..."
     if any(t.lower in _AUXILIARIES for t in after[:comma]):
         return None  # "According to Mehra this clotting is a feature of ..., when": no comma after the source
     if item.source == source and item.content[0] >= after[comma].end:
         return None  # read right already (the content may stop earlier, at a quotation's end)
     content = (after[comma + 1].start, _end_of(seg, sentence))
     return replace(item, source=source, content=content, written_source=None)
+
+
+# Words that open an adverbial phrase or clause before the sentence's subject.
+_ADVERBIAL_OPENERS = _NOT_SUBJECT_START | _OPENING_WORDS | frozenset(
+    "even additionally moreover furthermore overall instead nonetheless nevertheless likewise".split())
+
+
+def _opening_phrase(seg: Segmentation, opening: list[Token]) -> bool:
+    """ "Even so,", "Additionally, even if people try to sleep more,": adverbial phrases or clauses
+    opening the sentence, each after a comma starting with an opener word, before "according to X,
+    ..."; the sentence's own clause comes after. (Not "For these, Centerview earned $6m, according
+    to ...": a clause of its own before the cue.)"""
+    if not 2 <= len(opening) <= 25 or opening[-1].text != ",":
+        return False
+    before = seg.text[: opening[0].start].rstrip(" \t\"'“‘")
+    if before and before[-1] not in ".!?\n":
+        return False  # the window cut the sentence: its start is not known
+    pieces: list[list[Token]] = [[]]
+    for t in opening[:-1]:
+        if t.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    return all(p and p[0].lower in _ADVERBIAL_OPENERS and p[0].lower not in _NOT_OPENERS for p in pieces)
+
+
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "another", "the", "one", "who", "which", "whose", "himself", "herself"})
+_NOT_OPENERS = frozenset({"it", "there", "this", "that", "these", "those", "what", "here", "according"})
 
 
 def _report_cut(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets) -> Found | None:

@@ -488,6 +488,13 @@ class _Resolver:
             # owner of the store"), else the last word.
             at = next((k - 1 for k in range(1, len(lowered)) if lowered[k] in _HEAD_PREPOSITIONS), len(lowered) - 1)
             head = lowered[at] if lowered else ""
+            by = next((k for k in range(1, len(lowered) - 1)
+                       if lowered[k] in ("from", "by", "of") and lowered[k - 1] in _DOCUMENT_OR_FINDINGS), None)
+            agency = [t for t in words[by + 1 :] if t.lower != "the"] if by is not None else []
+            if len(agency) == 1 and agency[0].text.isupper() and self.lex.roles.get(agency[0].lower) == "official":
+                # "a report from the CDC", "data from the FBI": a government agency wrote it (the
+                # agency's initials are a role word, so no name was read).
+                return self._anonymous_like(f"agency_{agency[0].lower}", agency[0].text, "official", bounds)
             anonymous_words = _ANONYMOUS | _UNNAMED_PEOPLE
             # "two top epidemiologists", "prosecutors": an unnamed plural of an official's or an
             # expert's role names nobody, as "officials" does ("polls" and "groups" stay what

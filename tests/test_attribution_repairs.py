@@ -336,3 +336,17 @@ def test_the_content_is_on_the_right_side_of_the_speaker(text, content_part, con
 ])
 def test_a_quotation_and_its_continuation_or_a_plain_clause_stay(text, content_part, content):
     assert _statement(text, content_part)[1] == content
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content"), [
+    # "according to" after an opening phrase: the clause after it is the content (session 6).
+    ("Additionally, even if people sleep more, according to a report from the CDC, about 30% of adults "
+     "still sleep badly.", "30% of adults", "a report from the CDC", "about 30% of adults still sleep badly"),
+    ("Even so, according to the CDC, about 30% of adults still sleep badly.", "30% of adults", "the CDC",
+     "about 30% of adults still sleep badly"),
+    # A clause of its own before the cue keeps its reading.
+    ("For these deals, Centerview earned $600 million, according to public filings.", "Centerview earned",
+     "public filings", "Centerview earned $600 million"),
+])
+def test_according_to_after_an_opening_phrase(text, content_part, source, content):
+    assert _statement(text, content_part)[:2] == (source, content)

@@ -856,3 +856,12 @@ def test_the_company_list_is_well_formed():
     rows = [line.split("\t") for line in _lines("companies.tsv")]
     assert len(rows) >= 100 and all(len(r) == 2 and r[0].strip() and r[1].strip() for r in rows)
     assert not {"Ford", "Abbott", "Dell", "Wells", "Morgan"} & {r[0] for r in rows}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A document by a government agency whose initials are a role word (session 6).
+    ("A report from the CDC said that adults sleep badly.", "CDC"),
+    ("According to data from the FBI, crime fell.", "FBI"),
+])
+def test_a_document_by_an_agency_is_the_agencys(text, name):
+    assert _sources(text)[name].kind == "official"
