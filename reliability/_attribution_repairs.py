@@ -31,7 +31,8 @@ rewrites only those that match one of these shapes (each function below says whi
   do not read at all; they are added, as is a quotation whose opening mark the text lost or left
   in an earlier paragraph ('The roads are closed,” the mayor said.'), and a speaker after two
   spaces that stand for a stripped comma and quotation mark ('"I never wanted it  she said.'), and
-  "..., a source claims." (the rules read "claims", "reports", "alleged" there as nouns).
+  "..., a source claims." (the rules read "claims", "reports", "alleged" there as nouns), and the
+  reports in "X denied reports that ..." (an unnamed origin, of which X is no relay).
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
 of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
@@ -133,6 +134,40 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
     if "  " in seg.text:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
+    result.extend(_denied_reports(seg, result, starts))
+    return result
+
+
+# "denied reports that ...": the reports are an unnamed source of their own.
+_DENIALS = frozenset("""denied denies deny denying dismissed dismisses dismissing refuted refutes rejected rejects
+    disputed disputes""".split())
+_REPORT_WORDS = ("reports", "rumors", "rumours", "claims", "allegations", "suggestions", "speculation")
+
+
+def _denied_reports(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'Lady Gaga's representative has denied reports that the singer is pregnant'.
+
+    What the reports say has an origin of its own (unnamed: ``vague``, as "reportedly"); the one
+    who denies them is no relay of it. The statement is added with the word "reports" as its cue.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    tokens = seg.tokens
+    contents = {f.content[0] for f in found}
+    result: list[Found] = []
+    for k in seg.positions(_REPORT_WORDS):
+        j = k - 1
+        while j > 0 and k - j <= 3 and tokens[j].lower in ("the", "recent", "media", "press", "news", "earlier"):
+            j -= 1
+        if j < 0 or tokens[j].lower not in _DENIALS or k + 2 >= len(tokens) or tokens[k + 1].lower != "that":
+            continue
+        start = tokens[k + 2].start
+        at = bisect.bisect_right(starts, start) - 1
+        if start in contents or at < 0:
+            continue
+        end = _end_of(seg, seg.sentences[at])  # the content runs to the end of its sentence
+        if end - start >= 8:
+            result.append(Found(None, (tokens[k].start, tokens[k].end), (start, end), "vague"))
     return result
 
 

@@ -186,6 +186,7 @@ class Resolution:
     cited_by: list[str | None] = field(default_factory=list)  # per Found: whom its source cites ("citing X")
     links: list[tuple[int, int, str]] = field(default_factory=list)  # hyperlink anchors: (start, end, source id)
     according: list[bool] = field(default_factory=list)  # per Found: its cue is "according to"
+    denied: list[bool] = field(default_factory=list)  # per Found: its cue denies ("has denied reports that")
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -1495,7 +1496,15 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     sources.insert(0, article)
     according = [item.cue is not None and text[item.cue[0] : item.cue[1]].lower().startswith("according")
                  for item in found]
-    return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources, according)
+    denied = [item.cue is not None and text[item.cue[0] : item.cue[1]].lower().rpartition(" ")[2] in _DENIALS
+              for item in found]
+    return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources, according,
+                      denied)
+
+
+# Cue verbs of a denial: who denies a report is no relay of what it says.
+_DENIALS = frozenset("""denied denies deny denying dismissed dismisses refuted refutes rejected rejects disputed
+    disputes""".split())
 
 
 _CITING_STOP = frozenset({",", ";", ":", ".", "that", "as", "and", "who", "which", "said", "says", "—", "–", "(", ")"})
