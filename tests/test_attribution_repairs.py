@@ -350,3 +350,15 @@ def test_a_quotation_and_its_continuation_or_a_plain_clause_stay(text, content_p
 ])
 def test_according_to_after_an_opening_phrase(text, content_part, source, content):
     assert _statement(text, content_part)[:2] == (source, content)
+
+
+@pytest.mark.parametrize(("text", "content_part", "source"), [
+    # A participle clause after the subject (session 6).
+    ("Democrats trying to win the Senate in November say they have a new weapon.", "new weapon", "Democrats"),
+    ("Many residents living near the plant told reporters they were worried.", "were worried",
+     "Many residents living near the plant"),
+    # A comma left out before an unnamed speaker at the end (session 6).
+    ("Kranz is thus a key witness in the investigation the sources said.", "key witness", "the sources"),
+])
+def test_participle_subjects_and_a_missing_comma(text, content_part, source):
+    assert _statement(text, content_part)[0] == source
