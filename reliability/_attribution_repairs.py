@@ -129,8 +129,8 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_according_to_a_report(seg, result, starts))
     if " learned" in seg.text:
         result.extend(_outlet_has_learned(seg, result, starts))
-    if "”" in seg.text or '"' in seg.text:
-        result.extend(_quotation_opened_before(seg, result, starts))
+    if "”" in seg.text or '"' in seg.text or "\ufffd" in seg.text:
+        result = _quotation_opened_before(seg, result, starts)
     if "  " in seg.text:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
@@ -340,19 +340,22 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
     A closing mark that ends quoted words, with no quotation open (the opening mark is in an
     earlier paragraph the text no longer holds, or was lost), followed by a speaker and a cue
     verb: the words from the start of the paragraph (or the last statement or quotation in it)
-    to the mark are the speaker's. The segmentation pairs no such mark, so the rules read none.
+    to the mark are the speaker's. The segmentation pairs no such mark, so the rules read none,
+    or read the words after the cue ("Trump told reporters after a media event"); those are
+    read again when they are only the occasion.
     """
-
     text = seg.text
-    result: list[Found] = []
-    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    added: list[Found] = []
+    result = list(found)
+    by_cue = {f.cue[0]: k for k, f in enumerate(found) if f.cue is not None}
+    cues = sorted(by_cue)
     ends = sorted(max(f.content[1], f.cue[1] if f.cue else 0) for f in found)
     quote_ends = [q.end for q in seg.quotes]
-    for mark in ("”", '"'):
+    for mark in ("”", '"', "\ufffd"):  # U+FFFD: a mojibake mark (see _segmentation)
         i = text.find(mark)
         while i >= 0:
             at, i = i, text.find(mark, i + 1)
-            if at == 0 or text[at - 1] not in ",.!?":
+            if at == 0 or text[at - 1] not in ",.!?" or (mark == "\ufffd" and text[at + 1 : at + 2].isalnum()):
                 continue
             paired = seg.quote_at(at)
             # A straight mark after the words' punctuation closes: the segmentation may have
@@ -363,9 +366,9 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
             if k < 0:
                 continue
             sentence = seg.sentences[k]
-            j = bisect.bisect_right(cues, at)
-            if j < len(cues) and cues[j] < sentence.end:
-                continue  # the rules read a cue after the mark already
+            if text[at - 1] != "," and k + 1 < len(starts) and starts[k + 1] <= at + 3:
+                # '... for god sakes.” Trump told reporters': the speaker opens the next sentence.
+                sentence = seg.sentences[k + 1]
             after = seg.tokens_in(at + 1, min(sentence.end, at + 120))
             if after and after[0].text == ",":
                 after = after[1:]
@@ -373,6 +376,11 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
             if speaker is None:
                 continue
             source, cue = speaker
+            j = bisect.bisect_right(cues, at)
+            read = by_cue.get(cues[j]) if j < len(cues) and cues[j] < sentence.end else None
+            if read is not None and (found[read].cue != cue or found[read].content[0] < cue[1]
+                                     or not _occasion(seg, found[read])):
+                continue  # the rules read the statement after the mark already
             paragraph = seg.paragraphs[sentence.paragraph] if sentence.paragraph < len(seg.paragraphs) \
                 else (sentence.start, sentence.end)
             begin = paragraph[0]
@@ -387,8 +395,20 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
             end = at - 1  # before the punctuation that ends the quoted words
             if end - begin < 8:
                 continue
-            result.append(_added(seg, sentence, source, cue, (begin, end), True))
-    return result
+            if read is not None:
+                result[read] = replace(found[read], content=(begin, end),
+                                       directness="secondhand" if found[read].relays else "direct_quote")
+            else:
+                added.append(_added(seg, sentence, source, cue, (begin, end), True))
+    return result + added
+
+
+def _occasion(seg: Segmentation, item: Found) -> bool:
+    """Whether a statement's content after its cue is only the occasion or the listener
+    ("reporters after a media event", "in a statement")."""
+    first = _first_token(seg, item.content[0], item.content[1])
+    return first is not None and seg.quote_at(item.content[0]) is None and (
+        first.lower in _OCCASION_WORDS or first.lower in _LISTENERS or _speaker_participle(first))
 
 
 def _speaker_after_quote(after: list[Token]) -> tuple[_Offsets, _Offsets] | None:

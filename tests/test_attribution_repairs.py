@@ -362,3 +362,15 @@ def test_according_to_after_an_opening_phrase(text, content_part, source, conten
 ])
 def test_participle_subjects_and_a_missing_comma(text, content_part, source):
     assert _statement(text, content_part)[0] == source
+
+
+@pytest.mark.parametrize(("text", "content_part", "content"), [
+    # A closing mark after a full stop, the speaker opening the next sentence, and the rules'
+    # reading of the words after the cue only the occasion (session 6); also a mojibake mark.
+    ("He gave us the best team in years.” Ana Vidal told reporters after the game.", "best team",
+     "He gave us the best team in years"),
+    ("He gave us the best team in years.\ufffd Ana Vidal told reporters after the game.", "best team",
+     "He gave us the best team in years"),
+])
+def test_an_unpaired_closing_mark_before_the_next_sentences_speaker(text, content_part, content):
+    assert _statement(text, content_part)[1] == content
