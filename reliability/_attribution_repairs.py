@@ -153,7 +153,7 @@ def _denied_reports(seg: Segmentation, found: list[Found], starts: list[int]) ->
     from ._attributions import Found  # here: _attributions imports this module
 
     tokens = seg.tokens
-    contents = {f.content[0] for f in found}
+    contents: set[int] | None = None  # made only when a denial is found
     result: list[Found] = []
     for k in seg.positions(_REPORT_WORDS):
         j = k - 1
@@ -163,6 +163,8 @@ def _denied_reports(seg: Segmentation, found: list[Found], starts: list[int]) ->
             continue
         start = tokens[k + 2].start
         at = bisect.bisect_right(starts, start) - 1
+        if contents is None:
+            contents = {f.content[0] for f in found}
         if start in contents or at < 0:
             continue
         end = _end_of(seg, seg.sentences[at])  # the content runs to the end of its sentence
@@ -1051,6 +1053,8 @@ def _participle_subject(seg: Segmentation, sentence: Sentence, item: Found, cue:
     if verb not in _SAID_OR_TOLD or item.source is None or item.source[1] > cue[0] \
             or item.source[0] <= sentence.start:
         return None
+    if seg.text.find("ing ", sentence.start, item.source[0]) < 0:
+        return None  # no participle before the source words (most statements): no tokens needed
     before = seg.tokens_in(sentence.start, item.source[0])
     p = next((k for k, t in enumerate(before[:4]) if t.lower.endswith("ing") and t.text[:1].islower()), None)
     if not p or not before[0].text[:1].isupper() or before[0].lower in _NOT_SUBJECT_START \
@@ -1074,6 +1078,9 @@ def _quotation_before_speaker(
     if item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1] \
             or seg.text[item.source[1] : cue[0]].strip():  # the cue right after its speaker
         return None
+    first = _first_token(seg, item.content[0], item.content[1])
+    if first is None or not (first.lower in _OCCASION_WORDS or _speaker_participle(first)):
+        return None
     quotes = [q for q in seg.quotes_in(max(sentence.start, item.source[0] - 400), item.source[0])
               if q.end <= item.source[0] and q.closed]
     if not quotes:
@@ -1083,9 +1090,6 @@ def _quotation_before_speaker(
     inner = seg.text[quote.inner_start : quote.inner_end].rstrip()
     if not (gap == "," or (gap == "" and inner.endswith(","))) or len(inner.split()) < 3:
         return None  # not a scare quote ("looked ashen")
-    first = _first_token(seg, item.content[0], item.content[1])
-    if first is None or not (first.lower in _OCCASION_WORDS or _speaker_participle(first)):
-        return None
     end = quote.inner_end
     while end > quote.inner_start and seg.text[end - 1] in ",;: ":
         end -= 1
@@ -1242,6 +1246,9 @@ def _source_after_stripped_comma(
     if dash:
         # "In a briefing -- the first since X took over in March -- senior aides insisted": the
         # speaker starts after a dash that closes an aside.
+        words = text[item.source[0] : item.source[1]]
+        if "-" not in words and "—" not in words and "–" not in words:
+            return None  # most sources: no dash at all
         at, mark = max((text.rfind(f" {m} ", item.source[0], item.source[1]), m) for m in ("--", "—", "–"))
         # Only an aside the dashes open and close before the cue, and a short speaker after it.
         if at <= item.source[0] or item.source[1] > cue[0] or text.find(f" {mark} ", sentence.start, at) < 0 \
