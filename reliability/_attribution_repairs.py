@@ -184,7 +184,6 @@ def _closing_claims(seg: Segmentation, found: list[Found], starts: list[int]) ->
     rules read the word as a noun and find no statement; the words before the comma are the
     speaker's.
     """
-
     tokens = seg.tokens
     cues = sorted(f.cue[0] for f in found if f.cue is not None)
     result: list[Found] = []
@@ -266,7 +265,6 @@ def _speaker_after_stripped_comma(seg: Segmentation, found: list[Found], starts:
     inside it. Two spaces after a word, then a speaker and a cue verb: the words from the
     quotation's opening mark (or the sentence's start) to the spaces are the speaker's.
     """
-
     text = seg.text
     result: list[Found] = []
     cues = sorted(f.cue[0] for f in found if f.cue is not None)
@@ -402,6 +400,7 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
                                        directness="secondhand" if found[read].relays else "direct_quote")
             else:
                 added.append(_added(seg, sentence, source, cue, (begin, end), True))
+            bisect.insort(ends, cue[1])  # the next quotation in the paragraph starts after this one
     return result + added
 
 
@@ -896,7 +895,7 @@ def _opening_phrase(seg: Segmentation, opening: list[Token]) -> bool:
     to ...": a clause of its own before the cue.)"""
     if not 2 <= len(opening) <= 25 or opening[-1].text != ",":
         return False
-    before = seg.text[: opening[0].start].rstrip(" \t\"'“‘")
+    before = seg.text[max(0, opening[0].start - 40) : opening[0].start].rstrip(" \t\"'“‘")  # a window, not a copy
     if before and before[-1] not in ".!?\n":
         return False  # the window cut the sentence: its start is not known
     pieces: list[list[Token]] = [[]]

@@ -149,7 +149,7 @@ _POSSESSIVES = ("'s", "’s")
 
 def _distinctive(word: str, index: _Index) -> bool:
     """A one-word outlet name no ordinary word is spelt as: an exact-case alias or initials
-    ("NPR", "ET", "MSNBC"), or a capital inside the word ("HuffPost", "BuzzFeed")."""
+    ("NPR", "CNN", "MSNBC"), or a capital inside the word ("HuffPost", "BuzzFeed")."""
     return (word,) in index.exact or any(c.isupper() for c in word[1:])
 
 

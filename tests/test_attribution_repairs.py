@@ -374,3 +374,19 @@ def test_participle_subjects_and_a_missing_comma(text, content_part, source):
 ])
 def test_an_unpaired_closing_mark_before_the_next_sentences_speaker(text, content_part, content):
     assert _statement(text, content_part)[1] == content
+
+
+@pytest.mark.parametrize("unit", [
+    "The roads are closed,” the mayor said. ",
+    "The roads are closed.” Ana Ruiz told reporters after the game. ",
+    "It is a strange place  she told Skavlan. ",
+    "He denied reports that the plan failed. ",
+    "Even so, according to the CDC, the plan failed. ",
+])
+def test_the_session_6_shapes_stay_linear_when_repeated(unit):
+    # One statement per repetition, each content starting after the one before (no content that
+    # runs back to the paragraph's start for every repetition).
+    text = unit * 200
+    found = analyze(Article(text=text)).found
+    assert 150 <= len(found) <= 450
+    assert max(f.content[1] - f.content[0] for f in found) < 4 * len(unit)
