@@ -20,6 +20,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ._attribution_repairs import _DENIALS  # who denies a report is no relay of it
 from ._attributions import Found
 from ._exceptions import InputError
 from ._outlets import OutletMention, find_outlets, outlet_for_url
@@ -1501,10 +1502,6 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources, according,
                       denied)
 
-
-# Cue verbs of a denial: who denies a report is no relay of what it says.
-_DENIALS = frozenset("""denied denies deny denying dismissed dismisses refuted refutes rejected rejects disputed
-    disputes""".split())
 
 
 _CITING_STOP = frozenset({",", ";", ":", ".", "that", "as", "and", "who", "which", "said", "says", "—", "–", "(", ")"})
