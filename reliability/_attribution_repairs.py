@@ -21,10 +21,18 @@ rewrites only those that match one of these shapes (each function below says whi
   jeers", "referring to ..."): the quotation is the content; "X said on Friday he ...": the
   content starts at "he"; '"...," X said, adding, "..."': the participle's statement is X's;
 * "He told reporters on Monday he ...": who was told is no part of the content;
+* '"...," X recounted in a briefing.' / '"...," X said with a laugh.': the quotation before the
+  speaker is the content, not the occasion after the cue; "As they prepare ..., X said Thursday
+  they ..." / "X explained the following: “...”": after an opening phrase, the clause or
+  quotation after the cue is;
 * "X said on state television", "in an interview to the Figaro newspaper": the outlet relays;
 * "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
-  do not read at all; they are added.
+  do not read at all; they are added, as is a quotation whose opening mark the text lost or left
+  in an earlier paragraph ('The roads are closed,” the mayor said.'), and a speaker after two
+  spaces that stand for a stripped comma and quotation mark ('"I never wanted it  she said.'), and
+  "..., a source claims." (the rules read "claims", "reports", "alleged" there as nouns), and the
+  reports in "X denied reports that ..." (an unnamed origin, of which X is no relay).
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
 of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
@@ -35,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -86,6 +95,8 @@ _VENUE_PREPOSITIONS = frozenset({"on", "to", "with", "during", "in"})
 # Words between the preposition and the outlet: "in an interview with", "during an appearance on".
 _VENUE_WORDS = frozenset({"a", "an", "the", "interview", "interviews", "appearance", "broadcast", "announcement",
                           "made", "remarks", "comments", "statement", "televised", "live", "exclusive", "address"})
+# A participle opening the sentence before the venue: "Speaking with NME in an interview, X said".
+_VENUE_PARTICIPLES = frozenset({"speaking", "talking", "appearing", "writing"})
 # Who is told, when it is no outlet: "told reporters ...", "tells audiences ...".
 _LISTENERS = frozenset("""reporters journalists audiences audience crowd crowds supporters voters lawmakers viewers
     listeners students donors members residents colleagues friends followers fans attendees""".split())
@@ -118,7 +129,313 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_according_to_a_report(seg, result, starts))
     if " learned" in seg.text:
         result.extend(_outlet_has_learned(seg, result, starts))
+    if "”" in seg.text or '"' in seg.text or "\ufffd" in seg.text:
+        result = _quotation_opened_before(seg, result, starts)
+    if "  " in seg.text:
+        result.extend(_speaker_after_stripped_comma(seg, result, starts))
+    result.extend(_closing_claims(seg, result, starts))
+    result.extend(_denied_reports(seg, result, starts))
     return result
+
+
+# "denied reports that ...": the reports are an unnamed source of their own.
+_DENIALS = frozenset("""denied denies deny denying dismissed dismisses dismissing refuted refutes rejected rejects
+    disputed disputes""".split())
+_REPORT_WORDS = ("reports", "rumors", "rumours", "claims", "allegations", "suggestions", "speculation")
+
+
+def _denied_reports(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'Lady Gaga's representative has denied reports that the singer is pregnant'.
+
+    What the reports say has an origin of its own (unnamed: ``vague``, as "reportedly"); the one
+    who denies them is no relay of it. The statement is added with the word "reports" as its cue.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    tokens = seg.tokens
+    contents: set[int] | None = None  # made only when a denial is found
+    result: list[Found] = []
+    for k in seg.positions(_REPORT_WORDS):
+        j = k - 1
+        while j > 0 and k - j <= 3 and tokens[j].lower in ("the", "recent", "media", "press", "news", "earlier"):
+            j -= 1
+        if j < 0 or tokens[j].lower not in _DENIALS or k + 2 >= len(tokens) or tokens[k + 1].lower != "that":
+            continue
+        start = tokens[k + 2].start
+        at = bisect.bisect_right(starts, start) - 1
+        if contents is None:
+            contents = {f.content[0] for f in found}
+        if start in contents or at < 0:
+            continue
+        end = _end_of(seg, seg.sentences[at])  # the content runs to the end of its sentence
+        if end - start >= 8:
+            result.append(Found(None, (tokens[k].start, tokens[k].end), (start, end), "vague"))
+    return result
+
+
+# Cue words the sentence rules take for nouns or adjectives ("claims", "reports", "alleged").
+_NOUN_LIKE_CUES = ("claims", "reports", "alleged", "alleges")
+
+
+def _closing_claims(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'Obama has kicked wife Michelle to the curb, a source claims.'
+
+    A speaker and one of ``_NOUN_LIKE_CUES`` closing the sentence after a comma: the sentence
+    rules read the word as a noun and find no statement; the words before the comma are the
+    speaker's.
+    """
+    tokens = seg.tokens
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    result: list[Found] = []
+    for k in seg.positions((*_NOUN_LIKE_CUES, *_SAID)):
+        if k + 1 >= len(tokens) or tokens[k + 1].text not in (".", "!") or k < 3:
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        j = bisect.bisect_left(cues, sentence.start)
+        if j < len(cues) and cues[j] < sentence.end:
+            continue  # the sentence has a statement already
+        n = k - 1
+        while n > 0 and k - n <= 6 and tokens[n].text != ",":
+            n -= 1
+        if tokens[n].text != "," and k >= 2 and tokens[k - 1].lower in _UNNAMED_HEADS:
+            # "... a key witness in the investigation the sources said.": a comma left out
+            # before an unnamed speaker (the rewritten FakeNewsAMT texts drop many).
+            n = k - 1
+            while n > k - 4 and tokens[n - 1].lower in ("the", "a", "an", "two", "three", "several", "some",
+                                                       "many", "senior", "top", "other"):
+                n -= 1
+            n -= 1
+        elif tokens[k].lower in _SAID:
+            continue  # "..., X said." is read by the rules; only the unnamed shape above is added
+        words = tokens[n + 1 : k]
+        if not (tokens[n].text == "," or tokens[k - 1].lower in _UNNAMED_HEADS) or not words \
+                or tokens[n].start <= sentence.start \
+                or not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS) \
+                or not all(w.text[:1].isalnum() or w.text in ("'s", "’s", "-") for w in words) \
+                or any(w.lower in _AUXILIARIES or w.lower in ("and", "or") for w in words) \
+                or words[-1].lower in _DETERMINERS:  # "He read the memos, the emails and the reports."
+            continue
+        content = _trim_span(seg.text, sentence.start, tokens[n].end if tokens[n].text != "," else tokens[n].start)
+        if content[1] - content[0] < 8:
+            continue
+        result.append(_added(seg, sentence, (words[0].start, words[-1].end), (tokens[k].start, tokens[k].end),
+                             content, seg.quote_at(content[0]) is not None))
+    return result
+
+
+# Heads of an unnamed speaker ("a source claims"), as the sentence rules read them.
+_UNNAMED_HEADS = frozenset("""source sources insider insiders official officials people person""".split())
+
+
+def _added(seg: Segmentation, sentence: Sentence, source: _Offsets, cue: _Offsets, content: _Offsets,
+           quoted: bool) -> Found:
+    """A statement the rules did not read, with its directness and outlet, through the repairs."""
+    from ._attributions import Found  # here: _attributions imports this module
+
+    words = seg.tokens_in(*source)
+    outlet = _outlet_in(seg, words)
+    named = any(w.text[:1].isupper() and w.lower not in _DETERMINERS for w in words)
+    directness: str
+    if outlet is not None:
+        directness = "secondhand"
+    elif words and words[-1].lower in _UNNAMED_HEADS and not named:
+        directness = "vague"
+    else:
+        directness = "direct_quote" if quoted else "indirect"
+    item = Found(source, cue, content, directness, named_outlet=outlet)  # type: ignore[arg-type]
+    return _repaired(seg, _around(sentence, *cue), item)
+
+
+def _trim_span(text: str, start: int, end: int) -> _Offsets:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".!?%"):
+        end -= 1
+    return start, end
+
+
+def _speaker_after_stripped_comma(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'"It is a strange place and I couldn't live there  she told Swedish chat show Skavlan.'
+
+    Some archives (FakeNewsAMT among them) strip commas and quotation marks and leave two spaces
+    where they were; the quotation before "X said" is then one run of words with the speaker
+    inside it. Two spaces after a word, then a speaker and a cue verb: the words from the
+    quotation's opening mark (or the sentence's start) to the spaces are the speaker's.
+    """
+    text = seg.text
+    result: list[Found] = []
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    ends = sorted(max(f.content[1], f.cue[1] if f.cue else 0) for f in found)
+    i = text.find("  ")
+    while i >= 0:
+        at, i = i, text.find("  ", i + 2)
+        if at == 0 or not text[at - 1].isalnum():
+            continue
+        k = bisect.bisect_right(starts, at) - 1
+        if k < 0:
+            continue
+        sentence = seg.sentences[k]
+        after = seg.tokens_in(at, min(len(text), at + 120))
+        speaker = _speaker_after_quote(after)
+        if speaker is None:
+            continue
+        source, cue = speaker
+        j = bisect.bisect_left(cues, cue[0])
+        if j < len(cues) and cues[j] == cue[0]:
+            continue  # the rules read this cue already
+        quote = seg.quote_at(at)
+        rest = _words(seg.tokens_in(max(cue[1], source[1]), sentence.end))
+        if quote is None and len(rest) > 3 and rest[0].lower not in _AFTER_CUE_NOT_CLAUSE \
+                and not rest[0].lower.endswith("ing") \
+                and seg.text[cue[0] : cue[1]].lower() not in _TOLD:
+            # "In January  the US car giant said it would cancel ...": the words before the spaces
+            # open the sentence; the clause after the cue is the content.
+            k = 1 if rest[0].lower == "that" else 0
+            content = (rest[k].start, _end_of(seg, sentence))
+            directness = "indirect"
+        else:
+            begin = quote.inner_start if quote is not None else sentence.start
+            e = bisect.bisect_right(ends, at) - 1
+            if e >= 0 and ends[e] > begin:
+                begin = ends[e]
+            while begin < at and not text[begin].isalnum():
+                begin += 1
+            if at - begin < 8:
+                continue
+            content, directness = (begin, at), "direct_quote" if quote is not None else "indirect"
+        repaired = _added(seg, sentence, source, cue, content, directness == "direct_quote")
+        relays = repaired.relays
+        if not relays and text[cue[0] : cue[1]].lower() in _TOLD:
+            # "X told the BBC. It happens.": the sentence rules read no end of sentence inside
+            # the unclosed quotation, so the outlet told is found here.
+            recipient = _recipient_outlet(seg, seg.tokens_in(cue[1], min(len(text), cue[1] + 80)))
+            relays = (recipient[0],) if recipient is not None else ()
+        # The content stays what the spaces mark.
+        result.append(replace(repaired, content=content, relays=relays,
+                              directness="secondhand" if relays else repaired.directness))
+        # The next speaker in the same quotation is given the words after this cue's sentence
+        # ("... Novak said by email. These reserves are ...  he said").
+        stop = text.find(". ", cue[1], cue[1] + 150)
+        bisect.insort(ends, stop + 1 if stop >= 0 else cue[1])
+    return result
+
+
+# First words after a cue that begin no reported clause: "said in a video", "said with tears".
+_AFTER_CUE_NOT_CLAUSE = _TIME_PREPOSITIONS | _WEEKDAYS | frozenset(
+    """with in on at during after before while as of to from about adding noting""".split())
+
+
+# Cue verbs after a quotation whose opening mark is missing ('...,” the mayor said.').
+_AFTER_QUOTE_CUES = frozenset("""said says told tells wrote writes added adds explained continued continues
+    recalled insisted noted stated declared""".split())
+_SPEAKER_STARTS = frozenset({"the", "a", "an", "our", "his", "her", "their", "one", "he", "she", "they"})
+
+
+def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'We’ve got hand-sanitizing products all over the office,” the mayor said.'
+
+    A closing mark that ends quoted words, with no quotation open (the opening mark is in an
+    earlier paragraph the text no longer holds, or was lost), followed by a speaker and a cue
+    verb: the words from the start of the paragraph (or the last statement or quotation in it)
+    to the mark are the speaker's. The segmentation pairs no such mark, so the rules read none,
+    or read the words after the cue ("Trump told reporters after a media event"); those are
+    read again when they are only the occasion.
+    """
+    text = seg.text
+    added: list[Found] = []
+    result = list(found)
+    by_cue = {f.cue[0]: k for k, f in enumerate(found) if f.cue is not None}
+    cues = sorted(by_cue)
+    ends = sorted(max(f.content[1], f.cue[1] if f.cue else 0) for f in found)
+    quote_ends = [q.end for q in seg.quotes]
+    for mark in ("”", '"', "\ufffd"):  # U+FFFD: a mojibake mark (see _segmentation)
+        i = text.find(mark)
+        while i >= 0:
+            at, i = i, text.find(mark, i + 1)
+            if at == 0 or text[at - 1] not in ",.!?" or (mark == "\ufffd" and text[at + 1 : at + 2].isalnum()):
+                continue
+            paired = seg.quote_at(at)
+            # A straight mark after the words' punctuation closes: the segmentation may have
+            # opened a quotation at it ('coverage," Obama said. "...'), whose words start with a space.
+            if paired is not None and not (paired.start == at and text[at + 1 : at + 2].isspace()):
+                continue
+            k = bisect.bisect_right(starts, at) - 1
+            if k < 0:
+                continue
+            sentence = seg.sentences[k]
+            if text[at - 1] != "," and k + 1 < len(starts) and starts[k + 1] <= at + 3:
+                # '... for god sakes.” Trump told reporters': the speaker opens the next sentence.
+                sentence = seg.sentences[k + 1]
+            after = seg.tokens_in(at + 1, min(sentence.end, at + 120))
+            if after and after[0].text == ",":
+                after = after[1:]
+            speaker = _speaker_after_quote(after)
+            if speaker is None:
+                continue
+            source, cue = speaker
+            j = bisect.bisect_right(cues, at)
+            read = by_cue.get(cues[j]) if j < len(cues) and cues[j] < sentence.end else None
+            if read is not None and (found[read].cue != cue or found[read].content[0] < cue[1]
+                                     or not _occasion(seg, found[read])):
+                continue  # the rules read the statement after the mark already
+            paragraph = seg.paragraphs[sentence.paragraph] if sentence.paragraph < len(seg.paragraphs) \
+                else (sentence.start, sentence.end)
+            begin = paragraph[0]
+            q = bisect.bisect_right(quote_ends, at) - 1
+            if q >= 0 and quote_ends[q] > begin:
+                begin = quote_ends[q]  # a quotation earlier in the paragraph is not part of this one
+            e = bisect.bisect_right(ends, at) - 1
+            if e >= 0 and ends[e] > begin:
+                begin = ends[e]
+            while begin < at and not text[begin].isalnum():
+                begin += 1
+            end = at - 1  # before the punctuation that ends the quoted words
+            if end - begin < 8:
+                continue
+            if read is not None:
+                result[read] = replace(found[read], content=(begin, end),
+                                       directness="secondhand" if found[read].relays else "direct_quote")
+            else:
+                added.append(_added(seg, sentence, source, cue, (begin, end), True))
+            bisect.insort(ends, cue[1])  # the next quotation in the paragraph starts after this one
+    return result + added
+
+
+def _occasion(seg: Segmentation, item: Found) -> bool:
+    """Whether a statement's content after its cue is only the occasion or the listener
+    ("reporters after a media event", "in a statement")."""
+    first = _first_token(seg, item.content[0], item.content[1])
+    return first is not None and seg.quote_at(item.content[0]) is None and (
+        first.lower in _OCCASION_WORDS or first.lower in _LISTENERS or _speaker_participle(first))
+
+
+def _speaker_after_quote(after: list[Token]) -> tuple[_Offsets, _Offsets] | None:
+    """The speaker and cue in 'the mayor said', 'Mark-Viverito said', 'said the mayor' after a mark."""
+    if not after:
+        return None
+    if after[0].lower in _AFTER_QUOTE_CUES:
+        words = []
+        for t in after[1:7]:
+            if not (t.text[:1].isalnum() or t.text in ("-", "'s", "’s", ".")):
+                break
+            words.append(t)
+        if not words or not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS):
+            return None
+        return (words[0].start, words[-1].end), (after[0].start, after[0].end)
+    for n, t in enumerate(after[:7]):
+        if t.lower in _AFTER_QUOTE_CUES:
+            words = after[:n]
+            while words and words[-1].lower in ("has", "have", "had"):
+                words = words[:-1]  # "the association has said"
+            if not words or not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS) \
+                    or not all(w.text[:1].isalnum() or w.text in ("-", "'s", "’s", "(", ")") for w in words) \
+                    or any(w.lower in _AUXILIARIES for w in words):  # "the film is said to be"
+                return None
+            return (words[0].start, words[-1].end), (t.start, t.end)
+    return None
 
 
 def _participle_speaker(seg: Segmentation, found: list[Found]) -> list[Found]:
@@ -240,10 +557,13 @@ def _according_to_a_report(seg: Segmentation, found: list[Found], starts: list[i
         sentence = _around(seg.sentences[at], tokens[k].start, tokens[k + 1].end)
         opening = seg.tokens_in(sentence.start, tokens[k].start)
         after = seg.tokens_in(tokens[k + 1].end, sentence.end)
-        if all(t.lower in _OPENING_WORDS for t in opening) and len(opening) <= 3:
-            comma = next((j for j, t in enumerate(after) if t.text == ","), None)
-            if comma is None or not 0 < comma <= 14 or len(_words(after[comma + 1 :])) < 3:
-                continue
+        short = all(t.lower in _OPENING_WORDS for t in opening) and len(opening) <= 3
+        comma = next((j for j, t in enumerate(after) if t.text == ","), None)
+        clause_after = comma is not None and 0 < comma <= 14 and len(_words(after[comma + 1 :])) >= 3
+        if short and not clause_after:
+            continue
+        if short or (clause_after and _opening_phrase(seg, opening)):
+            assert comma is not None
             words = after[:comma]
             content = (after[comma + 1].start, _end_of(seg, sentence))
         elif opening and opening[-1].text == "," and len(_words(opening)) >= 3:
@@ -544,7 +864,8 @@ def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, cue:
     if seg.text[cue[0] : cue[1]].lower() != "according to" or item.source is None:
         return None
     opening = seg.tokens_in(sentence.start, cue[0])
-    if len(opening) > 3 or any(t.lower not in _OPENING_WORDS for t in opening):
+    long_opening = len(opening) > 3 or any(t.lower not in _OPENING_WORDS for t in opening)
+    if long_opening and not _opening_phrase(seg, opening):
         return _report_cut(seg, sentence, item, cue)
     after = seg.tokens_in(cue[1], sentence.end)
     comma = next((k for k, t in enumerate(after) if t.text == ","), None)
@@ -552,12 +873,42 @@ def _according_to_first(seg: Segmentation, sentence: Sentence, item: Found, cue:
             or seg.quote_at(after[comma].start) is not None:
         return None
     source = (after[0].start, after[comma - 1].end)
+    if long_opening and after[comma + 1].lower in _APPOSITIVE_OPENERS:
+        return None  # "At the heart of it, according to Dennis Ross, another former envoy, was ..."
     if any(t.lower in _AUXILIARIES for t in after[:comma]):
         return None  # "According to Mehra this clotting is a feature of ..., when": no comma after the source
     if item.source == source and item.content[0] >= after[comma].end:
         return None  # read right already (the content may stop earlier, at a quotation's end)
     content = (after[comma + 1].start, _end_of(seg, sentence))
     return replace(item, source=source, content=content, written_source=None)
+
+
+# Words that open an adverbial phrase or clause before the sentence's subject.
+_ADVERBIAL_OPENERS = _NOT_SUBJECT_START | _OPENING_WORDS | frozenset(
+    "even additionally moreover furthermore overall instead nonetheless nevertheless likewise".split())
+
+
+def _opening_phrase(seg: Segmentation, opening: list[Token]) -> bool:
+    """ "Even so,", "Additionally, even if people try to sleep more,": adverbial phrases or clauses
+    opening the sentence, each after a comma starting with an opener word, before "according to X,
+    ..."; the sentence's own clause comes after. (Not "For these, Centerview earned $6m, according
+    to ...": a clause of its own before the cue.)"""
+    if not 2 <= len(opening) <= 25 or opening[-1].text != ",":
+        return False
+    before = seg.text[max(0, opening[0].start - 40) : opening[0].start].rstrip(" \t\"'“‘")  # a window, not a copy
+    if before and before[-1] not in ".!?\n":
+        return False  # the window cut the sentence: its start is not known
+    pieces: list[list[Token]] = [[]]
+    for t in opening[:-1]:
+        if t.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    return all(p and p[0].lower in _ADVERBIAL_OPENERS and p[0].lower not in _NOT_OPENERS for p in pieces)
+
+
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "another", "the", "one", "who", "which", "whose", "himself", "herself"})
+_NOT_OPENERS = frozenset({"it", "there", "this", "that", "these", "those", "what", "here", "according"})
 
 
 def _report_cut(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets) -> Found | None:
@@ -644,7 +995,8 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, cue: _Off
     if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
         return None
     after = seg.tokens_in(cue[1], sentence.end)
-    if len(after) < 2 or after[0].text != "," or not _speaker_participle(after[1]):
+    # The comma may be missing: '"...," she said marveling at the results.'
+    if len(after) < 2 or not (_speaker_participle(after[1]) if after[0].text == "," else _speaker_participle(after[0])):
         return None
     quotes = [q for q in seg.quotes_in(sentence.start, item.source[0]) if q.end <= item.source[0]]
     if not quotes:
@@ -657,6 +1009,133 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, cue: _Off
     while end > quote.inner_start and seg.text[end - 1] in ",;: ":
         end -= 1
     return replace(item, content=(quote.inner_start, end), directness="direct_quote")
+
+
+def _said_time_then_aside(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'There are signs that ..., two epidemiologists said on Tuesday, though they cautioned that ...'.
+
+    After a time phrase, a comma and a conjunction open a clause of its own (a statement the
+    rules read apart); what was said is the clause before the speaker's comma.
+    """
+    if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
+        return None
+    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 80))
+    k = 0
+    while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
+        k += 1
+    if k == 0 or k + 1 >= len(after) or after[k].text != "," or after[k + 1].lower not in _ASIDE_CONJUNCTIONS:
+        return None
+    before = seg.tokens_in(sentence.start, item.source[0])
+    if len(before) < 4 or before[-1].text != ",":
+        return None
+    start = sentence.start
+    dateline = _DATELINE.match(seg.text, start, before[-1].start)
+    if dateline is not None:
+        start = dateline.end()  # "LONDON (Reuters) - There are signs ...": the dateline is no part of it
+    content = _trim_span(seg.text, start, before[-1].start)
+    return replace(item, content=content) if content[1] - content[0] >= 8 else None
+
+
+# "LONDON (Reuters) - ", "WASHINGTON (AP) — ": a wire dateline opening a sentence.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{0,40}\([^()]{1,30}\)\s{0,3}[-–—]+\s")
+_ASIDE_CONJUNCTIONS = frozenset({"though", "although", "but", "while", "whereas", "yet"})
+
+
+def _participle_subject(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
+    """'Democrats trying to regain control of the Senate in November say they ...'.
+
+    A subject with a participle clause after it: the rules keep the clause's last noun phrase
+    ("the Senate in November"); the subject is the words before the participle.
+    """
+    if verb not in _SAID_OR_TOLD or item.source is None or item.source[1] > cue[0] \
+            or item.source[0] <= sentence.start:
+        return None
+    if seg.text.find("ing ", sentence.start, item.source[0]) < 0:
+        return None  # no participle before the source words (most statements): no tokens needed
+    before = seg.tokens_in(sentence.start, item.source[0])
+    p = next((k for k, t in enumerate(before[:4]) if t.lower.endswith("ing") and t.text[:1].islower()), None)
+    if not p or not before[0].text[:1].isupper() or before[0].lower in _NOT_SUBJECT_START \
+            or any(not t.text[:1].isalnum() for t in before) or any(t.lower in _AUXILIARIES for t in before) \
+            or not all(t.text[:1].isalpha() for t in before[:p]) or before[p].lower in _NOT_PARTICIPLES \
+            or any(t.lower in _SUBJECT_PRONOUNS or t.lower in ("am", "be", "been", "being") for t in before[:p]) \
+            or before[p - 1].lower in _DETERMINERS:
+        return None  # not "I am suggesting that ...", "A ..."
+    return replace(item, source=(before[0].start, before[p - 1].end), written_source=None)
+
+
+def _quotation_before_speaker(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'"...," Trump recounted in an April 14 briefing.' / '"...," Carson tells Breitbart News, responding to ...'.
+
+    A quotation closed by its comma right before the speaker is what the speaker said; words after
+    the cue that open with a preposition, a participle or a listener are the occasion, not the
+    content. (A clause after the cue — "that ...", a pronoun, another quotation — is left alone.)
+    """
+    if item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1] \
+            or seg.text[item.source[1] : cue[0]].strip():  # the cue right after its speaker
+        return None
+    first = _first_token(seg, item.content[0], item.content[1])
+    if first is None or not (first.lower in _OCCASION_WORDS or _speaker_participle(first)):
+        return None
+    quotes = [q for q in seg.quotes_in(max(sentence.start, item.source[0] - 400), item.source[0])
+              if q.end <= item.source[0] and q.closed]
+    if not quotes:
+        return None
+    quote = quotes[-1]
+    gap = seg.text[quote.end : item.source[0]].strip()
+    inner = seg.text[quote.inner_start : quote.inner_end].rstrip()
+    if not (gap == "," or (gap == "" and inner.endswith(","))) or len(inner.split()) < 3:
+        return None  # not a scare quote ("looked ashen")
+    end = quote.inner_end
+    while end > quote.inner_start and seg.text[end - 1] in ",;: ":
+        end -= 1
+    return replace(item, content=(quote.inner_start, end), directness="secondhand" if item.relays or
+                   item.named_outlet is not None else "direct_quote")
+
+
+# First words of the words after a cue that tell the occasion, not what was said.
+_OCCASION_WORDS = frozenset("""in at during on with after before while when from for to via""".split())
+
+
+def _clause_after_opening(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'And as they prepare for the session, Republicans said Thursday they are willing to ...'.
+
+    The rules took the opening clause (before the speaker's comma) for the content; when it
+    opens with a subordinator or linking word and a pronoun or "that" follows the cue (after a
+    time phrase), the clause after the cue is what was said. Also "X explained to her the
+    following: “...”" and 'X said as he ..., "..."': a quotation after the cue is the content.
+    """
+    if verb not in _SAID_OR_VENUE or item.source is None or item.source[1] > cue[0] \
+            or item.content[1] > item.source[0] or item.continuation is not None \
+            or seg.quote_at(item.content[0]) is not None:
+        return None  # not '"A," he said, "B."', nor "A, the lawyers said, B": the content is both
+    opening = seg.tokens_in(item.content[0], item.content[1])
+    if not opening or not (opening[0].lower in _NOT_SUBJECT_START or opening[0].lower in _OPENING_WORDS
+                           or (opening[0].text[:1].isupper() and opening[0].lower.endswith(("ing", "ed")))):
+        return None  # "At a rally, ...", "Asked about it, ...", "Holding a book, ...": an opening phrase
+    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 200))
+    quotes = [q for q in seg.quotes_in(cue[1], sentence.end) if q.start >= cue[1] and q.closed]
+    if quotes:
+        # A quotation after a colon, or after a comma that ends a clause about the speaker.
+        quote = quotes[0]
+        mark = seg.text[cue[1] : quote.start].rstrip()
+        if mark.endswith((":", ",")) and len(seg.text[quote.inner_start : quote.inner_end].split()) >= 4:
+            end = quote.inner_end
+            while end > quote.inner_start and seg.text[end - 1] in ",;: ":
+                end -= 1
+            return replace(item, content=(quote.inner_start, end), directness="direct_quote")
+    k = 0
+    while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
+        k += 1
+    if k >= len(after) or after[k].lower.replace("’", "'").split("'")[0] not in (_SUBJECT_PRONOUNS | {"that"}):
+        return None
+    start = after[k + 1].start if after[k].lower == "that" and k + 1 < len(after) else after[k].start
+    return replace(item, content=(start, _end_of(seg, sentence)))
 
 
 def _speaker_participle(token: Token) -> bool:
@@ -707,8 +1186,12 @@ def _venue(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
     """An outlet after "on", "to", "with" or "during" among the first words (an interview or the like between)."""
     for k, token in enumerate(tokens[:10]):
         if token.lower not in _VENUE_PREPOSITIONS or (k and tokens[k - 1].text[:1].isalnum()
-                                                       and tokens[k - 1].lower not in _VENUE_WORDS):
-            continue  # only a preposition opening the words or a phrase ("On Monday night, in an ...")
+                                                       and tokens[k - 1].lower not in _VENUE_WORDS
+                                                       and tokens[k - 1].lower not in _TIME_PHRASE_WORDS):
+            # Only a preposition opening the words or a phrase ("On Monday night, in an ..."), or
+            # after a time ("said Friday on NPR’s ...", "said Wednesday morning on MSNBC").
+            if not (k == 1 and tokens[0].lower in _VENUE_PARTICIPLES):  # "Speaking with NME, X said"
+                continue
         j = k + 1
         while j < len(tokens) and j - k <= 5 and (tokens[j].lower in _VENUE_WORDS
                                                   or tokens[j].lower in _VENUE_PREPOSITIONS):
@@ -748,5 +1231,40 @@ _SAID_OR_TOLD = _SAID | _TOLD
 _SAID_OR_VENUE = _SAID | _VENUE_VERBS
 _REPORT_OPENERS = _DETERMINERS | _REPORT_NOUNS
 
-_RULES = (_dateline_in_source, _relative_clause_subject, _told_outlet, _told_listener, _quoted_as_saying,
-          _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _venue_relay, _anonymous_subject)
+def _source_after_stripped_comma(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'Excluding costs and businesses it has sold or closed  LSE said': where an archive left two
+    spaces for a stripped comma (see :func:`_speaker_after_stripped_comma`), or after a dash closing
+    an aside, the speaker starts after them."""
+    if item.source is None:
+        return None
+    text = seg.text
+    at = text.rfind("  ", item.source[0], item.source[1])
+    dash = at <= item.source[0] or not text[at - 1].isalnum()
+    if dash:
+        # "In a briefing -- the first since X took over in March -- senior aides insisted": the
+        # speaker starts after a dash that closes an aside.
+        words = text[item.source[0] : item.source[1]]
+        if "-" not in words and "—" not in words and "–" not in words:
+            return None  # most sources: no dash at all
+        at, mark = max((text.rfind(f" {m} ", item.source[0], item.source[1]), m) for m in ("--", "—", "–"))
+        # Only an aside the dashes open and close before the cue, and a short speaker after it.
+        if at <= item.source[0] or item.source[1] > cue[0] or text.find(f" {mark} ", sentence.start, at) < 0 \
+                or "," in text[at : item.source[1]] or text.count(" ", at + 3, item.source[1]) > 4:
+            return None
+    start = at + 1
+    while start < item.source[1] and (text[start].isspace() or text[start] in "-—–"):
+        start += 1
+    # A speaker starts with a capital ("LSE") or an article ("the company"), or after a dash with
+    # any word ("senior aides"); "an  interview himself" or "support  --" is a typing slip.
+    if not (text[start : start + 1].isupper() or text[start : item.source[1]].lower().startswith(("the ", "a ", "an "))
+            or (dash and text[start : start + 1].isalpha())):
+        return None
+    return replace(item, source=(start, item.source[1]), written_source=None)
+
+
+_RULES = (_dateline_in_source, _source_after_stripped_comma, _relative_clause_subject, _told_outlet, _told_listener,
+          _quoted_as_saying,
+          _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside,
+          _quotation_before_speaker, _clause_after_opening, _venue_relay, _anonymous_subject, _participle_subject)

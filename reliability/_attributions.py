@@ -1949,10 +1949,12 @@ def _continued_quotes(seg: Segmentation, found: list[Found]) -> list[Found]:
     text = seg.text
     contents = {f.content[0] for f in found}
     by_start = {q.start: q for q in seg.quotes}
+    # A quotation told to an outlet is second-hand ('"A," X told CNN. "B."') and continues too.
+    quoted = {q.inner_start for q in seg.quotes}
     result = []
     for item in found:
-        if item.cue is None or item.source is None or item.directness != "direct_quote" \
-                or item.content[1] > item.cue[0]:
+        if item.cue is None or item.source is None or item.content[1] > item.cue[0] or not (
+                item.directness == "direct_quote" or (item.directness == "secondhand" and item.content[0] in quoted)):
             result.append(item)
             continue
         k = max(item.cue[1], item.source[1])
@@ -1960,6 +1962,8 @@ def _continued_quotes(seg: Segmentation, found: list[Found]) -> list[Found]:
             k += 1  # the rest of the cue sentence ("he said in Ohio.")
         if k < len(text) and text[k] in ".!?":
             k += 1
+        while k < len(text) and text[k] in "”’\"'":
+            k += 1  # a closing mark after the full stop: 'X said on NPR’s “Weekend Edition.”'
         while k < len(text) and text[k].isspace():
             k += 1  # also into the next paragraph when it opens with the quotation
         quote = by_start.get(k)

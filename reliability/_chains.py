@@ -170,6 +170,7 @@ def build_chains(found: list[Found], resolution: Resolution, *,
     affiliations = {s.id: s.affiliated_with for s in resolution.sources
                     if s.affiliated_with and kinds.get(s.affiliated_with) in _OUTLETS}
     according = resolution.according or [False] * len(found)
+    denied = resolution.denied or [False] * len(found)
     parents = _untangled(enclosing(found) if enclosed is None else enclosed, found, according)
     memo: dict[int, list[str] | None] = {}
     cited = _links_in(found, resolution.links)
@@ -194,6 +195,8 @@ def build_chains(found: list[Found], resolution: Resolution, *,
         misread phrase). A speaker nobody could resolve (kind ``unknown``: "holds a caucus", "the
         two lengthy investigative") relays nothing and is relayed by no person.
         """
+        if denied[parent]:
+            return False  # "X denied reports that ...": X carried the reports nowhere
         outer_kind = kinds.get(resolution.source_of[parent] or "")
         if outer_kind in _OUTLETS or according[parent]:
             return True

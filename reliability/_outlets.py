@@ -94,7 +94,8 @@ def find_outlets(tokens: list[Token]) -> list[OutletMention]:
     first_words = index.first_words
     while i < len(tokens):
         lower = tokens[i].lower
-        if lower not in first_words and not ("." in lower and _undotted(lower) in first_words):
+        if lower not in first_words and not ("." in lower and _undotted(lower) in first_words) and not (
+                lower.endswith(_POSSESSIVES) and lower[:-2] in first_words):  # "NPR’s", "CNN's"
             i += 1
             continue
         mention = _match_at(tokens, i, index)
@@ -143,6 +144,15 @@ def _undotted(word: str) -> str:
     return word.replace(".", "") if "." in word and _INITIALS.fullmatch(word) else word
 
 
+_POSSESSIVES = ("'s", "’s")
+
+
+def _distinctive(word: str, index: _Index) -> bool:
+    """A one-word outlet name no ordinary word is spelt as: an exact-case alias or initials
+    ("NPR", "CNN", "MSNBC"), or a capital inside the word ("HuffPost", "BuzzFeed")."""
+    return (word,) in index.exact or any(c.isupper() for c in word[1:])
+
+
 # Outlets named "The" + a word that running text also writes, capitalised, for a place or a thing.
 _COMMON_AFTER_THE = frozenset({"atlantic", "hill", "sun", "nation", "national", "australian", "independent",
                                "star", "world", "week", "day", "mirror", "globe"})
@@ -162,9 +172,12 @@ def _match_name(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMenti
     folded_key: tuple[str, ...] = ()
     for j in range(i + 1, limit + 1):
         lower = tokens[j - 1].lower
-        if j > i + 1 and lower.endswith(("'s", "’s")) and (*folded_key, lower[:-2]) in index.prefixes:
+        if lower.endswith(_POSSESSIVES) and (*folded_key, lower[:-2]) in index.prefixes and (
+                j > i + 1 or _distinctive(tokens[i].text[:-2], index)):
             # A possessive ends the name: "the Washington Post’s investigative unit", "The New
-            # York Times's report" (the tokeniser keeps "’s" on its word).
+            # York Times's report" (the tokeniser keeps "’s" on its word). A one-word name only
+            # when it cannot be an ordinary word: "NPR’s", "CNN's", "HuffPost's", not "People's"
+            # or "Time's".
             lower, possessive = lower[:-2], True
         folded_key += (_undotted(lower),)
         if folded_key not in index.prefixes:

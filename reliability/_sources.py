@@ -20,6 +20,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ._attribution_repairs import _DENIALS  # who denies a report is no relay of it
 from ._attributions import Found
 from ._exceptions import InputError
 from ._outlets import OutletMention, find_outlets, outlet_for_url
@@ -133,7 +134,7 @@ _ORG_APPOSITIVES = frozenset("""carmaker automaker supermarket supermarkets insu
 # Leadership titles that make an official in government but an expert at a university or
 # institute: "director of the Institute for Policy Integrity at New York University".
 _LEADERSHIP = frozenset({"director", "head of", "chair", "chairman", "chairwoman", "president", "dean", "chief"})
-_ACADEMIC = frozenset({"university", "college", "institute", "school", "academy", "laboratory"})
+_ACADEMIC = frozenset({"university", "college", "institute", "school", "academy", "laboratory", "research"})
 # Titles that companies give their staff as well as governments theirs: beside a company word
 # ("a customer support representative", "the company's vice-president") they name company staff,
 # not a government official.
@@ -186,6 +187,7 @@ class Resolution:
     cited_by: list[str | None] = field(default_factory=list)  # per Found: whom its source cites ("citing X")
     links: list[tuple[int, int, str]] = field(default_factory=list)  # hyperlink anchors: (start, end, source id)
     according: list[bool] = field(default_factory=list)  # per Found: its cue is "according to"
+    denied: list[bool] = field(default_factory=list)  # per Found: its cue denies ("has denied reports that")
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -488,6 +490,13 @@ class _Resolver:
             # owner of the store"), else the last word.
             at = next((k - 1 for k in range(1, len(lowered)) if lowered[k] in _HEAD_PREPOSITIONS), len(lowered) - 1)
             head = lowered[at] if lowered else ""
+            by = next((k for k in range(1, len(lowered) - 1)
+                       if lowered[k] in ("from", "by", "of") and lowered[k - 1] in _DOCUMENT_OR_FINDINGS), None)
+            agency = [t for t in words[by + 1 :] if t.lower != "the"] if by is not None else []
+            if len(agency) == 1 and agency[0].text.isupper() and self.lex.roles.get(agency[0].lower) == "official":
+                # "a report from the CDC", "data from the FBI": a government agency wrote it (the
+                # agency's initials are a role word, so no name was read).
+                return self._anonymous_like(f"agency_{agency[0].lower}", agency[0].text, "official", bounds)
             anonymous_words = _ANONYMOUS | _UNNAMED_PEOPLE
             # "two top epidemiologists", "prosecutors": an unnamed plural of an official's or an
             # expert's role names nobody, as "officials" does ("polls" and "groups" stay what
@@ -542,8 +551,9 @@ class _Resolver:
         # National Center for ...": a person), and only the organisation words joined to the name
         # by capitalised or linking words ("Top Republican Party donor Sheldon Adelson": a person).
         # One capitalised word that is a company's ("GoPro") or "the" and initials ("the FOP").
-        single_org = kind is None and len(name_tokens) == 1 and (
-            _brand(name_tokens[0].text) or (name_tokens[0] == words[-1] and self._initialism(name_tokens[0])))
+        single_org = kind is None and ((len(name_tokens) == 1 and (
+            _brand(name_tokens[0].text) or (name_tokens[0] == words[-1] and self._initialism(name_tokens[0]))))
+            or _company(self.text[name_tokens[0].start : name_tokens[-1].end]))  # "Tesco said", "Apple and Google"
         # A document names an organisation as its author ("FEC filings", "HSBC company records"),
         # unless a possessive owns it: "Garcia's data" is the person's own.
         is_org = (not member and any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined)) or (
@@ -706,6 +716,10 @@ class _Resolver:
         if item.source is None or not item.source[0] <= item.named_outlet.end < item.source[1]:
             return None
         after = self.tokens(item.named_outlet.end, item.source[1])
+        if item.source[0] < item.named_outlet.start:
+            staff = self._staff_titled_after(item.source, item.named_outlet.start, after)
+            if staff is not None:
+                return staff
         # "The Washington Post's Ed O'Keefe", "Euronews' political editor Darren McCaffrey": after
         # a possessive the name alone says the person is the outlet's.
         possessive = 0
@@ -728,11 +742,33 @@ class _Resolver:
                 return None
             end = after[-1].end
         name = after[title:]
+        if possessive and not title:
+            # "MSNBC’s Alex Seitz-Wald and Reuters’ Luciana Lopez argued": the first name is one
+            # of the outlet's staff, who speak for themselves.
+            cut = next((k for k, t in enumerate(name) if t.text in (",", "and")), len(name))
+            name, end = name[:cut], (name[cut - 1].end if 0 < cut < len(name) else end)
         titled = any(t.lower in self.lex.roles or t.lower in _STAFF_TITLES for t in after[:title])
         if not (titled or (possessive and not title)) or not name \
                 or not all(t.text[:1].isupper() and t.text[:1].isalpha() and t.lower not in _CALENDAR for t in name):
             return None
         return after[0].start, end
+
+    def _staff_titled_after(self, source: tuple[int, int], outlet_start: int, after: list) -> tuple[int, int] | None:  # type: ignore[type-arg]
+        """The person in "Frank Bajak, the AP’s first technology editor": a capitalised name, a
+        comma, "the", the outlet's possessive and a lower-case title of the newsroom's."""
+        words = self.tokens(source[0], outlet_start)
+        if len(words) < 3 or words[-1].lower != "the" or words[-2].text != "," \
+                or not all(t.text[:1].isupper() and t.text[:1].isalpha() for t in words[:-2]):
+            return None
+        if len(after) < 3 or after[0].text not in ("'", "’") or after[1].text != "s":
+            return None
+        title = after[2:]
+        while title and not title[-1].text[:1].isalnum():
+            title = title[:-1]  # "..., the AP’s technology editor, on Monday"
+        if not all(t.text[:1].islower() for t in title) \
+                or not any(t.lower in _STAFF_TITLES or t.lower in self.lex.roles for t in title):
+            return None
+        return source[0], words[-3].end
 
     def _staff_before_outlet(self, source: tuple[int, int], outlet_start: int) -> tuple[int, int] | None:
         """The person in "Ivan Tkachev, the economics editor of RBC", "Maria Lopez, a reporter for CNN".
@@ -1346,6 +1382,18 @@ def _surnames() -> frozenset[str]:
     return frozenset(_lines("surnames.txt"))
 
 
+@functools.cache
+def _companies() -> frozenset[str]:
+    """Well-known companies (data/lexicons/companies.tsv; names that name people as often, like
+    "Ford" or "Abbott", are not in it)."""
+    return frozenset(line.partition("\t")[0].strip() for line in _lines("companies.tsv"))
+
+
+def _company(name: str) -> bool:
+    """Whether ``name`` (possessive dropped) is a well-known company's."""
+    return name.removesuffix("'s").removesuffix("’s") in _companies()
+
+
 def _personal_name(word: str) -> bool:
     """Whether a lower-cased word is a given name or a surname of the Census lists."""
     return word in _given_names() or word in _surnames()
@@ -1449,7 +1497,11 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
     sources.insert(0, article)
     according = [item.cue is not None and text[item.cue[0] : item.cue[1]].lower().startswith("according")
                  for item in found]
-    return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources, according)
+    denied = [item.cue is not None and text[item.cue[0] : item.cue[1]].lower().rpartition(" ")[2] in _DENIALS
+              for item in found]
+    return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources, according,
+                      denied)
+
 
 
 _CITING_STOP = frozenset({",", ";", ":", ".", "that", "as", "and", "who", "which", "said", "says", "—", "–", "(", ")"})

@@ -252,3 +252,31 @@ def test_two_statements_holding_each_other_the_last_attribution_is_the_relay(tex
 ])
 def test_a_named_speakers_own_account_is_no_relay(text, chain):
     assert chain in _chain_names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“The roof held,” Mara Quist told CNN on Sunday. “We were lucky this time.”",
+    "“The roof held,” Mara Quist said on NPR’s “Weekend Edition.” “We were lucky this time.”",
+])
+def test_a_quotation_resumed_after_a_cue_told_to_an_outlet_keeps_the_relayed_chain(text):
+    # Second-hand through the outlet, the resumed quotation is still the speaker's (session 6).
+    a = _analysis(text)
+    names = {s.id: s.name for s in a.sources}
+    chains = {c.id: c.hops for c in a.chains}
+    resumed = next(c for c in a.claims if "lucky" in c.text.text)
+    assert [names[h] for h in chains[resumed.chain_id][:-1]] == \
+        ["Mara Quist", "CNN" if "CNN" in text else "NPR"]
+
+
+@pytest.mark.parametrize("text", [
+    "The singer's representative has denied reports that she is pregnant.",
+    "Trump and his family have denied recent reports that he sought clearances for his children.",
+])
+def test_denied_reports_are_an_unnamed_origin_and_the_denier_no_relay(text):
+    # Session 6: what the reports say comes from them, not from whoever denies it.
+    a = _analysis(text)
+    names = {s.id: s for s in a.sources}
+    claim = next(c for c in a.claims if c.text.text.startswith(("she is", "he sought")))
+    hops = next(ch.hops for ch in a.chains if ch.id == claim.chain_id)
+    assert len(hops) == 2 and names[hops[0]].kind == "anonymous"
+    assert names[hops[0]].mentions[0].text == "reports"

@@ -777,3 +777,91 @@ def test_they_stands_for_the_group_opening_its_sentence(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "chain"), [
+    # One-word possessive outlets (session 6): "NPR’s", "MSNBC’s", after a time too.
+    ("“The levee is safe,” Dana Pryor said Friday on NPR’s “Morning Edition.”", ["Dana Pryor", "NPR"]),
+    ("Rep. Ola Brandt was never for the bill, she said Tuesday morning on MSNBC’s show.", ["she", "MSNBC"]),
+    ("“We will rebuild,” Dana Pryor told CNN's Jake Tapper.", ["Dana Pryor", "CNN"]),
+])
+def test_a_one_word_outlet_with_a_possessive_relays(text, chain):
+    analysis = analyze(Article(text=text))
+    names = {s.id: s.name for s in analysis.sources}
+    hops = [[names[h] for h in c.hops if h != "article"] for c in analysis.chains]
+    assert [n.removesuffix(" (unnamed)") for n in hops[-1]] == chain or chain in hops, hops
+
+
+@pytest.mark.parametrize("text", [
+    "The People's Republic said the talks were over.",
+    "Time's up, the coach said after the game.",
+])
+def test_an_ordinary_word_with_a_possessive_is_no_outlet(text):
+    from reliability._outlets import find_outlets
+    from reliability._segmentation import tokenize
+
+    assert find_outlets(tokenize(text)) == []
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("“He knew everyone,” said Carla Menz, the AP’s technology editor.", "Carla Menz"),
+    ("“He knew everyone,” said Carla Menz, the AP’s sports editor, on Monday.", "Carla Menz"),
+    ("Ruiz, MSNBC’s Tom Hale and Reuters’ Ana Ode argued that the plan was naive.", "Tom Hale"),
+])
+def test_a_newsroom_member_named_beside_the_outlets_possessive_speaks_for_themselves(text, person):
+    analysis = analyze(Article(text=text))
+    sources = {s.name: s for s in analysis.sources}
+    assert sources[person].kind == "person"
+    assert [sources[person].id, "article"] in [c.hops for c in analysis.chains]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Company words as the head of a nameless phrase (session 6).
+    ("The US car giant said it would cancel the plant.", "The US car giant", "organization"),
+    ("The German carmaker said sales fell.", "The German carmaker", "organization"),
+    ("The budget airline said all flights were cancelled.", "The budget airline", "organization"),
+])
+def test_company_words_head_an_organisation(text, name, kind):
+    assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Heads of research bodies are experts; school boards and districts are government (session 6).
+    ("“It is fragile,” said Ana Ruiz, who heads the Center of Research for Development.", "Ana Ruiz", "expert"),
+    ("Ana Ruiz, director of research at Brightwater Partners, said rates would rise.", "Ana Ruiz", "expert"),
+    ("The Lakeside District School Board wrote that it had to close two schools.",
+     "Lakeside District School Board", "official"),
+    ("The Plano Independent School District said classes would resume.", "Plano Independent School District",
+     "official"),
+])
+def test_research_heads_and_school_boards(text, name, kind):
+    assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Well-known companies the passage gives no sign of (data/lexicons/companies.tsv, session 6).
+    ("More towns will get the app in June, Apple and Google said.", "Google", "organization"),
+    ("Tesco said the charge would be small.", "Tesco", "organization"),
+    # Names that name people as often are not in the list.
+    ("Abbott said the test was fast.", "Abbott", "person"),
+    ("Tom Ford said the show was over.", "Tom Ford", "person"),
+])
+def test_well_known_companies(text, name, kind):
+    assert _sources(text)[name].kind == kind
+
+
+def test_the_company_list_is_well_formed():
+    from reliability._resources import _lines
+
+    rows = [line.split("\t") for line in _lines("companies.tsv")]
+    assert len(rows) >= 100 and all(len(r) == 2 and r[0].strip() and r[1].strip() for r in rows)
+    assert not {"Ford", "Abbott", "Dell", "Wells", "Morgan"} & {r[0] for r in rows}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A document by a government agency whose initials are a role word (session 6).
+    ("A report from the CDC said that adults sleep badly.", "CDC"),
+    ("According to data from the FBI, crime fell.", "FBI"),
+])
+def test_a_document_by_an_agency_is_the_agencys(text, name):
+    assert _sources(text)[name].kind == "official"
