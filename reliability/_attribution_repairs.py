@@ -1011,6 +1011,20 @@ def _said_speaking(seg: Segmentation, sentence: Sentence, item: Found, cue: _Off
     return replace(item, content=(quote.inner_start, end), directness="direct_quote")
 
 
+def _said_then_time(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> tuple[list[Token], int] | None:
+    """For a speaker's "said" with its content after it: the sentence's tokens after the cue, and
+    how many of them make a time phrase ("on Tuesday", "on Nov. 3"); None for any other reading."""
+    if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
+        return None
+    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 80))
+    k = 0
+    while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
+        k += 1
+    return after, k
+
+
 def _said_time_then_aside(
     seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
 ) -> Found | None:
@@ -1019,12 +1033,10 @@ def _said_time_then_aside(
     After a time phrase, a comma and a conjunction open a clause of its own (a statement the
     rules read apart); what was said is the clause before the speaker's comma.
     """
-    if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
+    timed = _said_then_time(seg, sentence, item, cue, verb)
+    if timed is None:
         return None
-    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 80))
-    k = 0
-    while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
-        k += 1
+    after, k = timed
     if k == 0 or k + 1 >= len(after) or after[k].text != "," or after[k + 1].lower not in _ASIDE_CONJUNCTIONS:
         return None
     before = seg.tokens_in(sentence.start, item.source[0])
@@ -1148,12 +1160,10 @@ def _said_when_then_clause(
     seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
 ) -> Found | None:
     """'Adelson said on Friday he met Trump ... and that ...': the content starts at "he", after the time."""
-    if verb not in _SAID or item.source is None or item.source[1] > cue[0] or item.content[0] < cue[1]:
+    timed = _said_then_time(seg, sentence, item, cue, verb)
+    if timed is None:
         return None
-    after = seg.tokens_in(cue[1], min(sentence.end, cue[1] + 80))
-    k = 0
-    while k < len(after) and k < 6 and (after[k].lower in _TIME_PHRASE_WORDS or after[k].text.isdigit()):
-        k += 1
+    after, k = timed
     if k == 0 or k >= len(after) or after[k].lower.replace("’", "'").split("'")[0] not in _SUBJECT_PRONOUNS:
         return None
     start = after[k].start
