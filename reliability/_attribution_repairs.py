@@ -1034,7 +1034,7 @@ def _said_time_then_aside(
     rules read apart); what was said is the clause before the speaker's comma.
     """
     timed = _said_then_time(seg, sentence, item, cue, verb)
-    if timed is None:
+    if timed is None or item.source is None:  # (checked there already: this tells the type checker)
         return None
     after, k = timed
     if k == 0 or k + 1 >= len(after) or after[k].text != "," or after[k + 1].lower not in _ASIDE_CONJUNCTIONS:
@@ -1161,7 +1161,7 @@ def _said_when_then_clause(
 ) -> Found | None:
     """'Adelson said on Friday he met Trump ... and that ...': the content starts at "he", after the time."""
     timed = _said_then_time(seg, sentence, item, cue, verb)
-    if timed is None:
+    if timed is None or item.source is None:  # (checked there already: this tells the type checker)
         return None
     after, k = timed
     if k == 0 or k >= len(after) or after[k].lower.replace("’", "'").split("'")[0] not in _SUBJECT_PRONOUNS:

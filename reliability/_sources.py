@@ -753,7 +753,9 @@ class _Resolver:
             return None
         return after[0].start, end
 
-    def _staff_titled_after(self, source: tuple[int, int], outlet_start: int, after: list) -> tuple[int, int] | None:  # type: ignore[type-arg]
+    def _staff_titled_after(
+        self, source: tuple[int, int], outlet_start: int, after: list[Token]
+    ) -> tuple[int, int] | None:
         """The person in "Frank Bajak, the AP’s first technology editor": a capitalised name, a
         comma, "the", the outlet's possessive and a lower-case title of the newsroom's."""
         words = self.tokens(source[0], outlet_start)
@@ -1501,7 +1503,6 @@ def resolve_sources(text: str, found: list[Found], *, url: str | None = None,
               for item in found]
     return Resolution(sources, source_of, relays_of, article_relays, wire_relay, cited_by, link_sources, according,
                       denied)
-
 
 
 _CITING_STOP = frozenset({",", ";", ":", ".", "that", "as", "and", "who", "which", "said", "says", "—", "–", "(", ")"})
