@@ -127,6 +127,9 @@ _OPENERS = frozenset(
 _PARTICIPLE_OPENER_NEXT = frozenset(
     {"about", "on", "by", "whether", "if", "why", "how", "what", "again", "for", "in", "at", "during", "to", "with"}
 )
+# Nouns of quantity before "of" in a source ("52 percent of registered voters", "a majority of").
+_QUANTITY_NOUNS = frozenset({"percent", "%", "majority", "minority", "plurality", "number", "handful", "half",
+                             "third", "quarter", "share", "proportion"})
 # Adverbs that PolNeAR counts as part of the cue right before the verb ("also said", "now says").
 _CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
 # How far (in tokens) a content is searched for the start of a second statement.
@@ -381,6 +384,11 @@ class _SentenceRules:
                 # "Mr. Morgan of the Sierra Club said", "a spokesman for the campaign said",
                 # "attorneys for the family said": the head noun and what it belongs to.
                 lo -= 1
+            elif self.tokens[lo - 1].lower == "of" and lo >= 2 and lo < hi \
+                    and self.tokens[lo - 2].lower in _QUANTITY_NOUNS:
+                # "52 percent of registered voters said", "A majority of the members said": PolNeAR
+                # marks the quantity as part of the source ("Many of the voters" is read already).
+                lo -= 2
             elif self.tokens[lo - 1].text == ")" and not self.in_quote[lo - 1]:
                 # "Sen. Claire McCaskill (D-Mo.) said": a short parenthesis inside the name.
                 j = next((j for j in range(lo - 2, max(-1, lo - 8), -1) if self.tokens[j].text == "("), None)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ._attribution_repairs import _DENIALS  # who denies a report is no relay of it
-from ._attributions import Found
+from ._attributions import _QUANTITY_NOUNS, Found
 from ._exceptions import InputError
 from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
@@ -400,6 +400,12 @@ class _Resolver:
             cut -= words[cut - 1].text == ","
             words = words[:cut]
             end = words[-1].end if words else end
+        of = next((k for k in range(1, min(len(words) - 1, 5)) if words[k].lower == "of"
+                   and words[k - 1].lower in _QUANTITY_NOUNS), None)
+        if of is not None:
+            # "52 percent of registered voters", "A majority of the members": the group is
+            # the source's kind; the quantity stays in its words.
+            words = words[of + 1 :]
         if len(words) > 1 and words[-1].lower in ("he", "she", "they") \
                 and not any(t.text[:1].isupper() and t.lower not in _OPENERS and t.lower not in _DETERMINERS
                             and t.lower not in _CALENDAR for t in words[:-1]):

@@ -675,7 +675,7 @@ def test_documents_without_an_author_are_anonymous(text, name, kind):
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
     # A plural noun for people with no name is an unnamed group (session 5) ...
-    ("A majority of registered Ohio voters say the Senate should act.", "registered Ohio voters", "anonymous"),
+    ("A majority of registered Ohio voters say the Senate should act.", "A majority of registered Ohio voters", "anonymous"),
     ("The protesters said they would return on Friday.", "The protesters", "anonymous"),
     ("Local residents say the water tastes of metal.", "Local residents", "anonymous"),
     # ... a plural for things is not ("The numbers" is a finding, "The thoughts" nobody's).
@@ -865,3 +865,14 @@ def test_the_company_list_is_well_formed():
 ])
 def test_a_document_by_an_agency_is_the_agencys(text, name):
     assert _sources(text)[name].kind == "official"
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # The group after a quantity gives the kind (session 6): the quantity names nobody.
+    ("Only 52 percent of registered voters said they trusted the count.", "Only 52 percent of registered voters",
+     "anonymous"),
+    ("A majority of registered Ohio voters said the economy was their top concern.",
+     "A majority of registered Ohio voters", "anonymous"),
+])
+def test_a_quantity_of_a_group_is_the_group(text, name, kind):
+    assert _sources(text)[name].kind == kind
