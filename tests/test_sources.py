@@ -675,7 +675,8 @@ def test_documents_without_an_author_are_anonymous(text, name, kind):
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
     # A plural noun for people with no name is an unnamed group (session 5) ...
-    ("A majority of registered Ohio voters say the Senate should act.", "A majority of registered Ohio voters", "anonymous"),
+    ("A majority of registered Ohio voters say the Senate should act.", "A majority of registered Ohio voters",
+     "anonymous"),
     ("The protesters said they would return on Friday.", "The protesters", "anonymous"),
     ("Local residents say the water tastes of metal.", "Local residents", "anonymous"),
     # ... a plural for things is not ("The numbers" is a finding, "The thoughts" nobody's).
