@@ -354,6 +354,7 @@ class _SentenceRules:
         t = self.tokens[j]
         return self._np_ok(j) and t.text.isalpha() and (
             t.text[:1].isupper() or t.lower in self.lex.roles
+            or (j + 1 < len(self.tokens) and f"{t.lower} {self.tokens[j + 1].lower}" in self.lex.roles)  # "head of"
             or (t.lower.endswith("s") and not t.lower.endswith(("ss", "ous")))
             or (t.lower.endswith(("man", "woman", "person")))
         )

@@ -191,6 +191,12 @@ class Resolution:
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Abbreviated titles, by the role word "the ..." uses for them ("Gov. Cole" is "the governor").
+_ROLE_ALIASES = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "pm": "minister",
+                 "lt.": "lieutenant"}
+# Role words that name no particular office: "the official said" may be any named official.
+_GENERIC_HEADS = frozenset({"official", "officials", "expert", "experts", "spokesman", "spokeswoman",
+                            "spokesperson", "source", "leader", "politician", "analyst", "lawmaker"})
 # A full stop, "!", "?" or a line break followed by white space or the end of the text (``\s`` is
 # ``str.isspace``).
 _SENTENCE_STOP = re.compile(r"[.!?\n](?=\s|\Z)")
@@ -538,10 +544,11 @@ class _Resolver:
                     or self._withheld(bounds)):
                 return self._anonymous(self.text[start:end], bounds)
             if lowered[:1] and lowered[0] in _DETERMINERS and kind is not None:
-                # "the minister added": the last speaker of that kind.
-                found = self._refer_back(bounds, kind)
-                if found is not None:
-                    return found
+                # "the minister added": the last speaker of that kind, when nothing says it is
+                # someone else: "the mayor" is not the prime minister named before.
+                target = self._last_named(kind)
+                if target is not None and self._may_be_called(target, head):
+                    return self._refer_back(bounds, kind) or target
             cluster = self._new(_slug(self.text[start:end]), name=self.text[start:end],
                                 kind=kind or "unknown")
             cluster.mentions.append(bounds)
@@ -1003,6 +1010,21 @@ class _Resolver:
         cluster.mentions.append(bounds)
         return cluster.id
 
+    def _may_be_called(self, cluster_id: str, head: str) -> bool:
+        """Whether "the <head>" can refer back to a named source: its mentions use that role word,
+        or none of them holds a role word of that kind ("Matteo Renzi" may be "the minister";
+        "Prime Minister Matteo Renzi" is not "the mayor"). Generic heads ("official", "expert")
+        fit anyone of their kind."""
+        if head in _GENERIC_HEADS or head not in self.lex.roles:
+            return True
+        mentions = self.clusters[cluster_id].mentions
+        if not mentions:
+            return True
+        # The mention that introduced the source ("Gov. Ann Cole"), not the references back to it.
+        words = {_ROLE_ALIASES.get(t.lower, t.lower) for t in self.tokens(*mentions[0])}
+        kind = self.lex.roles[head]
+        return head in words or not any(self.lex.roles.get(w) == kind for w in words)
+
     def _refer_back(self, bounds: tuple[int, int], kind: str | None = None) -> str | None:
         target = self.last_speaker if kind is None else self._last_named(kind)
         if target is None:
@@ -1232,7 +1254,7 @@ class _Resolver:
             # A plural common noun opening the phrase has its capital from the sentence start
             # ("Doctors around the world", "Aides said"); inside a name it is the name's ("the
             # Council of Economic Advisers").
-            opening_plural = k == 0 and low.endswith("s") and self._common_plural(low)
+            opening_plural = k == 0 and low.endswith("s") and (self._common_plural(low) or _people_plural(low))
             if capital and low not in self.lex.roles and low not in self.lex.demonyms and low not in _ANONYMOUS \
                     and low not in _STAFF_TITLES and not opening_plural and low not in _DETERMINERS \
                     and low not in _CALENDAR and not low.endswith(("'s", "’s")):

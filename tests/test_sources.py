@@ -877,3 +877,32 @@ def test_a_document_by_an_agency_is_the_agencys(text, name):
 ])
 def test_a_quantity_of_a_group_is_the_group(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the <role>" refers back to the last named source of its kind only when nothing says it is
+    # someone else (session 6): the mayor is not the prime minister named before.
+    ("Former Prime Minister Carla Moretti said the vote was lost. The mayor said the count would go on.",
+     {"Carla Moretti": ["Former Prime Minister Carla Moretti"], "The mayor": ["The mayor"]}),
+    ("Gov. Ann Cole said the roads were closed. The mayor said they would open on Friday. The governor "
+     "added that schools would stay shut.",
+     {"Ann Cole": ["Gov. Ann Cole", "The governor"], "The mayor": ["The mayor"]}),
+    ("Foreign Minister Ivan Petrov said talks would resume. The minister added that no date was set.",
+     {"Ivan Petrov": ["Foreign Minister Ivan Petrov", "The minister"]}),
+    ("Gov. Ann Cole said the roads were closed. The official said they would open on Friday.",
+     {"Ann Cole": ["Gov. Ann Cole", "The official"]}),
+])
+def test_a_role_refers_back_only_to_a_source_that_may_hold_it(text, expected):
+    sources = _sources(text)
+    for name, mentions in expected.items():
+        assert [m.text for m in sources[name].mentions] == mentions, sorted(sources)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The head of the union said the strike would go on.", "The head of the union", "official"),
+    ("Former Italian PM Carla Moretti said the vote was lost.", "Carla Moretti", "official"),
+    ("Nutritionist Jane Roe said the diet was unsafe.", "Jane Roe", "expert"),
+    ("Students across the country said the exams were unfair.", "Students across the country", "anonymous"),
+])
+def test_role_words_found_in_session_6(text, name, kind):
+    assert _sources(text)[name].kind == kind
