@@ -65,12 +65,17 @@ _PERSON_NOUNS = frozenset(
     athlete player coach nurse surgeon neurosurgeon teacher student owner driver
     resident victim witness survivor patient pastor priest neighbor neighbour customer shopper
     farmer chef writer author artist musician child kid teen teenager baby boyfriend girlfriend
-    fiance fiancé fiancee fiancée duo trio pair""".split()
+    fiance fiancé fiancee fiancée duo trio pair investor commenter viewer reader listener caller visitor
+    tourist passenger employee worker voter user fan friend relative participant respondent
+    bystander passerby""".split()
 )
 # Nouns for a group of people that a later "they" can stand for ("The family ..., which they said").
 _COLLECTIVE_PEOPLE = frozenset({"family", "couple", "duo", "trio", "pair"})
 # Capitalised only at a sentence start: "Many Democrats say".
 _QUANTIFIERS = frozenset({"many", "some", "most", "other", "all", "both", "several", "few", "more"})
+# Words that take a capital only from opening the sentence, never a name's first word.
+_OPENING_NOT_NAME = _INDEFINITE | _QUANTIFIERS | frozenset(
+    {"about", "each", "every", "nearly", "almost", "only", "just", "roughly", "around", "over", "fewer"})
 _HOLDER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with"})
 # Unnamed people described only by their relation to something ("a Warren adviser", "the
 # employee"): anonymous unless a role word gives them a kind.
@@ -1254,7 +1259,9 @@ class _Resolver:
             # A plural common noun opening the phrase has its capital from the sentence start
             # ("Doctors around the world", "Aides said"); inside a name it is the name's ("the
             # Council of Economic Advisers").
-            opening_plural = k == 0 and low.endswith("s") and (self._common_plural(low) or _people_plural(low))
+            opening_plural = k == 0 and (
+                (low.endswith("s") and (self._common_plural(low) or _people_plural(low)))
+                or low in _OPENING_NOT_NAME)  # "Another commenter said", "About one in seven adults said"
             if capital and low not in self.lex.roles and low not in self.lex.demonyms and low not in _ANONYMOUS \
                     and low not in _STAFF_TITLES and not opening_plural and low not in _DETERMINERS \
                     and low not in _CALENDAR and not low.endswith(("'s", "’s")):

@@ -906,3 +906,14 @@ def test_a_role_refers_back_only_to_a_source_that_may_hold_it(text, expected):
 ])
 def test_role_words_found_in_session_6(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # A word capitalised only because it opens the sentence is no name (session 6): "Another",
+    # "One", "About" used to come out as a person so named.
+    ("Another commenter said the rules were unfair.", "Another commenter", "anonymous"),
+    ("One investor said the shares were overpriced.", "One investor", "anonymous"),
+    ("A viewer wrote that the show was too long.", "A viewer", "anonymous"),
+])
+def test_an_opening_word_is_no_name(text, name, kind):
+    assert _sources(text)[name].kind == kind
