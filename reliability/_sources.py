@@ -1016,10 +1016,10 @@ class _Resolver:
         return cluster.id
 
     def _may_be_called(self, cluster_id: str, head: str) -> bool:
-        """Whether "the <head>" can refer back to a named source: its mentions use that role word,
-        or none of them holds a role word of that kind ("Matteo Renzi" may be "the minister";
-        "Prime Minister Matteo Renzi" is not "the mayor"). Generic heads ("official", "expert")
-        fit anyone of their kind."""
+        """Whether "the <head>" can refer back to a named source: the mention that introduced it
+        holds that role word ("Foreign Minister Ivan Petrov" is "the minister"), or no role word
+        of that kind ("Prime Minister Matteo Renzi" is not "the mayor"). Generic heads
+        ("official", "expert") fit anyone of their kind."""
         if head in _GENERIC_HEADS or head not in self.lex.roles:
             return True
         mentions = self.clusters[cluster_id].mentions
