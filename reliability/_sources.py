@@ -67,7 +67,7 @@ _PERSON_NOUNS = frozenset(
     farmer chef writer author artist musician child kid teen teenager baby boyfriend girlfriend
     fiance fiancé fiancee fiancée duo trio pair investor commenter viewer reader listener caller visitor
     tourist passenger employee worker voter user fan friend relative participant respondent
-    bystander passerby""".split()
+    bystander passerby adult""".split()
 )
 # Nouns for a group of people that a later "they" can stand for ("The family ..., which they said").
 _COLLECTIVE_PEOPLE = frozenset({"family", "couple", "duo", "trio", "pair"})
@@ -417,6 +417,12 @@ class _Resolver:
             # "52 percent of registered voters", "A majority of the members": the group is
             # the source's kind; the quantity stays in its words.
             words = words[of + 1 :]
+        elif len(words) > 3:
+            ratio = next((k for k in range(1, min(len(words) - 2, 4)) if words[k].lower == "in"
+                          and _number(words[k - 1].lower) and _number(words[k + 1].lower)), None)
+            if ratio is not None:
+                # "About one in seven adults", "1 in 4 nurses": a share of a group, read as the group.
+                words = words[ratio + 2 :]
         if len(words) > 1 and words[-1].lower in ("he", "she", "they") \
                 and not any(t.text[:1].isupper() and t.lower not in _OPENERS and t.lower not in _DETERMINERS
                             and t.lower not in _CALENDAR for t in words[:-1]):
@@ -540,7 +546,10 @@ class _Resolver:
             # "Trump aides", "his advisers"; not "She then addressed the supporters". Any other
             # plural common noun with no name is an unnamed group too ("registered Ohio voters",
             # "the protesters").
-            group = (head in _UNNAMED_GROUPS or _people_plural(head)) and lowered[0] not in _PRONOUNS and (
+            # "nurses", "adults": the plural of a noun for people is a group of them too.
+            people = head in _UNNAMED_GROUPS or _people_plural(head) or (
+                len(head) > 3 and head.endswith("s") and head[:-1] in _PERSON_NOUNS)
+            group = people and lowered[0] not in _PRONOUNS and (
                 kind is None or any(w.endswith(("'s", "’s")) for w in lowered))  # "Senator X's aides"
             if (head in _ANONYMOUS or group or item.directness == "vague" or plural_role
                     or unnamed_document or one_of_many
@@ -840,7 +849,10 @@ class _Resolver:
         """An unnamed head before a preposition: "a source in the PLA", "people close to Smith",
         "a top official of India's Defence Ministry" (one of many: see ``one_of_many``)."""
         for k, token in enumerate(words):
-            if token.lower in _HEAD_PREPOSITIONS and k > 0:
+            # "for" only after "a"/"an"/"one": "a spokesperson for Ford" is one unnamed holder of
+            # a role, "Physicians for Social Responsibility" a name.
+            head_for = token.lower == "for" and words[0].lower in _INDEFINITE
+            if (token.lower in _HEAD_PREPOSITIONS or head_for) and k > 0:
                 before = words[:k]
                 one_of_many = before[0].lower in _INDEFINITE \
                     and self._role_kind([t.lower for t in before]) in ("official", "expert")
@@ -1452,9 +1464,20 @@ _THING_PLURALS = frozenset("""numbers papers orders letters matters centers cent
 
 
 def _people_plural(word: str) -> bool:
-    """ "voters", "protesters", "residents": a lower-case plural noun naming people, by its ending."""
+    """ "voters", "protesters", "residents", "freshmen": a lower-case plural noun naming people, by its ending."""
     return word.isalpha() and word.islower() and word not in _THING_PLURALS and (
-        word in _PEOPLE_NTS or (len(word) > 4 and word.endswith(_PEOPLE_ENDINGS)))
+        word in _PEOPLE_NTS or (len(word) > 4 and word.endswith(_PEOPLE_ENDINGS))
+        or (len(word) > 5 and word.endswith("men") and word not in _NOT_PEOPLE_MEN))
+
+
+# Words in "-men" that name no people ("freshmen", "congressmen" do).
+_NOT_PEOPLE_MEN = frozenset({"specimen", "abdomen", "regimen", "acumen", "cyclamen"})
+# Numbers in a share of a group: "one in seven adults", "1 in 4".
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty hundred thousand".split())
+
+
+def _number(word: str) -> bool:
+    return word in _NUMBER_WORDS or word.replace(",", "").isdigit()
 
 
 def _brand(word: str) -> bool:

@@ -917,3 +917,35 @@ def test_role_words_found_in_session_6(text, name, kind):
 ])
 def test_an_opening_word_is_no_name(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Session 7: a share written "one in N" is a quantity too; "freshmen" and "nurses" are
+    # plural nouns for people (they came out `unknown`).
+    ("About one in seven adults said they would put off a visit to the doctor.", "About one in seven adults"),
+    ("Roughly 1 in 4 nurses said they planned to leave the profession.", "Roughly 1 in 4 nurses"),
+    ("Nearly 70 percent of freshmen said the first term was harder than expected.",
+     "Nearly 70 percent of freshmen"),
+    ("The nurses said the ward had been short of staff for months.", "The nurses"),
+])
+def test_a_share_of_a_group_of_people_is_anonymous(text, name):
+    assert _sources(text)[name].kind == "anonymous"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Session 7: one unnamed holder of a role "for" a named company or body is anonymous, as "of"
+    # and "at" were (the convention of session 4), adjectives before the role included; it used
+    # to be the company itself, `official`.
+    ("A spokesman for Acme said the plant would close in June.", "A spokesman for Acme"),
+    ("A visibly tired spokesperson for Northwind said the talks had failed.",
+     "A visibly tired spokesperson for Northwind"),
+])
+def test_an_unnamed_spokesperson_for_a_named_body_is_anonymous(text, name):
+    assert _sources(text)[name].kind == "anonymous"
+
+
+def test_a_body_named_with_for_stays_a_name():
+    # "for" after a plural that opens a name does not make it an unnamed holder of a role.
+    assert "Physicians for Social Responsibility" not in {
+        n for n, s in _sources("Physicians for Social Responsibility said the plant was unsafe.").items()
+        if s.kind == "anonymous"}
