@@ -675,6 +675,9 @@ def _publication_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("publication_nouns.txt"))
 
 
+_BROADCAST_WORDS = frozenset({"radio", "tv", "television"})
+
+
 def _recipient_outlet(seg: Segmentation, after: list[Token]) -> tuple[OutletMention, int] | None:
     """The outlet right after "told" and the index of the token after it.
 
@@ -705,6 +708,11 @@ def _recipient_outlet(seg: Segmentation, after: list[Token]) -> tuple[OutletMent
         if after[j - 1].lower.endswith(("'s", "’s")):
             possessive = True  # "the Daily Beacon's Amy Cole": the outlet ends at the possessive
             break
+    if not possessive and k < j < len(after) and after[j].lower in _BROADCAST_WORDS \
+            and not (j + 1 < len(after) and after[j + 1].text[:1].isupper()):
+        # "WEHW radio", "French television": a name and the medium, written lower-case (not
+        # "French television BFMTV": the outlet's own name follows).
+        j += 1
     outlet_words = lexicons().outlet_words
     words = [t.lower[:-2] if possessive and n == j - 1 else t.lower for n, t in enumerate(after[:j])]
     if j > k and any(w.strip(".!") in outlet_words for w in words[k:]):
@@ -1189,7 +1197,74 @@ def _venue_relay(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offse
             item.named_outlet is not None and item.named_outlet.start == relay.start):
         return None
     directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
-    return replace(item, relays=(*item.relays, relay), directness=directness)
+    source = item.source
+    if cue[1] <= source[0] < relay.start:
+        # '"...," said Graham in an interview on WEHW radio': the venue is no part of the speaker.
+        inside = seg.tokens_in(source[0], min(source[1], relay.start))
+        cut = next((k for k in range(1, len(inside)) if inside[k].lower in _VENUE_PREPOSITIONS
+                    and all(t.lower in _VENUE_WORDS or t.lower in _VENUE_PREPOSITIONS for t in inside[k:])), None)
+        if cut is not None:
+            source = (source[0], inside[cut - 1].end)
+        elif relay.start < source[1]:
+            return None
+    return replace(item, source=source, relays=(*item.relays, relay), directness=directness)
+
+
+def _outlet_in_aside(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
+    """'"...," said Fauci, who was named a candidate for People magazine's award.'
+
+    An outlet inside a relative clause about the speaker describes the speaker; it neither
+    speaks nor relays. The speaker is the name before the clause.
+    """
+    outlet = item.named_outlet
+    if outlet is None or item.source is None or not item.source[0] < outlet.start < item.source[1]:
+        return None
+    inside = seg.tokens_in(item.source[0], outlet.start)
+    comma = next((k for k in range(1, len(inside) - 1) if inside[k].text == ","
+                  and inside[k + 1].lower in _RELATIVE_WORDS), None)
+    if comma is None:
+        return None
+    source = (item.source[0], inside[comma - 1].end)
+    if any(t.lower in _SPOKE_TO for t in inside[comma + 2 :]):
+        # "Darwei Kung, ..., who spoke with MarketWatch, said": the outlet spoken to relays.
+        return replace(item, source=source, named_outlet=None, relays=(*item.relays, outlet),
+                       directness="secondhand", written_source=None)
+    directness = item.directness
+    if directness == "secondhand" and not item.relays:
+        directness = "direct_quote" if seg.quote_at(item.content[0]) is not None else "indirect"
+    return replace(item, source=source, named_outlet=None, directness=directness, written_source=None)
+
+
+_RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
+# Verbs of an aside that make the outlet in it the one spoken to: "who spoke to The Verge".
+_SPOKE_TO = frozenset({"spoke", "speaking", "talked", "told", "shared", "gave"})
+
+
+def _opening_phrase_in_source(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'On Tuesday, during a campaign rally, Trump said ...': the speaker follows the phrase's comma.
+
+    The rules can take a prepositional phrase that opens the sentence into the source words;
+    its nouns then decide the kind ("campaign" made Trump an organisation).
+    """
+    if item.source is None or item.source[1] > cue[0]:
+        return None
+    tokens = seg.tokens_in(item.source[0], item.source[1])
+    if len(tokens) < 4 or tokens[0].lower not in _OPENING_PREPOSITIONS:
+        return None
+    comma = max((k for k, t in enumerate(tokens) if t.text == ","), default=None)
+    if comma is None or comma + 1 >= len(tokens):
+        return None
+    first = tokens[comma + 1]
+    if not (first.text[:1].isupper() or first.lower in _SUBJECT_PRONOUNS):
+        return None  # "In Ohio, a state ..., officials": a lower-case start may be the phrase's own words
+    return replace(item, source=(first.start, item.source[1]), written_source=None)
+
+
+# Prepositions that open a phrase of time or place before the subject ("During the debate, X said").
+_OPENING_PREPOSITIONS = frozenset({"during", "at", "in", "on", "after", "before", "following", "amid", "since",
+                                   "throughout", "inside", "outside"})
 
 
 def _venue(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
@@ -1274,7 +1349,9 @@ def _source_after_stripped_comma(
     return replace(item, source=(start, item.source[1]), written_source=None)
 
 
-_RULES = (_dateline_in_source, _source_after_stripped_comma, _relative_clause_subject, _told_outlet, _told_listener,
+_RULES = (_dateline_in_source, _opening_phrase_in_source, _source_after_stripped_comma, _relative_clause_subject,
+          _told_outlet, _told_listener,
           _quoted_as_saying,
           _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside,
-          _quotation_before_speaker, _clause_after_opening, _venue_relay, _anonymous_subject, _participle_subject)
+          _quotation_before_speaker, _clause_after_opening, _outlet_in_aside, _venue_relay, _anonymous_subject,
+          _participle_subject)

@@ -851,7 +851,8 @@ class _Resolver:
         for k, token in enumerate(words):
             # "for" only after "a"/"an"/"one": "a spokesperson for Ford" is one unnamed holder of
             # a role, "Physicians for Social Responsibility" a name.
-            head_for = token.lower == "for" and words[0].lower in _INDEFINITE
+            # Not when a name follows in apposition: "A lawyer for the outlets, David Schulz".
+            head_for = token.lower == "for" and words[0].lower in _INDEFINITE and not any(t.text == "," for t in words)
             if (token.lower in _HEAD_PREPOSITIONS or head_for) and k > 0:
                 before = words[:k]
                 one_of_many = before[0].lower in _INDEFINITE \

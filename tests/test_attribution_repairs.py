@@ -390,3 +390,32 @@ def test_the_session_6_shapes_stay_linear_when_repeated(unit):
     found = analyze(Article(text=text)).found
     assert 150 <= len(found) <= 450
     assert max(f.content[1] - f.content[0] for f in found) < 4 * len(unit)
+
+
+@pytest.mark.parametrize(("text", "content_part", "chain", "kind"), [
+    # Session 7: a phrase of time or place that opens the sentence is no part of the speaker
+    # ("campaign" in it made the speaker an organisation).
+    ("On Tuesday, during a campaign rally, Walker said the bridge would close in May.", "bridge would close",
+     ["Walker"], "person"),
+    ("At the hearing in Denver, Okafor said the plant was safe.", "plant was safe", ["Okafor"], "person"),
+    # A venue inside the words after the cue: the speaker is the name, the station relays
+    # (call letters and a lower-case "radio" are an outlet).
+    ("“We will win,” said Okafor in an interview on WXYZ radio.", "will win", ["Okafor", "WXYZ radio"], "person"),
+    ("“We will win,” Okafor said in an interview on KQED radio.", "will win", ["Okafor", "KQED radio"], "person"),
+    # An outlet in a relative clause about the speaker neither speaks nor relays, unless the
+    # clause says the speaker spoke to it.
+    ("“We will win,” said Okafor, who was named coach of the year by People magazine.", "will win",
+     ["Okafor"], "person"),
+    ("Darwei Kung, a fund manager, who spoke with MarketWatch, said prices would fall.", "prices would fall",
+     ["Darwei Kung", "MarketWatch"], "person"),
+])
+def test_the_speaker_without_an_opening_phrase_a_venue_or_an_aside(text, content_part, chain, kind):
+    _, _, names, by_id = _statement(text, content_part)
+    assert names == chain
+    assert next(s for s in by_id.values() if s.name == chain[0]).kind == kind
+
+
+def test_a_national_medium_before_the_outlets_name_is_one_relay():
+    # "French television BFMTV" is one outlet, not two relays.
+    _, _, names, _ = _statement("The mayor told French television BFMTV that the driver fired.", "driver fired")
+    assert names == ["The mayor", "BFMTV"]
