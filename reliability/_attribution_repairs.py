@@ -54,7 +54,7 @@ from ._segmentation import Segmentation, Sentence, Token
 if TYPE_CHECKING:
     from ._attributions import Found
 
-__all__ = ["repair_readings"]
+__all__ = ["repair_readings", "vague_adverbs_left"]
 
 _Offsets = tuple[int, int]  # start and end of a span in the text
 
@@ -136,6 +136,46 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
     result.extend(_closing_claims(seg, result, starts))
     result.extend(_denied_reports(seg, result, starts))
     return result
+
+
+# The adverbs that attribute a sentence to unnamed reports (as ``_attributions._VAGUE_ADVERBS``,
+# which this module cannot import: that module imports this one).
+_REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+
+
+def vague_adverbs_left(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'The storm has reportedly delayed the harvest, which is expected to ...': the report stays.
+
+    The sentence rules read "reportedly" only in a sentence where no other statement was read;
+    a second reading in it ("which is expected to", or one the statement filter then drops) lost
+    the unnamed origin. Run after the filter: an adverb that is in no kept statement's cue or
+    content gets its own vague statement, the sentence. One scan of the tokens.
+    """
+    from ._attributions import Found  # (at run time: that module imports this one)
+
+    if not any(word in seg.text for word in ("reportedly", "allegedly", "purportedly", "supposedly")):
+        return found  # most articles: decided without a look at the tokens
+    # Cues and contents as (start, end), sorted by start, for a linear sweep beside the tokens.
+    spans = sorted([f.content for f in found] + [f.cue for f in found if f.cue is not None])
+    starts = [s.start for s in seg.sentences]
+    added: list[Found] = []
+    done: set[int] = set()  # sentences already given a report
+    k = 0
+    reach = -1  # the furthest end among the spans that start before the current token
+    for token in seg.tokens:
+        while k < len(spans) and spans[k][0] <= token.start:
+            reach = max(reach, spans[k][1])
+            k += 1
+        if token.lower not in _REPORT_ADVERBS or reach > token.start:
+            continue
+        at = bisect.bisect_right(starts, token.start) - 1
+        if at < 0 or at in done or token.start >= seg.sentences[at].end:
+            continue
+        sentence = seg.sentences[at]
+        done.add(at)
+        content = _trim_span(seg.text, sentence.start, _end_of(seg, sentence))
+        added.append(Found(None, (token.start, token.end), content, "vague"))
+    return found + added if added else found
 
 
 # "denied reports that ...": the reports are an unnamed source of their own.
