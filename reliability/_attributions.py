@@ -28,7 +28,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ._attribution_repairs import repair_readings
+from ._attribution_repairs import repair_readings, vague_adverbs_left
 from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
@@ -1559,6 +1559,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found = _learned_source_ends(seg, _learned_content_ends(seg, _learned_cue_ends(seg, found)))
     if keeper is not None:
         found = keeper.keep(seg, found, cue_probs)
+    found = vague_adverbs_left(seg, found)  # issue 4: "reportedly" beside another statement
     # After the filter, which judges the reading the rules made: this moves boundaries only.
     found = _catenative_cues(seg, found, cue_probs)
     found.sort(key=lambda f: (f.content[0], f.content[1]))

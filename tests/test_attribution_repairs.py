@@ -419,3 +419,36 @@ def test_a_national_medium_before_the_outlets_name_is_one_relay():
     # "French television BFMTV" is one outlet, not two relays.
     _, _, names, _ = _statement("The mayor told French television BFMTV that the driver fired.", "driver fired")
     assert names == ["The mayor", "BFMTV"]
+
+
+@pytest.mark.parametrize(("text", "content_part"), [
+    # Session 7: "reportedly" in a sentence where another statement was read (or one the
+    # statement filter then dropped) keeps its unnamed origin.
+    ("The storm has reportedly delayed the harvest, which is expected to be late.", "delayed the harvest"),
+    ("Fans are upset about the tour that the managers had hoped for, with Dana reportedly leaving the band.",
+     "leaving the band"),
+])
+def test_reportedly_beside_another_statement_keeps_its_unnamed_origin(text, content_part):
+    analysis = analyze(Article(text=text))
+    reports = [f for f in analysis.found if f.cue and text[f.cue[0] : f.cue[1]] == "reportedly"]
+    assert len(reports) == 1 and reports[0].source is None and reports[0].directness == "vague"
+    assert content_part in text[reports[0].content[0] : reports[0].content[1]]
+    index = analysis.found.index(reports[0])
+    kinds = {s.id: s.kind for s in analysis.sources}
+    chain = next(c for c in analysis.chains if c.id == analysis.chain_of[index])
+    assert kinds[chain.hops[0]] == "anonymous"
+
+
+def test_reportedly_inside_a_reported_clause_is_the_speakers():
+    # The adverb inside what a named source said stays part of that statement: no second one.
+    text = "Critics said the plan failed, and the mayor has reportedly resigned."
+    found = analyze(Article(text=text)).found
+    assert [text[f.cue[0] : f.cue[1]] for f in found if f.cue] == ["said"]
+
+
+def test_reportedly_beside_statements_stays_linear_when_repeated():
+    unit = "The storm has reportedly delayed the harvest, which is expected to be late. "
+    text = unit * 300
+    found = analyze(Article(text=text)).found
+    assert sum(1 for f in found if f.cue and text[f.cue[0] : f.cue[1]] == "reportedly") == 300
+    assert max(f.content[1] - f.content[0] for f in found) < len(unit)
