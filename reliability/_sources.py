@@ -411,6 +411,13 @@ class _Resolver:
             cut -= words[cut - 1].text == ","
             words = words[:cut]
             end = words[-1].end if words else end
+        if len(words) > 3 and words[-1].text == ")":
+            opening = next((k for k in range(len(words) - 2, max(0, len(words) - 6), -1) if words[k].text == "("), 0)
+            if opening > 0 and _party_label("".join(t.text for t in words[opening + 1 : -1])):
+                # "Mike Huckabee (R)", "Sen. Marco Rubio (R-Fla.)": the party label names nobody
+                # (it was read as the name "R").
+                words = words[:opening]
+                end = words[-1].end
         of = next((k for k in range(1, min(len(words) - 1, 5)) if words[k].lower == "of"
                    and words[k - 1].lower in _QUANTITY_NOUNS), None)
         if of is not None:
@@ -1300,7 +1307,10 @@ class _Resolver:
                 continue
             spans = sorted(set(cluster.mentions))
             if cluster.id in name_words:
-                spans = sorted(set(spans) | self._surname_mentions(cluster, name_words[cluster.id], runs))
+                others = self._surname_mentions(cluster, name_words[cluster.id], runs)
+                if cluster.kind == "person" and others:
+                    cluster.kind = self._titled_elsewhere(cluster, others) or cluster.kind
+                spans = sorted(set(spans) | others)
             sources.append(
                 Source(
                     id=cluster.id,
@@ -1314,6 +1324,35 @@ class _Resolver:
                 )
             )
         return sources
+
+    def _titled_elsewhere(self, cluster: _Cluster, mentions: set[tuple[int, int]]) -> SourceKind | None:
+        """The kind a role gives a person where the text names them outside any statement.
+
+        "... including the House Speaker, Paul Ryan. “...,” Ryan said": the speaker's own words
+        hold no role, the earlier mention does. The role must stand right before the name, with
+        only capitalised or linking words between; for a person named with a given name, right
+        before that given name ("President Clinton" is no title of "Hillary Clinton").
+        """
+        parts = cluster.name.split()
+        given = parts[0].lower() if len(parts) > 1 else None
+        for start, end in sorted(mentions)[:_TITLE_LOOKUPS]:
+            before = self.last_tokens(max(0, start - 80), start, 7)
+            if given is None:
+                if before and before[-1].text[:1].isupper() and before[-1].lower in _given_names():
+                    before = before[:-1]  # "Paul | Ryan": the role stands before the given name
+            elif self.text[start:end].lower() != given:
+                if not before or before[-1].lower != given:
+                    continue
+                before = before[:-1]
+            k = len(before)
+            while k > 0 and (before[k - 1].text[:1].isupper() or before[k - 1].lower in _LINKING
+                             or (k == len(before) and before[k - 1].text == ",")):
+                k -= 1
+            # "the House Speaker, Paul Ryan", "Sen. Paul Ryan": two-word roles included.
+            kind = self._role_kind([t.lower for t in before[k:]]) if k < len(before) else None
+            if kind in ("official", "expert"):
+                return kind
+        return None
 
     def _name_words(self, cluster: _Cluster) -> set[str]:
         """The words of a person's name that stand for them alone ("Korotchenko", "Igor")."""
@@ -1473,8 +1512,15 @@ def _people_plural(word: str) -> bool:
 
 # Words in "-men" that name no people ("freshmen", "congressmen" do).
 _NOT_PEOPLE_MEN = frozenset({"specimen", "abdomen", "regimen", "acumen", "cyclamen"})
+# How many mentions outside statements are read for a role (bounded: linear time per person).
+_TITLE_LOOKUPS = 6
 # Numbers in a share of a group: "one in seven adults", "1 in 4".
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty hundred thousand".split())
+
+
+def _party_label(label: str) -> bool:
+    """ "R", "D-Md.", "I-Vt.": a US party label, alone or with the state."""
+    return 0 < len(label) <= 12 and label[0] in "RDI" and (len(label) == 1 or label[1] == "-")
 
 
 def _number(word: str) -> bool:

@@ -949,3 +949,29 @@ def test_a_body_named_with_for_stays_a_name():
     assert "Physicians for Social Responsibility" not in {
         n for n, s in _sources("Physicians for Social Responsibility said the plant was unsafe.").items()
         if s.kind == "anonymous"}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7: a party label in brackets is no name (it was read as the organisation "R").
+    ("Mike Huckabee (R) announced he will suspend his campaign.", "Mike Huckabee", "person"),
+    ("Sen. Marco Rubio (R-Fla.) said the plan was a mistake.", "Marco Rubio", "official"),
+    ("Rep. Elijah Cummings (D-Md.) said the report was wrong.", "Elijah Cummings", "official"),
+])
+def test_a_party_label_in_brackets_is_no_name(text, name, kind):
+    assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7: a role the text gives a person outside any statement gives their kind ("Ryan
+    # said" was a person beside "the House Speaker, Paul Ryan").
+    ("The bill drew protest from Republicans, including the House Speaker, Paul Ryan. "
+     "“This is a disgrace,” Ryan said.", "Ryan", "official"),
+    ("Mike Pence said the plan was good. Later that day Gov. Mike Pence visited the plant.", "Mike Pence", "official"),
+    # Not a title of someone else of the same surname, nor a mention with no role.
+    ("Hillary Clinton said the plan was good. Former President Clinton was not there. “It works,” Clinton said.",
+     "Hillary Clinton", "person"),
+    ("The bill drew protest from Republicans, including Paul Ryan. “This is a disgrace,” Ryan said.",
+     "Ryan", "person"),
+])
+def test_a_role_given_outside_the_statements_gives_the_kind(text, name, kind):
+    assert _sources(text)[name].kind == kind
