@@ -1302,6 +1302,32 @@ def _opening_phrase_in_source(
     return replace(item, source=(first.start, item.source[1]), written_source=None)
 
 
+def _adverb_as_source(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
+    """'the Florida Republican would only say that ...': the adverb between the modal and the verb
+    is no speaker; the subject before the modal is, and the cue runs from the modal."""
+    if item.source is None or item.source[1] > cue[0]:
+        return None
+    words = seg.tokens_in(item.source[0], item.source[1])
+    if len(words) != 1 or words[0].lower not in _CUE_ADVERBS:
+        return None
+    before = seg.tokens_in(max(sentence.start, item.source[0] - 160), item.source[0])
+    if len(before) < 2 or (before[-1].lower not in _AUXILIARIES and before[-1].lower not in _MODALS):
+        return None
+    k = len(before) - 1  # the subject runs back from the modal to a comma or the sentence start
+    while k > 0 and before[k - 1].text[:1].isalnum() and len(before) - k < 8:
+        k -= 1
+    if k == len(before) - 1 or (k > 0 and before[k - 1].text != ","):
+        return None  # no words between, or no clear start of the subject
+    if before[k].lower in _NOT_SUBJECT_START:
+        return None
+    return replace(item, source=(before[k].start, before[-2].end), cue=(before[-1].start, cue[1]),
+                   written_source=None)
+
+
+_CUE_ADVERBS = frozenset({"only", "also", "simply", "just", "merely", "still", "later", "then", "again", "further"})
+_MODALS = frozenset({"would", "could", "will", "can", "did", "does", "do", "might", "should", "shall"})
+
+
 # Prepositions that open a phrase of time or place before the subject ("During the debate, X said").
 _OPENING_PREPOSITIONS = frozenset({"during", "at", "in", "on", "after", "before", "following", "amid", "since",
                                    "throughout", "inside", "outside"})
@@ -1389,8 +1415,8 @@ def _source_after_stripped_comma(
     return replace(item, source=(start, item.source[1]), written_source=None)
 
 
-_RULES = (_dateline_in_source, _opening_phrase_in_source, _source_after_stripped_comma, _relative_clause_subject,
-          _told_outlet, _told_listener,
+_RULES = (_dateline_in_source, _opening_phrase_in_source, _adverb_as_source, _source_after_stripped_comma,
+          _relative_clause_subject, _told_outlet, _told_listener,
           _quoted_as_saying,
           _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside,
           _quotation_before_speaker, _clause_after_opening, _outlet_in_aside, _venue_relay, _anonymous_subject,

@@ -452,3 +452,13 @@ def test_reportedly_beside_statements_stays_linear_when_repeated():
     found = analyze(Article(text=text)).found
     assert sum(1 for f in found if f.cue and text[f.cue[0] : f.cue[1]] == "reportedly") == 300
     assert max(f.content[1] - f.content[0] for f in found) < len(unit)
+
+
+@pytest.mark.parametrize(("text", "content_part", "source"), [
+    # Session 7: an adverb between a modal and the verb is no speaker ("only" was the source).
+    ("Asked about the plan, the Florida Republican would only say that the costs were worrying.", "costs were",
+     "the Florida Republican"),
+    ("The senator would only say that the costs were worrying.", "costs were", "The senator"),
+])
+def test_an_adverb_after_a_modal_is_no_speaker(text, content_part, source):
+    assert _statement(text, content_part)[0] == source
