@@ -157,16 +157,20 @@ def vague_adverbs_left(seg: Segmentation, found: list[Found]) -> list[Found]:
         return found  # most articles: decided without a look at the tokens
     # Cues and contents as (start, end), sorted by start, for a linear sweep beside the tokens.
     spans = sorted([f.content for f in found] + [f.cue for f in found if f.cue is not None])
+    # "Clinton reportedly said": a report of that statement, already read with its speaker.
+    cue_starts = {f.cue[0] for f in found if f.cue is not None}
     starts = [s.start for s in seg.sentences]
     added: list[Found] = []
     done: set[int] = set()  # sentences already given a report
     k = 0
     reach = -1  # the furthest end among the spans that start before the current token
-    for token in seg.tokens:
+    tokens = seg.tokens
+    for n, token in enumerate(tokens):
         while k < len(spans) and spans[k][0] <= token.start:
             reach = max(reach, spans[k][1])
             k += 1
-        if token.lower not in _REPORT_ADVERBS or reach > token.start:
+        if token.lower not in _REPORT_ADVERBS or reach > token.start \
+                or (n + 1 < len(tokens) and tokens[n + 1].start in cue_starts):
             continue
         at = bisect.bisect_right(starts, token.start) - 1
         if at < 0 or at in done or token.start >= seg.sentences[at].end:

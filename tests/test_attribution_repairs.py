@@ -462,3 +462,9 @@ def test_reportedly_beside_statements_stays_linear_when_repeated():
 ])
 def test_an_adverb_after_a_modal_is_no_speaker(text, content_part, source):
     assert _statement(text, content_part)[0] == source
+
+
+def test_reportedly_before_a_read_cue_adds_no_second_statement():
+    text = "“It is over,” Clinton reportedly said, before she left the stage, which is expected to close."
+    found = analyze(Article(text=text)).found
+    assert not any(f.cue and text[f.cue[0] : f.cue[1]] == "reportedly" for f in found)
