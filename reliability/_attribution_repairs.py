@@ -374,7 +374,8 @@ _AFTER_CUE_NOT_CLAUSE = _TIME_PREPOSITIONS | _WEEKDAYS | frozenset(
 
 # Cue verbs after a quotation whose opening mark is missing ('...,” the mayor said.').
 _AFTER_QUOTE_CUES = frozenset("""said says told tells wrote writes added adds explained continued continues
-    recalled insisted noted stated declared""".split())
+    recalled insisted noted stated declared admitted admits argued argues acknowledged conceded warned warns
+    replied responded joked quipped claimed claims asserted remarked observed recounted""".split())
 _SPEAKER_STARTS = frozenset({"the", "a", "an", "our", "his", "her", "their", "one", "he", "she", "they"})
 
 

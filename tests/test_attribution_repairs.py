@@ -468,3 +468,12 @@ def test_reportedly_before_a_read_cue_adds_no_second_statement():
     text = "“It is over,” Clinton reportedly said, before she left the stage, which is expected to close."
     found = analyze(Article(text=text)).found
     assert not any(f.cue and text[f.cue[0] : f.cue[1]] == "reportedly" for f in found)
+
+
+@pytest.mark.parametrize(("text", "content_part", "content"), [
+    # Session 7: more speech verbs after a quotation whose opening mark is missing.
+    ("It was the wrong call,” the coach admitted. “We will learn from it.”", "wrong call", "It was the wrong call"),
+    ("Nobody reads the manual,” Ana Ruiz argued.", "reads the manual", "Nobody reads the manual"),
+])
+def test_more_speech_verbs_after_a_quotation_opened_before(text, content_part, content):
+    assert _statement(text, content_part)[1] == content
