@@ -1281,6 +1281,32 @@ def _outlet_in_aside(seg: Segmentation, sentence: Sentence, item: Found, cue: _O
 
 
 _RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
+
+
+def _document_seen_by(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
+    """'according to a copy of the letter viewed by The Verge', 'the report seen by Reuters said'.
+
+    The document speaks; the outlet that saw or obtained it relays it (the rules read the outlet
+    in the source words as the source itself).
+    """
+    outlet = item.named_outlet
+    if outlet is None or item.source is None:
+        return None
+    words = seg.tokens_in(item.source[0], item.source[1])
+    k = next((k for k in range(1, len(words) - 2) if words[k].lower in _SEEN and words[k + 1].lower == "by"), None)
+    if k is None:
+        return None
+    after_by = words[k + 2 :]
+    if after_by[0].lower == "the" and len(after_by) > 1 and after_by[1].start <= outlet.start:
+        after_by = after_by[1:]
+    if not after_by[0].start <= outlet.start < after_by[0].end + 1 and after_by[0].start != outlet.start:
+        return None  # the outlet must be what saw it: "viewed by | The Verge"
+    return replace(item, source=(words[0].start, words[k - 1].end), named_outlet=None,
+                   relays=(*item.relays, outlet), directness="secondhand", written_source=None)
+
+
+# "seen by Reuters", "obtained by CNN": an outlet that has the document relays it.
+_SEEN = frozenset({"seen", "viewed", "obtained", "reviewed", "acquired", "examined"})
 # Verbs of an aside that make the outlet in it the one spoken to: "who spoke to The Verge".
 _SPOKE_TO = frozenset({"spoke", "speaking", "talked", "told", "shared", "gave"})
 
@@ -1424,5 +1450,5 @@ _RULES = (_dateline_in_source, _opening_phrase_in_source, _adverb_as_source, _so
           _relative_clause_subject, _told_outlet, _told_listener,
           _quoted_as_saying,
           _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside,
-          _quotation_before_speaker, _clause_after_opening, _outlet_in_aside, _venue_relay, _anonymous_subject,
-          _participle_subject)
+          _quotation_before_speaker, _clause_after_opening, _outlet_in_aside, _document_seen_by, _venue_relay,
+          _anonymous_subject, _participle_subject)

@@ -120,7 +120,11 @@ _STAFF_TITLES = frozenset(
 )
 # What a study or count found: with no author named ("industry estimates") it is anonymous.
 _FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections"})
-_DOCUMENT_OR_FINDINGS = _DOCUMENT_WORDS | _FINDINGS  # made once, not per source
+# Papers and copies that speak for an unnamed author ("a copy of the letter", "the email"); not
+# document words for an organisation's name ("the Podesta emails" is no organisation).
+_PAPERS = frozenset("""copy copies letter letters email emails draft drafts transcript transcripts picture
+    pictures photo photos screenshot screenshots recording recordings""".split())
+_DOCUMENT_OR_FINDINGS = _DOCUMENT_WORDS | _FINDINGS | _PAPERS  # made once, not per source
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
     corporation group association foundation commission government administration police army

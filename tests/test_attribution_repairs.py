@@ -477,3 +477,17 @@ def test_reportedly_before_a_read_cue_adds_no_second_statement():
 ])
 def test_more_speech_verbs_after_a_quotation_opened_before(text, content_part, content):
     assert _statement(text, content_part)[1] == content
+
+
+@pytest.mark.parametrize(("text", "content_part", "chain"), [
+    # Session 7: a document an outlet saw or obtained speaks, and the outlet relays it (the
+    # outlet alone was the source).
+    ("Workers were told to stay home, according to a copy of the letter viewed by The Verge.", "stay home",
+     ["a copy of the letter", "The Verge"]),
+    ("The plan was dropped, according to documents reviewed by the Times.", "plan was dropped",
+     ["documents", "The Times"]),
+])
+def test_a_document_seen_by_an_outlet_is_relayed_by_it(text, content_part, chain):
+    _, _, names, by_id = _statement(text, content_part)
+    assert names == chain
+    assert next(s for s in by_id.values() if s.name == chain[0]).kind == "anonymous"

@@ -975,3 +975,12 @@ def test_a_party_label_in_brackets_is_no_name(text, name, kind):
 ])
 def test_a_role_given_outside_the_statements_gives_the_kind(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Session 7: papers whose author the words do not name are anonymous, as documents are.
+    ("The email said she would be in touch in the new year.", "The email"),
+    ("According to a transcript of the call, the deal was off.", "a transcript of the call"),
+])
+def test_papers_with_no_author_named_are_anonymous(text, name):
+    assert _sources(text)[name].kind == "anonymous"
