@@ -241,6 +241,9 @@ class _Resolver:
         self.merged: dict[str, str] = {}
         self._after_given: frozenset[str] | None = None  # see _surnames_in_text
         self._after_given_word: dict[str, bool] = {}  # see _written_after_given_name
+        # Role word -> the last unnamed holder of that role ("a spokesperson for Honda"), for
+        # "the spokesperson" after it.
+        self._holders: dict[str, str] = {}
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Exactly ``tokenize(self.text, start, end)``, cut from the article's tokens.
@@ -317,6 +320,17 @@ class _Resolver:
         """Index a named cluster under its (current) kind, at its place in creation order."""
         order = self._order.setdefault(cluster.id, len(self._order))
         bisect.insort(self._named.setdefault(cluster.kind, []), (order, cluster.id))
+
+    def _remember_holder(self, cluster_id: str, lowered: list[str]) -> None:
+        """Remember one unnamed holder of a role ("a spokesperson for Honda") by its role words,
+        for a later "the spokesperson"."""
+        for word in lowered:
+            if word in self.lex.roles:
+                self._holders[word] = cluster_id
+
+    def _latest(self, cluster_id: str) -> int:
+        """Where the last mention of a source so far starts."""
+        return max((start for start, _ in self.clusters[cluster_id].mentions), default=-1)
 
     def _last_named(self, kind: str) -> str | None:
         """The most recently created named cluster of ``kind``."""
@@ -458,7 +472,9 @@ class _Resolver:
         holder = self._unnamed_holder_before(start)
         if holder is not None:
             # "a spokesman for | the ministry said": the source words hold only the organisation.
-            return self._anonymous(self.text[holder:end], (holder, end))
+            cid = self._anonymous(self.text[holder:end], (holder, end))
+            self._remember_holder(cid, [t.lower for t in self.tokens(holder, start)])
+            return cid
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
             if lowered[0] == "they" and self.last_speaker is None:
                 subject = self._plural_subject(bounds)
@@ -567,11 +583,20 @@ class _Resolver:
                     or (kind == "person" and head in self.lex.roles and self._company_staff(lowered))
                     or (kind is None and any(w in anonymous_words for w in lowered))
                     or self._withheld(bounds)):
-                return self._anonymous(self.text[start:end], bounds)
+                cid = self._anonymous(self.text[start:end], bounds)
+                if one_of_many:
+                    self._remember_holder(cid, lowered)
+                return cid
             if lowered[:1] and lowered[0] in _DETERMINERS and kind is not None:
                 # "the minister added": the last speaker of that kind, when nothing says it is
                 # someone else: "the mayor" is not the prime minister named before.
                 target = self._last_named(kind)
+                holder = self._holders.get(head) if lowered[0] == "the" else None
+                if holder is not None and (target is None or self._latest(holder) > self._latest(target)):
+                    # "A spokesperson for Honda said ... the spokesperson added": the unnamed
+                    # holder of that role, named after the last named source of its kind.
+                    self.clusters[holder].mentions.append(bounds)
+                    return holder
                 if target is not None and self._may_be_called(target, head):
                     return self._refer_back(bounds, kind) or target
             cluster = self._new(_slug(self.text[start:end]), name=self.text[start:end],

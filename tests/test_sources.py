@@ -984,3 +984,13 @@ def test_a_role_given_outside_the_statements_gives_the_kind(text, name, kind):
 ])
 def test_papers_with_no_author_named_are_anonymous(text, name):
     assert _sources(text)[name].kind == "anonymous"
+
+
+def test_the_role_refers_back_to_its_unnamed_holder():
+    # Session 7: "the spokesperson" after "A spokesperson for Honda" is that unnamed person, not
+    # the last named official (a one-of-many holder is anonymous since session 4).
+    text = ("Volkswagen's chief executive, Herbert Diess, said sales fell. A spokesperson for Honda said the "
+            "plant would close. “We are sorry,” the spokesperson said.")
+    holder = _sources(text)["A spokesperson for Honda"]
+    assert holder.kind == "anonymous"
+    assert "the spokesperson" in [m.text for m in holder.mentions]
