@@ -446,7 +446,13 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
             else:
                 added.append(_added(seg, sentence, source, cue, (begin, end), True))
             bisect.insort(ends, cue[1])  # the next quotation in the paragraph starts after this one
-    return result + added
+    if len(added) == 0 and result == found:
+        return result
+    # '...," he admitted. "In the simplest terms, ..."': the quotation after the cue's sentence
+    # continues a statement read here, as it does one the rules read.
+    from ._attributions import _continued_quotes  # (at run time: that module imports this one)
+
+    return _continued_quotes(seg, result + added)
 
 
 def _occasion(seg: Segmentation, item: Found) -> bool:

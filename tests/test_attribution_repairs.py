@@ -491,3 +491,13 @@ def test_a_document_seen_by_an_outlet_is_relayed_by_it(text, content_part, chain
     _, _, names, by_id = _statement(text, content_part)
     assert names == chain
     assert next(s for s in by_id.values() if s.name == chain[0]).kind == "anonymous"
+
+
+def test_a_quotation_after_a_statement_whose_opening_mark_was_lost_continues_it():
+    # Session 7: '...,” the coach admitted. “B.”': B is the coach's too, as after a statement
+    # the rules read.
+    text = "It was the wrong call,” the coach admitted. “We will learn from it.”"
+    found = analyze(Article(text=text)).found
+    item = next(f for f in found if f.source and text[f.source[0] : f.source[1]] == "the coach")
+    assert item.continuation is not None
+    assert text[item.continuation[0] : item.continuation[1]].startswith("We will learn from it")
