@@ -1365,6 +1365,55 @@ _CUE_ADVERBS = frozenset({"only", "also", "simply", "just", "merely", "still", "
 _MODALS = frozenset({"would", "could", "will", "can", "did", "does", "do", "might", "should", "shall"})
 
 
+def _coordinated_subject(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'President Barack Obama met survivors ... on Thursday and said the United States must ...'.
+
+    A speech verb with no subject of its own after "and" shares the subject that opens the
+    sentence (after an opening phrase and its comma, or a wire dateline): a name, capitalised
+    words with titles ("Sen. Ted Cruz"), or a subject pronoun. The rules read no speaker at all.
+    """
+    if item.source is not None or verb not in _COORDINATED_VERBS or item.directness != "vague":
+        return None
+    start = sentence.start
+    dateline = _DATELINE.match(seg.text, start, cue[0])
+    if dateline is not None:
+        start = dateline.end()
+    before = seg.tokens_in(start, cue[0])
+    if len(before) < 4 or before[-1].lower != "and" or len(before) > 60:
+        return None
+    k = 0
+    close = next((j for j, t in enumerate(before[:6]) if t.text == ")"), None)
+    if before[0].text == "(" and close is not None and before[close + 1].text in _DASHES:
+        k = close + 2  # "(Reuters) - Obama met ..." (no city before the agency)
+    opening = next((j for j, t in enumerate(before[:12]) if t.text == ","), None)
+    if k == 0 and before[0].lower in _OPENING_PREPOSITIONS and opening is not None:
+        k = opening + 1  # "On Thursday, Obama met ... and said"
+    if k >= len(before) - 2:
+        return None
+    first = before[k]
+    if first.lower in ("he", "she", "they"):
+        end = k + 1
+    else:
+        end = k
+        while end < len(before) - 1 and (before[end].text[:1].isupper() or before[end].text == "."):
+            end += 1
+        if end == k or first.lower in _NOT_SUBJECT_START or (first.lower in ("the", "a", "an") and end == k + 1):
+            return None  # not "The report was read and said nothing"
+    if end >= len(before) - 1 or not before[end].text[:1].islower() or before[end].lower in _AUXILIARIES:
+        return None  # the subject is followed by its own verb ("met"), lower-case
+    if any(t.text in ";:" or t.lower in _SUBJECT_PRONOUNS for t in before[end:-1]):
+        return None  # another clause with a subject of its own between
+    quoted = seg.quote_at(item.content[0]) is not None
+    return replace(item, source=(before[k].start, before[end - 1].end),
+                   directness="direct_quote" if quoted else "indirect", written_source=None)
+
+
+_COORDINATED_VERBS = frozenset("""said says told tells argued argues added adds claimed claims wrote explained
+    insisted noted stated warned announced""".split())
+
+
 # Prepositions that open a phrase of time or place before the subject ("During the debate, X said").
 _OPENING_PREPOSITIONS = frozenset({"during", "at", "in", "on", "after", "before", "following", "amid", "since",
                                    "throughout", "inside", "outside"})
@@ -1452,7 +1501,8 @@ def _source_after_stripped_comma(
     return replace(item, source=(start, item.source[1]), written_source=None)
 
 
-_RULES = (_dateline_in_source, _opening_phrase_in_source, _adverb_as_source, _source_after_stripped_comma,
+_RULES = (_coordinated_subject, _dateline_in_source, _opening_phrase_in_source, _adverb_as_source,
+          _source_after_stripped_comma,
           _relative_clause_subject, _told_outlet, _told_listener,
           _quoted_as_saying,
           _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside,

@@ -501,3 +501,19 @@ def test_a_quotation_after_a_statement_whose_opening_mark_was_lost_continues_it(
     item = next(f for f in found if f.source and text[f.source[0] : f.source[1]] == "the coach")
     assert item.continuation is not None
     assert text[item.continuation[0] : item.continuation[1]].startswith("We will learn from it")
+
+
+@pytest.mark.parametrize(("text", "content_part", "source"), [
+    # Session 7: a speech verb after "and" with no subject of its own shares the subject that
+    # opens the sentence (the rules read no speaker).
+    ("(Reuters) - President Barack Obama met survivors of the flood on Thursday and said the country must act.",
+     "must act", "President Barack Obama"),
+    ("On Monday, Sen. Ted Cruz visited the plant and told reporters it was safe.", "was safe", "Sen. Ted Cruz"),
+    ("She read the report twice and said it was wrong.", "was wrong", "She"),
+])
+def test_a_coordinated_speech_verb_shares_the_opening_subject(text, content_part, source):
+    assert _statement(text, content_part)[0] == source
+
+
+def test_a_coordinated_verb_after_a_bare_determiner_gets_no_subject():
+    assert _statement("The report was read twice and said nothing.", "nothing")[0] is None
