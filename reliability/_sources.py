@@ -1137,7 +1137,38 @@ class _Resolver:
                                 for t in run)
                     and not find_outlets(run)):
                 best = run
-        return best
+        return best or self._sentence_subject(tokens)
+
+    def _sentence_subject(self, tokens: list[Token]) -> list[Token] | None:
+        """The full name that is the subject of the pronoun's own sentence: "In this podcast,
+        NPR's Mara Liasson discusses what she says ...".
+
+        The sentence's first words, after an opening phrase and its comma and an outlet's
+        possessive, must be two to four capitalised words starting with a given name (the
+        Census list), with no role, organisation, outlet or calendar word, then a lower-case word.
+        """
+        k = len(tokens)
+        while k > 0 and tokens[k - 1].text not in (".", "!", "?", ":"):
+            k -= 1  # back to the start of the pronoun's sentence (within the window; "Correction: ...")
+        words = tokens[k:]
+        if words and words[0].lower in _OPENERS:
+            comma = next((j for j, t in enumerate(words[:10]) if t.text == ","), None)
+            if comma is None:
+                return None
+            words = words[comma + 1 :]
+        if words and words[0].lower.endswith(("'s", "’s")) and words[0].text[:1].isupper():
+            words = words[1:]  # "NPR's Mara Liasson"
+        n = 0
+        while n < len(words) and n < 4 and words[n].text[:1].isupper() and words[n].text.isalpha():
+            n += 1
+        run = words[:n]
+        if not 2 <= n < len(words) or not words[n].text[:1].islower() or run[0].lower not in _given_names() \
+                or any(t.text.isupper() for t in run):  # not a headline's "FROM TODAY"
+            return None
+        if any(t.lower in self.lex.roles or t.lower in _ORG_WORDS or t.lower in _CALENDAR for t in run) \
+                or find_outlets(run):
+            return None
+        return run
 
     def _name_before(self, start: int) -> list[Token]:
         """A full name and its comma right before ``start`` ("Onkar Singh, | Chairman of ..."), else []."""

@@ -994,3 +994,20 @@ def test_the_role_refers_back_to_its_unnamed_holder():
     holder = _sources(text)["A spokesperson for Honda"]
     assert holder.kind == "anonymous"
     assert "the spokesperson" in [m.text for m in holder.mentions]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Session 7: a pronoun before any speaker refers to the full name that is the subject of its
+    # own sentence (after an opening phrase and an outlet's possessive).
+    ("In this podcast, NPR's Mara Liasson discusses what she says was a question asked by Democrats.",
+     "Mara Liasson"),
+    ("Correction: Dana Whitfield explains what she says went wrong at the plant.", "Dana Whitfield"),
+])
+def test_a_pronoun_refers_to_its_sentences_named_subject(text, name):
+    source = _sources(text)[name]
+    assert source.kind == "person"
+    assert any(m.text.lower() == "she" for m in source.mentions)
+
+
+def test_a_pronoun_after_a_name_that_is_no_subject_stays_unnamed():
+    assert "he (unnamed)" in _sources("After meeting Angela Merkel, he said the talks went well.")
