@@ -642,6 +642,11 @@ class _Resolver:
                 in _PUBLISHING else "organization"
         if cid is None and kind is None and not is_org and not member:
             is_org = self._organisation_evidence(name_tokens, item)  # "the Denver Broncos", "Acme said its ..."
+        if kind is None and not is_org and not member and not owner and any(
+                words[j].lower in _DOCUMENT_OR_FINDINGS and words[j + 1].lower in ("from", "by")
+                for j in range(len(words) - 1) if words[j + 1].end <= name_tokens[0].start) \
+                and not self._personal(words, name_tokens):
+            is_org = True  # "a recent study from Gallup and West Health": no person's name wrote it
         if cid is None:
             cluster = self._new(_slug(name), name=name,
                                 kind=kind or ("organization" if is_org else "person"),

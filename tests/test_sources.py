@@ -1011,3 +1011,12 @@ def test_a_pronoun_refers_to_its_sentences_named_subject(text, name):
 
 def test_a_pronoun_after_a_name_that_is_no_subject_stays_unnamed():
     assert "he (unnamed)" in _sources("After meeting Angela Merkel, he said the talks went well.")
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7: the author of "a study from/by X" with no person's name is an organisation.
+    ("According to a study by West Health, costs rose.", "West Health", "organization"),
+    ("According to a letter from Mr. Jones, costs rose.", "Mr. Jones", "person"),
+])
+def test_a_documents_author_with_no_personal_name_is_an_organisation(text, name, kind):
+    assert _sources(text)[name].kind == kind
