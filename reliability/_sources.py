@@ -1344,8 +1344,10 @@ class _Resolver:
             # A plural common noun opening the phrase has its capital from the sentence start
             # ("Doctors around the world", "Aides said"); inside a name it is the name's ("the
             # Council of Economic Advisers").
+            # A Census surname is a name there ("Sanders said", "Rogers told"), not people who sand.
             opening_plural = k == 0 and (
-                (low.endswith("s") and (self._common_plural(low) or _people_plural(low)))
+                (low.endswith("s") and (self._common_plural(low) or (
+                    _people_plural(low) and (low in _PEOPLE_NTS or low not in _surnames()))))
                 or low in _OPENING_NOT_NAME)  # "Another commenter said", "About one in seven adults said"
             if capital and low not in self.lex.roles and low not in self.lex.demonyms and low not in _ANONYMOUS \
                     and low not in _STAFF_TITLES and not opening_plural and low not in _DETERMINERS \

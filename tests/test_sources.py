@@ -1020,3 +1020,15 @@ def test_a_pronoun_after_a_name_that_is_no_subject_stays_unnamed():
 ])
 def test_a_documents_author_with_no_personal_name_is_an_organisation(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7: a Census surname opening the sentence is a name, not an opening plural noun for
+    # people ("Sanders told" was an unnamed group "Sanders"); "Parents", "Teachers" stay groups.
+    ("Sanders told a reporter not to ‘moan’ about the race.", "Sanders", "person"),
+    ("Rogers said the plan had failed.", "Rogers", "person"),
+    ("Parents said the school was closed.", "Parents", "anonymous"),
+    ("Teachers said the school was closed.", "Teachers", "anonymous"),
+])
+def test_an_opening_surname_ending_like_a_plural_is_a_name(text, name, kind):
+    assert _sources(text)[name].kind == kind
