@@ -99,12 +99,25 @@ def find_outlets(tokens: list[Token]) -> list[OutletMention]:
             i += 1
             continue
         mention = _match_at(tokens, i, index)
-        if mention is None:
-            i += 1
+        if mention is None or (tokens[i].text in _TIME_ZONES and _after_clock(tokens, i)):
+            i += 1  # "at 9 p.m. ET": a time zone, not Entertainment Tonight
             continue
         found.append(mention[0])
         i = mention[1]
     return found
+
+
+# Time zones written like an outlet's initials, and what stands before them in a time of day.
+_TIME_ZONES = frozenset({"ET", "PT", "CT", "MT", "EST", "EDT", "PST", "PDT", "GMT", "BST", "CET"})
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "noon", "midnight"})
+
+
+def _after_clock(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` follows a time of day ("9 p.m. ET", "4 pm ET", "noon ET")."""
+    j = i - 1
+    if j >= 0 and tokens[j].text == ".":
+        j -= 1  # "p.m" "." "ET": the tokeniser keeps the last full stop apart
+    return j >= 0 and tokens[j].lower in _CLOCK_WORDS
 
 
 def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[OutletMention, int] | None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from reliability import extract_attributions
 from reliability._attributions import find_attributions
 from reliability._exceptions import InputError
-from reliability._outlets import outlet_for_url, registered_domain
+from reliability._outlets import find_outlets, outlet_for_url, registered_domain
 from reliability._pipeline import analyze
 from reliability._records import Article
 from reliability._resources import outlets
@@ -1032,3 +1032,12 @@ def test_a_documents_author_with_no_personal_name_is_an_organisation(text, name,
 ])
 def test_an_opening_surname_ending_like_a_plural_is_a_name(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Session 7: "ET" is Entertainment Tonight, except as the time zone after a time of day.
+    ("Kim told ET’s Keltie Knight that the crystals helped.", ["ET"]),
+    ("The show airs at 9 p.m. ET every weekday, and at 4 pm ET on Sundays.", []),
+])
+def test_et_is_an_outlet_only_outside_a_time_of_day(text, found):
+    assert [text[m.start : m.end] for m in find_outlets(tokenize(text))] == found
