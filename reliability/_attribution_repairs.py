@@ -1414,6 +1414,27 @@ _COORDINATED_VERBS = frozenset("""said says told tells argued argues added adds 
     insisted noted stated warned announced""".split())
 
 
+def _said_to_outlet(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
+    """'Klaus Bouillon ... also said to Saarland radio: “We must ...”': the outlet spoken to relays.
+
+    The rules take "said to" for the cue and the outlet for the start of what was said.
+    """
+    if verb != "to" or item.source is None or item.content[0] < cue[1]:
+        return None
+    after = seg.tokens_in(cue[1], min(item.content[1], cue[1] + 80))
+    recipient = _recipient_outlet(seg, after)
+    if recipient is None:
+        return None
+    outlet, j = recipient
+    while j < len(after) and (after[j].text in (":", ",", "that") or after[j].text in _QUOTE_MARKS):
+        j += 1
+    if j >= len(after) or any(r.start == outlet.start for r in item.relays):
+        return None
+    directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+    return replace(item, content=_trim_span(seg.text, after[j].start, item.content[1]), relays=(*item.relays, outlet),
+                   directness=directness, written_source=None)
+
+
 # Prepositions that open a phrase of time or place before the subject ("During the debate, X said").
 _OPENING_PREPOSITIONS = frozenset({"during", "at", "in", "on", "after", "before", "following", "amid", "since",
                                    "throughout", "inside", "outside"})
@@ -1501,7 +1522,7 @@ def _source_after_stripped_comma(
     return replace(item, source=(start, item.source[1]), written_source=None)
 
 
-_RULES = (_coordinated_subject, _dateline_in_source, _opening_phrase_in_source, _adverb_as_source,
+_RULES = (_coordinated_subject, _said_to_outlet, _dateline_in_source, _opening_phrase_in_source, _adverb_as_source,
           _source_after_stripped_comma,
           _relative_clause_subject, _told_outlet, _told_listener,
           _quoted_as_saying,

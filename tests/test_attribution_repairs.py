@@ -517,3 +517,13 @@ def test_a_coordinated_speech_verb_shares_the_opening_subject(text, content_part
 
 def test_a_coordinated_verb_after_a_bare_determiner_gets_no_subject():
     assert _statement("The report was read twice and said nothing.", "nothing")[0] is None
+
+
+@pytest.mark.parametrize(("text", "content_part", "chain", "content"), [
+    # Session 7: "said to <outlet>:" — the outlet spoken to relays; what was said follows it.
+    ("Klaus Bouillon of the CDU party also said to Saarland radio: “We must state that we are at war.”",
+     "at war", ["Klaus Bouillon", "Saarland radio"], "We must state that we are at war."),
+])
+def test_said_to_an_outlet_relays(text, content_part, chain, content):
+    _, found_content, names, _ = _statement(text, content_part)
+    assert names == chain and found_content == content
