@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ._resources import Outlet, lexicons, outlets
 from ._segmentation import Token, tokenize
 
-__all__ = ["OutletMention", "find_outlets", "outlet_for_url", "registered_domain"]
+__all__ = ["OutletMention", "find_outlets", "outlet_by_first_word", "outlet_for_url", "registered_domain"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,30 @@ def _index() -> _Index:
     )
     return _Index(exact, folded, written, loose, demonyms, domains, longest, first_words, prefixes,
                   frozenset(k[0] for k in loose), frozenset(k[0] for k in demonyms))
+
+
+@functools.cache
+def _by_first_word() -> dict[str, Outlet]:
+    """Each capitalised first word of a registry name or alias that starts one outlet's names only
+    ("Radar" of "Radar Online" and "Radar magazine", "Star" of "Star (magazine)")."""
+    seen: dict[str, set[str]] = {}
+    outlet_of: dict[str, Outlet] = {}
+    for outlet in outlets():
+        for name in (outlet.name, *outlet.aliases):
+            first = name.split()[0]
+            if first[:1].isupper() and first.isalpha() and len(first) > 1:
+                seen.setdefault(first, set()).add(outlet.id)
+                outlet_of[first] = outlet
+    return {w: outlet_of[w] for w, ids in seen.items() if len(ids) == 1}
+
+
+def outlet_by_first_word(word: str) -> Outlet | None:
+    """The one outlet whose names start with ``word`` as written ("Radar" -> Radar Online), if any.
+
+    For a clipped name right after "told" ('one spy previously told Radar.'); elsewhere a
+    capitalised word is too often something else.
+    """
+    return _by_first_word().get(word)
 
 
 def find_outlets(tokens: list[Token]) -> list[OutletMention]:
