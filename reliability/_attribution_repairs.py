@@ -47,7 +47,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ._outlets import OutletMention, find_outlets
+from ._outlets import OutletMention, find_outlets, outlet_by_first_word
 from ._resources import _lines, lexicons
 from ._segmentation import Segmentation, Sentence, Token
 
@@ -774,7 +774,17 @@ def _recipient_outlet(seg: Segmentation, after: list[Token]) -> tuple[OutletMent
         return mention, j
     if k == 1 and len(after) > 1 and after[1].lower in _publication_nouns():
         return OutletMention(after[0].start, after[1].end, None, "news_outlet", None, False), 2
+    if k == 0 and j == 1 and (len(after) == 1 or after[1].text in _CLAUSE_END):
+        # "one spy previously told Radar.", "Sources tell Star, ...": a clipped name of one
+        # registry outlet, ending the clause.
+        clipped = outlet_by_first_word(after[0].text)
+        if clipped is not None:
+            return OutletMention(after[0].start, after[0].end, clipped, clipped.kind, clipped.country,
+                                 clipped.state_affiliated), 1
     return None
+
+
+_CLAUSE_END = frozenset({".", ",", ":", ";", "!", "?", "that"}) | _QUOTE_MARKS
 
 
 def _clause_start(rest: list[Token]) -> Token | None:
@@ -806,6 +816,12 @@ def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offse
     mention, k = recipient
     rest = _words(after[k:])
     relays = item.relays if any(r.start == mention.start for r in item.relays) else (mention, *item.relays)
+    if k < len(after) and after[k].text in (",", ":") and item.source is not None and item.source[1] <= cue[0] \
+            and item.content[0] >= after[k].end and seg.quote_at(item.content[0]) is not None:
+        # 'Sources tell Star, "It's taken ..."': the quotation after the outlet is what was told.
+        directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+        better = replace(item, directness=directness, relays=relays)
+        return None if better == item else better
     start = _clause_start(rest)
     if start is not None:
         if item.source is None or item.source[1] > cue[0]:

@@ -527,3 +527,14 @@ def test_a_coordinated_verb_after_a_bare_determiner_gets_no_subject():
 def test_said_to_an_outlet_relays(text, content_part, chain, content):
     _, found_content, names, _ = _statement(text, content_part)
     assert names == chain and found_content == content
+
+
+@pytest.mark.parametrize(("text", "content_part", "chain"), [
+    # Session 7: a clipped name of one registry outlet ending the clause after "told" relays.
+    ('"Anna is no fan of the show," one spy previously told Radar.', "no fan", ["one spy", "Radar Online"]),
+    ('"It was over," she told People.', "was over", ["she (unnamed)", "People (magazine)"]),
+    # Not a capitalised word that starts no outlet's name, nor one followed by more of a name.
+    ('"It was over," she told Time Warner executives.', "was over", ["she (unnamed)"]),
+])
+def test_a_clipped_outlet_name_after_told_relays(text, content_part, chain):
+    assert _statement(text, content_part)[2] == chain
