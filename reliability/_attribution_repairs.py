@@ -133,9 +133,60 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result = _quotation_opened_before(seg, result, starts)
     if "  " in seg.text:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
+    if " reported" in seg.text or " reports" in seg.text:
+        result = _trailing_outlet_report(seg, result)
     result.extend(_closing_claims(seg, result, starts))
     result.extend(_denied_reports(seg, result, starts))
     return result
+
+
+def _trailing_outlet_report(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'The joint statement reads, "The parents are committed ...," ET reported.'
+
+    An outlet that reports the whole sentence at its end relays the statements read in it (the
+    rules read the inner statement and leave the outlet's report unread). One look at the last
+    words of each sentence that holds a statement.
+    """
+    by_sentence: dict[int, list[int]] = {}
+    starts = [s.start for s in seg.sentences]
+    cue_starts = {t.start for f in found if f.cue is not None for t in seg.tokens_in(*f.cue)}
+    for k, item in enumerate(found):
+        if item.cue is not None and item.source is not None:
+            at = bisect.bisect_right(starts, item.cue[0]) - 1
+            if at >= 0:
+                by_sentence.setdefault(at, []).append(k)
+    result = list(found)
+    for at, members in by_sentence.items():
+        sentence = seg.sentences[at]
+        tail = seg.tokens_in(max(sentence.start, sentence.end - 80), sentence.end)
+        while tail and (tail[-1].text in (".", "!") or tail[-1].text in _QUOTE_MARKS):
+            tail = tail[:-1]
+        if len(tail) < 3 or tail[-1].lower not in _TRAILING_REPORT_VERBS:
+            continue
+        comma = max((j for j, t in enumerate(tail[:-1]) if t.text == ","), default=None)
+        if comma is None:
+            continue
+        first = comma + 1
+        while first < len(tail) - 1 and tail[first].text in _QUOTE_MARKS:
+            first += 1  # '..., united,” ET reported.': the comma closes the quotation
+        if tail[-1].start in cue_starts:
+            continue  # the outlet's report was read: the chains nest the statements in it
+        recipient = _recipient_outlet(seg, tail[first:-1]) if first < len(tail) - 1 else None
+        if recipient is None or first + recipient[1] != len(tail) - 1:
+            continue  # the outlet must fill the words between the comma and the verb
+        outlet = recipient[0]
+        for k in members:
+            item = result[k]
+            assert item.cue is not None and item.source is not None
+            if item.cue[1] > tail[comma].start or any(r.start == outlet.start for r in item.relays) \
+                    or item.source[0] >= tail[comma].start:
+                continue
+            directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+            result[k] = replace(item, relays=(*item.relays, outlet), directness=directness)
+    return result
+
+
+_TRAILING_REPORT_VERBS = frozenset({"reported", "reports"})
 
 
 # The adverbs that attribute a sentence to unnamed reports (as ``_attributions._VAGUE_ADVERBS``,

@@ -538,3 +538,18 @@ def test_said_to_an_outlet_relays(text, content_part, chain, content):
 ])
 def test_a_clipped_outlet_name_after_told_relays(text, content_part, chain):
     assert _statement(text, content_part)[2] == chain
+
+
+def test_an_outlet_reporting_the_sentence_at_its_end_relays_its_statement():
+    # Session 7: '... reads, "...," ET reported.': the outlet's report is not read as a
+    # statement, so it relays the one read inside the sentence.
+    _, _, names, _ = _statement("The statement reads, “The parents are united,” ET reported.", "parents are united")
+    assert names == ["The statement", "Entertainment Tonight"]
+
+
+def test_an_outlet_report_read_as_a_statement_is_not_added_twice():
+    text = "Officials said the dam was safe, the Daily Planet reported."
+    analysis = analyze(Article(text=text))
+    for chain in analysis.chains:
+        assert len(chain.hops) == len(set(chain.hops))
+        assert len(chain.hops) <= 3
