@@ -107,7 +107,7 @@ _ANONYMITY = ("anonymity", "not authorized", "not authorised", "not to be named"
 _DOCUMENT_WORDS = frozenset(
     """filing filings record records document documents data report reports study survey poll
     statement statistics figures release tracker analysis review affidavit affidavits indictment
-    complaint lawsuit memo theory""".split()
+    complaint lawsuit memo theory proposal counterproposal""".split()
 )
 _TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
 # Titles that make a capitalised name a person's even after "the" ("the Rev. X", "the Majority Leader").

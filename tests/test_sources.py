@@ -1041,3 +1041,12 @@ def test_an_opening_surname_ending_like_a_plural_is_a_name(text, name, kind):
 ])
 def test_et_is_an_outlet_only_outside_a_time_of_day(text, found):
     assert [text[m.start : m.end] for m in find_outlets(tokenize(text))] == found
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7: a proposal speaks for its author, as a report does.
+    ("The SVP counterproposal argued that the towns should decide.", "SVP", "organization"),
+    ("A new proposal said the towns should decide.", "A new proposal", "anonymous"),
+])
+def test_a_proposal_is_a_document(text, name, kind):
+    assert _sources(text)[name].kind == kind
