@@ -201,10 +201,11 @@ def main() -> None:
     # sources) and annotated after the issue-4 repairs of session 3 were written (some repairs then
     # studied their misses); "heldout-s3" ones were drawn at random after those were frozen;
     # "heldout-s4" to "heldout-s4e", "heldout-s5" to "heldout-s5c", "heldout-s6" and "heldout-s7"
-    # were drawn by tests/provenance_sample.py (seeds 404-413).
+    # were drawn by tests/provenance_sample.py (seeds 404-413), "heldout-s8" and "heldout-s9" too
+    # (seeds 414 and 415; a split not in the gold file is skipped).
     for split in ("dev", "heldout", "extended", "heldout-s3", "heldout-s4", "heldout-s4b", "heldout-s4c",
                   "heldout-s4d", "heldout-s4e", "heldout-s5", "heldout-s5b", "heldout-s5c", "heldout-s6",
-                  "heldout-s7"):
+                  "heldout-s7", "heldout-s8", "heldout-s9"):
         part = [p for p in passages if p.get("split", "dev") == split]
         if part:
             numbers = evaluate(shared, part).figures()
