@@ -328,6 +328,7 @@ REAL_CASES = [
     ("huff-post_2016-10-07_frustrated-parents-rally-nationw", 3569, "an aside with a 'which' clause of its own"),
     ("nyt_2016-09-16_clinton-plan-for-taxes-is-expans", 1880, "a long appositive with two roles"),
     ("nyt_2016-09-08_obama-on-climate-change-the-tren", 11941, "a 'who' aside before a stance verb"),
+    ("wash-post_2016-09-14_a-lesson-from-loretta-lynch-be-t", 27, "'from X:' and a quotation in a headline"),
 ]
 
 
@@ -866,3 +867,41 @@ def test_apostrophes_open_no_quotation(text):
 ])
 def test_a_quantity_before_of_belongs_to_the_source(text, source):
     assert extract_attributions(text)[0].source.text == source
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    # A name after a dash or "from", a colon, then a quotation (session 7: train cue +14 tp -3 fp).
+    ("Turnout is the story - Dana Whitfield: \u201cThe early vote doubled in the suburbs.\u201d",
+     "Dana Whitfield", "The early vote doubled in the suburbs."),
+    ("More from Whitfield: \u201cThe gap closed in the last week.\u201d", "Whitfield",
+     "The gap closed in the last week."),
+])
+def test_a_name_then_a_colon_then_a_quotation(text, source, content):
+    found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == ":"]
+    assert [(a.source.text if a.source else None, a.content.text, a.directness) for a in found] == [
+        (source, content, "direct_quote")
+    ]
+
+
+def test_a_colon_before_a_quotation_needs_a_name():
+    text = "The rules are simple: \u201cNobody leaves early.\u201d"
+    assert [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == ":"] == []
+
+
+def test_a_transcript_turn_is_a_statement_with_its_own_statements_inside():
+    text = ("HARRIS: Do you think the bill will pass this week?\n\n"
+            "OKAFOR: I think it will pass. I expect a close vote on Thursday.\n\n"
+            "HARRIS: Thank you.")
+    turns = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == ":"]
+    assert [(a.source.text, a.content.text) for a in turns][:2] == [
+        ("HARRIS", "Do you think the bill will pass this week"),
+        ("OKAFOR", "I think it will pass. I expect a close vote on Thursday"),  # the whole turn
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: The company said on Friday that the recall covers all models.",
+    "BOOM: The senator said the hearing was a sham.\n\nThe hearing resumed an hour later.",
+])
+def test_a_lone_label_in_capitals_is_no_transcript_turn(text):
+    assert [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == ":"] == []
