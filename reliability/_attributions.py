@@ -1602,6 +1602,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
         previous = sentence
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
+    found.extend(_poll_openers(seg))
     found = _continued_quotes(seg, _without_nested_stances(seg, found))
     found = repair_readings(seg, found)  # issue 4: shapes that lose a source or relay
     # The learned span rankers (:mod:`._span_model`) move the boundaries of what the rules found.
@@ -1998,6 +1999,45 @@ def _dash_signatures(seg: Segmentation, found: list[Found]) -> list[Found]:
             end -= 1
         content = _quote_content(text, quote.inner_start, quote.inner_end)
         result.append(Found((seg.tokens[first].start, end), (k, k + 1), content, "direct_quote"))
+    return result
+
+
+# The nouns of "In a CBS News poll released Monday, 52 percent ..." (PolNeAR's cue "In", the
+# poll its source). Wider nouns ("study", "report", "memo") lose precision on train: "In a
+# recent study, three economists ... found" reports the economists.
+_POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
+# Words that make the phrase before the comma something other than the poll itself ("In eight
+# of nine states where exit polls were conducted, ...", "In a memo released as polls closed").
+_NOT_POLL_PHRASE = frozenset({"where", "when", "as", "which", "that", "while", "after", "before", "since", "of"})
+
+
+def _poll_openers(seg: Segmentation) -> list[Found]:
+    """'In an NBC News poll released Monday, 50 percent of respondents chose Clinton.': a sentence
+    opening with "In" and a poll, then the poll's finding (source: the poll; cue: "In")."""
+    tokens, text = seg.tokens, seg.text
+    result = []
+    sentence_starts = None
+    for k in seg.positions(_POLL_NOUNS):
+        if sentence_starts is None:
+            sentence_starts = [s.start for s in seg.sentences]
+        at = bisect.bisect_right(sentence_starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        first = bisect.bisect_left(seg.token_starts, sentence.start)
+        if k - first > 10 or tokens[first].text != "In" or any(
+                tokens[j].lower in _NOT_POLL_PHRASE for j in range(first + 1, k)):
+            continue
+        comma = next((j for j in range(k + 1, min(len(tokens), k + 12)) if tokens[j].text in (",", ".")), None)
+        if comma is None or tokens[comma].text != "," or tokens[comma].start >= sentence.end:
+            continue
+        content = _trim(text, tokens[comma + 1].start, sentence.end) if comma + 1 < len(tokens) else (0, 0)
+        if len(text[content[0] : content[1]].split()) < 3:
+            continue  # "In the polls, anyway."
+        source = _trim(text, tokens[first + 1].start, tokens[comma].start)
+        outlets = find_outlets(tokens[first + 1 : comma])
+        result.append(Found(source, (tokens[first].start, tokens[first].end), content,
+                            "secondhand" if outlets else "indirect"))
     return result
 
 
