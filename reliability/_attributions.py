@@ -902,6 +902,8 @@ class _SentenceRules:
                 and tokens[i - 1].lower not in _VAGUE_ADVERBS:
             cue = (tokens[i - 1].start, cue[1])  # "also mentions", "then pointed out", "boldly suggested"
         head = next(k for k in range(max(0, aux), i + 1) if tokens[k].start == cue[0])  # the cue's first token
+        head = self._verb_chain_start(head)
+        cue = (tokens[head].start, cue[1])
         venue: tuple[OutletMention, ...] = ()
         if nxt is not None and nxt.lower in _ADJUNCTS \
                 and lemma != "tell" and not stance and not (nxt.lower == "as" and lemma == "describe"):
@@ -1012,6 +1014,27 @@ class _SentenceRules:
                 return None
             return self._make(self.bounds(lo, hi), cue, content, relays)
         return None
+
+    def _verb_chain_start(self, head: int) -> int:
+        """The first token of the verb chain a cue starting at ``head`` ends: "Trump |
+        has avoided directly criticizing", "More Republicans | have begun urging", "Mr. Trump |
+        has lately started asking" (PolNeAR's cue is the whole chain). The verb between the
+        auxiliary and the cue is no speaker; without an auxiliary before it, ``head`` stays.
+        """
+        tokens = self.tokens
+        verb = head - 1
+        if verb < 1 or not tokens[verb].text.isalpha() or not tokens[verb].text.islower() \
+                or tokens[verb].lower in _STOP or tokens[verb].lower in _SHAPE_DETERMINERS:
+            return head
+        aux = verb - 1
+        while aux > 0 and (tokens[aux].lower in _CUE_ADVERBS or _is_adverb(tokens[aux])):
+            aux -= 1  # "has lately started asking"
+        if tokens[aux].lower not in ("has", "have", "had", "is", "are", "was", "were", "been"):
+            return head
+        while aux > 0 and (_auxiliary(tokens[aux - 1]) or tokens[aux - 1].lower in _NEGATIONS
+                           or tokens[aux - 1].lower in ("has", "have", "had")):
+            aux -= 1  # "has been", "will have"
+        return aux
 
     def _fallback(self, i: int) -> Found | None:
         """A cue the model is sure of that no specific rule reads: subject, cue, object.
