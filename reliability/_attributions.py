@@ -120,6 +120,8 @@ _APPOSITIVE_WORDS = frozenset(
 _ADJUNCTS = frozenset({"by", "to", "in", "for", "as", "about", "on", "at", "during", "after", "before", "while"})
 # After "said", these end a '"...," X said ...' report whose content is the quotation before.
 _AFTER_SAID = frozenset({"in", "on", "at", "during", "about", "to", "as", "after", "before", "while"})
+# The dash after a dateline ("WASHINGTON (UPI) — ...").
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
 # Sentence openers before the subject ("In August, ...", "Meanwhile, ...").
 _OPENERS = frozenset(
     """in on at during after before since for with by last earlier meanwhile still however also but and
@@ -940,6 +942,14 @@ class _SentenceRules:
                 return None
         # Source on the left: "Korotchenko said", "he also said", "Pence has said".
         np = self.left_np(head, i)
+        if np is not None and learned and token.lower not in self.lex.cue_verbs and not self._speaker_shape(*np) \
+                and not (tokens[np[0]].lower in _DETERMINERS and np[1] - np[0] >= 3):
+            # A word only the model takes for a cue, after a phrase that is no speaker: a noun
+            # with its modifiers ("several negative | comments", "wild, unsubstantiated |
+            # accusations", "a common | message"). A longer phrase after a determiner may be one
+            # ("The joint statement | reads"), which the shape check cannot tell from a noun's
+            # modifiers without a tagger.
+            np = None
         if np is not None:
             (lo, hi), relays = self.split_relays(*np)
             source = self.bounds(lo, hi)
@@ -1281,14 +1291,19 @@ class _SentenceRules:
         """The sentence's subject as a token range ("The New York Times | and ...", "Keller | spoke")."""
         tokens, roles = self.tokens, self.lex.roles
         lo = 0
+        if tokens and len(tokens[0].text) > 1 and tokens[0].text.isupper() and tokens[0].text.isalpha():
+            # A dateline: "WASHINGTON (UPI) — The senator ...", "CLEVELAND, July 19 (UPI) — ...".
+            dash = next((k for k in range(1, min(limit, 10)) if tokens[k].text in _DATELINE_DASHES), None)
+            if dash is not None:
+                lo = dash + 1
         # "In August, several groups ..., saying", "Speaking in Ohio, Trump ...", "Asked about
         # the vote, Clinton shook her head and said": skip an opening adverbial or participial
         # phrase up to its comma.
-        if tokens and (tokens[0].lower in _OPENERS or tokens[0].lower in _TIME_WORDS
-                       or (tokens[0].lower.endswith("ing") and tokens[0].text[:1].isupper())
-                       or (tokens[0].lower.endswith("ed") and tokens[0].text[:1].isupper() and len(tokens) > 1
-                           and tokens[1].lower in _PARTICIPLE_OPENER_NEXT)):
-            comma = next((k for k in range(1, min(limit, 12)) if tokens[k].text == ","), None)
+        if lo < len(tokens) and (tokens[lo].lower in _OPENERS or tokens[lo].lower in _TIME_WORDS
+                                 or (tokens[lo].lower.endswith("ing") and tokens[lo].text[:1].isupper())
+                                 or (tokens[lo].lower.endswith("ed") and tokens[lo].text[:1].isupper()
+                                     and lo + 1 < len(tokens) and tokens[lo + 1].lower in _PARTICIPLE_OPENER_NEXT)):
+            comma = next((k for k in range(lo + 1, min(limit, lo + 12)) if tokens[k].text == ","), None)
             if comma is not None:
                 lo = comma + 1
         hi = lo

@@ -950,3 +950,18 @@ def test_a_contracted_auxiliary_belongs_to_the_cue(text, source, cue):
 def test_a_verb_chain_before_the_cue_is_no_speaker(text, source, cue):
     found = extract_attributions(text)
     assert [(a.source.text, a.cue.text) for a in found] == [(source, cue)]
+
+
+def test_a_dateline_is_no_speaker():
+    # Session 7: the subject of ", saying" skips "CITY (AGENCY) —" (train source -4 fp).
+    text = "BOSTON (AP) — The mayor vetoed the budget on Tuesday, saying it spent too much on parking."
+    assert [(a.source.text, a.cue.text) for a in extract_attributions(text) if a.cue.text == "saying"] == [
+        ("The mayor", "saying")
+    ]
+
+
+def test_a_noun_with_its_modifiers_is_no_speaker():
+    # Session 7: a word only the cue model reads, after a phrase that fails the speaker check,
+    # gets no source from that phrase (dev source overlap -9 fp, train -46 fp).
+    text = "The campaign account spent the week re-tweeting several negative comments about the moderator."
+    assert all(a.source is None or a.source.text != "re-tweeting several negative" for a in extract_attributions(text))
