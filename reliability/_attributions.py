@@ -764,7 +764,8 @@ class _SentenceRules:
         train the two readings were 16 right and 38 wrong, so they are left alone.)
         """
         tokens = self.tokens
-        if self.sentence.start != self.paragraph_start or len(tokens) < 3:
+        # (cheap tests first: this runs for every sentence with a statement)
+        if self.sentence.start != self.paragraph_start or len(tokens) < 3 or not tokens[0].text.isupper():
             return False
         k = next((k for k in range(1, min(len(tokens), 4)) if tokens[k].text == ":"), None)
         if k is None or tokens[0].lower in _NOT_SPEAKERS:
