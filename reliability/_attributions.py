@@ -969,9 +969,10 @@ class _SentenceRules:
                     return self._make(source, (cue[0], cue[1]), content, relays)
             if nxt is not None and np[0] > 0 and (
                     (nxt.text == "," and last + 2 < len(tokens) and tokens[last + 2].lower.endswith("ing"))
-                    or nxt.lower in ("when", "while", "after", "before")):
+                    or nxt.lower in ("when", "while", "after", "before", "of")):
                 # '"CNN had 23 million people," Trump said, referring to the debate.', '"...,"
-                # she said when asked about it.': the content is what came before the speaker.
+                # she said when asked about it.', '"...," Sanders said of Bill Clinton.': the
+                # content is what came before the speaker.
                 content = self.content_before(np[0])
                 if content is not None:
                     return self._make(source, cue, content, relays)

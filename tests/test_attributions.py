@@ -974,6 +974,8 @@ def test_a_noun_with_its_modifiers_is_no_speaker():
      "The count was fair", "We checked it twice."),
     ("\u201cNobody gets it perfect,\u201d Alvarez said when asked about the delays. \u201cWe keep working.\u201d",
      "Nobody gets it perfect", "We keep working."),
+    ("\u201cHe was wrong,\u201d Alvarez said of the mayor. \u201cAnd he knows it.\u201d",
+     "He was wrong", "And he knows it."),
 ])
 def test_a_participle_after_the_speaker_leaves_the_quotation_as_content(text, content, continuation):
     said = [a for a in extract_attributions(text) if a.cue.text == "said"]
