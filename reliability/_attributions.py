@@ -1658,7 +1658,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found.extend(_speaker_before_quote(seg, found))
     found.extend(_dash_signatures(seg, found))
     found.extend(_poll_openers(seg))
-    found = _continued_quotes(seg, _without_nested_stances(seg, found))
+    found = _split_quotations(seg, _continued_quotes(seg, _without_nested_stances(seg, found)))
     found = repair_readings(seg, found)  # issue 4: shapes that lose a source or relay
     # The learned span rankers (:mod:`._span_model`) move the boundaries of what the rules found.
     found = _learned_source_ends(seg, _learned_content_ends(seg, _learned_cue_ends(seg, found)))
@@ -2150,6 +2150,46 @@ def _continued_quotes(seg: Segmentation, found: list[Found]) -> list[Found]:
             end -= 1
         result.append(Found(item.source, item.cue, item.content, item.directness, item.relays, item.named_outlet,
                             item.declared, (start, end)))
+    return result
+
+
+def _split_quotations(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'"A," Mr. Bush said, "because B."': the speaker and cue stand inside one quotation split
+    in two; the content is A and its continuation B (PolNeAR's two-piece content), not one of them.
+
+    The two quotations must touch the speaker and cue (only a comma between), the speaker and
+    the cue each other, in one paragraph, and the statement's content must be one of them.
+    """
+    quotes = seg.quotes
+    if len(quotes) < 2:
+        return found
+    text = seg.text
+    ends = [q.end for q in quotes]  # quotations never overlap: their ends are sorted
+    result = []
+    for item in found:
+        if item.cue is None or item.source is None or item.continuation is not None:
+            result.append(item)
+            continue
+        lo, hi = min(item.cue[0], item.source[0]), max(item.cue[1], item.source[1])
+        k = bisect.bisect_right(ends, lo) - 1
+        if k < 0 or k + 1 >= len(quotes):
+            result.append(item)
+            continue
+        first, second = quotes[k], quotes[k + 1]
+        # The speaker and the cue side by side: not '"A," the source said, adding, "B."'.
+        between = (text[first.end : lo], text[hi : second.start],
+                   text[min(item.cue[1], item.source[1]) : max(item.cue[0], item.source[0])])
+        if second.start < hi or any(part.strip(" ,") or "\n" in part for part in between) \
+                or not (first.inner_start <= item.content[0] < first.inner_end
+                        or second.inner_start <= item.content[0] < second.inner_end):
+            result.append(item)
+            continue
+        content = _quote_content(text, first.inner_start, first.inner_end)
+        rest = _trim(text, second.inner_start, second.inner_end)
+        if content[1] <= content[0] or rest[1] <= rest[0]:
+            result.append(item)
+            continue
+        result.append(replace(item, content=content, continuation=rest))
     return result
 
 

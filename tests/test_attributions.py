@@ -982,3 +982,18 @@ def test_a_participle_after_the_speaker_leaves_the_quotation_as_content(text, co
     assert [(a.content.text, a.continuation.text if a.continuation else None) for a in said] == [
         (content, continuation)
     ]
+
+
+@pytest.mark.parametrize(("text", "content", "continuation"), [
+    # One quotation split by its speaker: the content is both halves (session 7: dev content
+    # exact +11 tp -11 fp, overlap +2).
+    ("\u201cWe checked the count twice,\u201d Ms. Alvarez said, \u201cand it held both times.\u201d",
+     "We checked the count twice", "and it held both times"),
+    ("\u201cThe levy is dead,\u201d said Tom Reyes, the council's budget chief, \u201cunless the state steps in.\u201d",
+     "The levy is dead", "unless the state steps in"),
+])
+def test_a_quotation_split_by_its_speaker_is_one_content(text, content, continuation):
+    found = extract_attributions(text)
+    assert [(a.content.text, a.continuation.text if a.continuation else None) for a in found] == [
+        (content, continuation)
+    ]
