@@ -171,6 +171,7 @@ _CONTRACTED_AUX = ("’ve", "'ve", "’re", "'re", "’d", "'d", "’ll", "'ll")
 _AUX_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "who"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
 _SINGLE_MARKS = "'\u2018"  # the opening marks of quotations in single marks (see _segmentation)
+_OPENING_MARKS = "\"'“‘«„`"  # a character right before a quotation's words
 _MARK_TEXTS = _QUOTE_MARKS | {"'", "\u2018", "\u2019"}  # every text a quotation mark token can have
 _VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 # "is known to", "are believed to", "was said to": an auxiliary, one of these participles, "to".
@@ -976,6 +977,18 @@ class _SentenceRules:
                 content = self.content_before(np[0])
                 if content is not None:
                     return self._make(source, cue, content, relays)
+            if nxt is not None and np[0] > 0 and lemma in _SAY_CLASS and nxt.lower != "that" \
+                    and nxt.text not in (":", ".") and not self._is_mark(nxt):
+                # '"Why are you still endorsing him?" Obama asked Republican politicians.',
+                # '"...," Mr. McCain recalled last week.': after a quotation that ends at the
+                # speaker, what follows the verb is its hearer or an adjunct; the quotation is the
+                # content. (An outlet told is left to the reading below and issue 4's repairs,
+                # which take it as a relay: '"...," Carson tells Breitbart News, responding to ...'.)
+                before = self.content_before(np[0])
+                if before is not None and before[0] > 0 and self.text[before[0] - 1] in _OPENING_MARKS \
+                        and not (lemma == "tell" and (self._told_relays(i) or self._outlet_name(
+                            [t.text for t in tokens[last + 1 : self._skip_object(i)]]))):
+                    return self._make(source, cue, before, relays)
             if nxt is None or nxt.text == ".":
                 content = self.content_before(np[0])
             else:
