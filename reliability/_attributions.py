@@ -1501,6 +1501,9 @@ class _SentenceRules:
         if end <= start:
             return 0.0
         covered = 0
+        before = self.quote_before
+        if before is not None and before.inner_start <= start and end <= before.inner_end:
+            return 1.0  # '"Why is he attacking me?" Trump said.': the quotation ended the sentence before
         for q in self.quotes:
             if q.inner_start <= start and end <= q.inner_end:
                 return 1.0  # the content is the quotation

@@ -1012,3 +1012,12 @@ def test_the_quotation_before_the_speaker_is_the_content(text, content, continua
     assert [(a.content.text, a.continuation.text if a.continuation else None) for a in found] == [
         (content, continuation)
     ]
+
+
+def test_a_question_that_ends_the_sentence_before_its_speaker_is_a_direct_quote():
+    # Session 7: the quotation before the sentence counts as quoted, so the next one continues it.
+    text = "\u201cWhy would we wait?\u201d Ms. Reyes said. \u201cThe money is there now.\u201d"
+    found = extract_attributions(text)
+    assert [(a.content.text, a.continuation.text if a.continuation else None, a.directness) for a in found] == [
+        ("Why would we wait?", "The money is there now.", "direct_quote")
+    ]
