@@ -1060,12 +1060,12 @@ class _SentenceRules:
                 or tokens[verb].lower in _STOP or tokens[verb].lower in _SHAPE_DETERMINERS:
             return head
         aux = verb - 1
-        while aux > 0 and (tokens[aux].lower in _CUE_ADVERBS or _is_adverb(tokens[aux])):
-            aux -= 1  # "has lately started asking"
+        while aux > 0 and verb - aux < 3 and (tokens[aux].lower in _CUE_ADVERBS or _is_adverb(tokens[aux])):
+            aux -= 1  # "has lately started asking" (a few words at most: linear time)
         if tokens[aux].lower not in ("has", "have", "had", "is", "are", "was", "were", "been"):
             return head
-        while aux > 0 and (_auxiliary(tokens[aux - 1]) or tokens[aux - 1].lower in _NEGATIONS
-                           or tokens[aux - 1].lower in ("has", "have", "had")):
+        while aux > 0 and verb - aux < 6 and (_auxiliary(tokens[aux - 1]) or tokens[aux - 1].lower in _NEGATIONS
+                                              or tokens[aux - 1].lower in ("has", "have", "had")):
             aux -= 1  # "has been", "will have"
         return aux
 
@@ -1723,7 +1723,7 @@ def _contracted_cues(text: str, found: list[Found]) -> list[Found]:
     """
     result = []
     for item in found:
-        if item.source is not None and item.cue is not None and item.cue[0] > item.source[1]:
+        if item.source is not None and item.cue is not None and 0 < item.cue[0] - item.source[1] <= 5:
             gap = text[item.source[1] : item.cue[0]]
             if gap.rstrip() in _CONTRACTIONS and gap[-1:].isspace():
                 item = replace(item, cue=(item.source[1], item.cue[1]))
@@ -2192,12 +2192,18 @@ def _split_quotations(seg: Segmentation, found: list[Found]) -> list[Found]:
             result.append(item)
             continue
         first, second = quotes[k], quotes[k + 1]
+        gap = max(item.cue[0], item.source[0]) - min(item.cue[1], item.source[1])
+        # Cheap tests first (offsets only): the gaps are a comma and a space at most, so the
+        # slices below stay short, and the content is one of the two quotations.
+        if not (0 <= lo - first.end <= 3 and 0 <= second.start - hi <= 3 and 0 <= gap <= 2) \
+                or not (first.inner_start <= item.content[0] < first.inner_end
+                        or second.inner_start <= item.content[0] < second.inner_end):
+            result.append(item)
+            continue
         # The speaker and the cue side by side: not '"A," the source said, adding, "B."'.
         between = (text[first.end : lo], text[hi : second.start],
                    text[min(item.cue[1], item.source[1]) : max(item.cue[0], item.source[0])])
-        if second.start < hi or any(part.strip(" ,") or "\n" in part for part in between) \
-                or not (first.inner_start <= item.content[0] < first.inner_end
-                        or second.inner_start <= item.content[0] < second.inner_end):
+        if any(part.strip(" ,") or "\n" in part for part in between):
             result.append(item)
             continue
         content = _quote_content(text, first.inner_start, first.inner_end)
