@@ -73,6 +73,8 @@ _NOT_SPEAKERS = frozenset(
 )
 # Prepositions that link a source's head noun to what it belongs to ("a spokesman for the campaign").
 _LINKS = frozenset({"of", "for", "at", "to", "with"})
+# A party and state label after a name, as USA Today writes it: "R-Ky", "D-Calif", "I-Vt".
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,6}")
 # A transcript turn's label in capitals at a paragraph's start ("FALLIN:", "JOEL BENENSON:");
 # bounded, so it cannot backtrack far.
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:")
@@ -346,6 +348,10 @@ class _SentenceRules:
             and (t.lower not in _STOP or self._surname(i))
             and (t.lower not in self.lex.cue_verbs or t.text[:1].isupper())
         ) or t.text in ("'s", "’s", "-", "&") or (
+            # "The Reuters/Ipsos poll", "an NBC News/Wall Street Journal poll": a slash between names.
+            t.text == "/" and 0 < i < len(self.tokens) - 1 and self.tokens[i - 1].end == t.start
+            and self.tokens[i + 1].start == t.end and self.tokens[i + 1].text[:1].isupper()
+        ) or (
             # A plural possessive: "the nurses' union", "veterans’ groups".
             t.text in ("'", "’") and i > 0 and self.tokens[i - 1].end == t.start
             and self.tokens[i - 1].lower.endswith("s") and not self.in_quote[i - 1]
@@ -428,6 +434,12 @@ class _SentenceRules:
             name_lo = self._scan_left(hi - 1, 14, verb)
             if name_lo < hi - 1 and self.tokens[name_lo].text[:1].isupper():
                 lo, hi = name_lo, hi - 1
+        if lo == hi and hi > 4 and self.tokens[hi - 1].text == "," and self.tokens[hi - 2].text == "." \
+                and _PARTY_LABEL.fullmatch(self.tokens[hi - 3].text) and self.tokens[hi - 4].text == ",":
+            # "Mitch McConnell, R-Ky., said" (the USA Today style of a party label).
+            name_lo = self._scan_left(hi - 4, 14, verb)
+            if name_lo < hi - 4 and self.tokens[hi - 5].text[:1].isupper():
+                lo, hi = name_lo, hi - 2
         # "Hugh Hill, a doctor, said": the aside between commas belongs to the source.
         if lo == hi and hi > 0 and self.tokens[hi - 1].text == ",":
             inner_hi = hi - 1

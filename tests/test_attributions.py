@@ -1021,3 +1021,15 @@ def test_a_question_that_ends_the_sentence_before_its_speaker_is_a_direct_quote(
     assert [(a.content.text, a.continuation.text if a.continuation else None, a.directness) for a in found] == [
         ("Why would we wait?", "The money is there now.", "direct_quote")
     ]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # A party label between commas, as USA Today writes it, and a slash between names, are part
+    # of the source (session 7: dev source overlap +4 tp -3 fp).
+    ("\u201cWe will act,\u201d Senate Majority Leader Ann Cole, R-Ky., said Tuesday.",
+     "Senate Majority Leader Ann Cole, R-Ky"),
+    ("Sen. Tom Reyes, D-Calif., said the levy would fail.", "Sen. Tom Reyes, D-Calif"),
+    ("The Marist/Gallup poll showed the levy ahead by four points.", "The Marist/Gallup poll"),
+])
+def test_a_party_label_or_a_slash_stays_in_the_source(text, source):
+    assert extract_attributions(text)[0].source.text == source
