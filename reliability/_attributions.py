@@ -991,16 +991,16 @@ class _SentenceRules:
                     return self._make(source, cue, content, relays)
             if nxt is not None and np[0] > 0 and lemma in _SAY_CLASS and nxt.lower != "that" \
                     and nxt.text not in (":", ".") and not self._is_mark(nxt):
-                # '"Why are you still endorsing him?" Obama asked Republican politicians.',
-                # '"...," Mr. McCain recalled last week.': after a quotation that ends at the
-                # speaker, what follows the verb is its hearer or an adjunct; the quotation is the
-                # content. (An outlet told is left to the reading below and issue 4's repairs,
-                # which take it as a relay: '"...," Carson tells Breitbart News, responding to ...'.)
-                before = self.content_before(np[0])
-                if before is not None and before[0] > 0 and self.text[before[0] - 1] in _OPENING_MARKS \
+                # '"...," Mr. McCain recalled last week.', '"...," he tells supporters at a rally.':
+                # after a quotation that ends at the speaker, what follows the verb is its hearer
+                # or an adjunct; the quotation is the content. (An outlet told is left to the
+                # reading below and issue 4's repairs, which take it as a relay: '"...," Carson
+                # tells Breitbart News, responding to ...'.)
+                quoted = self.content_before(np[0])
+                if quoted is not None and quoted[0] > 0 and self.text[quoted[0] - 1] in _OPENING_MARKS \
                         and not (lemma == "tell" and (self._told_relays(i) or self._outlet_name(
                             [t.text for t in tokens[last + 1 : self._skip_object(i)]]))):
-                    return self._make(source, cue, before, relays)
+                    return self._make(source, cue, quoted, relays)
             if nxt is None or nxt.text == ".":
                 content = self.content_before(np[0])
             else:
