@@ -1050,15 +1050,41 @@ class _SentenceRules:
         if i > 0 and (tokens[i - 1].text in (",", "—", "-") or self._is_mark(tokens[i - 1])
                       # "... 'old-school,''' said X": a single mark left after the closing one
                       or (i > 1 and tokens[i - 1].text in ("'", "’") and self._is_mark(tokens[i - 2]))):
-            np = self.right_np(last, appositive=True)
+            inserted = self._inserted_after_cue(last) if tokens[i - 1].text == "," else None
+            np = inserted[0] if inserted is not None else self.right_np(last, appositive=True)
             if np is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)
             content = self.content_before(i)
             if content is None:
                 return None
-            return self._make(self.bounds(lo, hi), cue, content, relays)
+            found = self._make(self.bounds(lo, hi), cue, content, relays)
+            return replace(found, continuation=inserted[1]) if inserted is not None else found
         return None
+
+    def _inserted_after_cue(self, last: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """'The paradox of Nancy, says Carl Anthony, a historian at the library, is that she was
+        shy.': a report inserted into its content, the speaker after the cue (with an appositive
+        between commas), then the content's second piece. ``last`` is the cue's last token;
+        returns the speaker's tokens and the second piece, or None."""
+        tokens = self.tokens
+        np = self.right_np(last)
+        if np is None or np[1] + 1 >= len(tokens) or tokens[np[1]].text != ",":
+            return None
+        j = np[1]
+        if not self._is_mark(tokens[j + 1]):
+            # An appositive up to a second comma ("Carl Anthony, a historian at the library,").
+            k = next((k for k in range(j + 2, min(len(tokens) - 1, j + 16)) if tokens[k].text == ","), None)
+            if k is None or self.in_quote[k]:
+                return None
+            np, j = (np[0], k), k
+        nxt = tokens[j + 1].lower
+        if nxt in ("who", "which", "whose", "whom", "where", "when") or nxt.endswith("ing"):
+            return None  # "said Ann Cole, the mayor, who ...": more about the speaker, no content
+        rest = self.content_after(j + 1)
+        if rest is None or len(self.text[rest[0] : rest[1]].split()) < 2:
+            return None
+        return np, rest
 
     def _verb_chain_start(self, head: int) -> int:
         """The first token of the verb chain a cue starting at ``head`` ends: "Trump |

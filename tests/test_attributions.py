@@ -1033,3 +1033,22 @@ def test_a_question_that_ends_the_sentence_before_its_speaker_is_a_direct_quote(
 ])
 def test_a_party_label_or_a_slash_stays_in_the_source(text, source):
     assert extract_attributions(text)[0].source.text == source
+
+
+@pytest.mark.parametrize(("text", "source", "content", "continuation"), [
+    # A report inserted into its content with the speaker after the cue (session 7): the source
+    # stops at its appositive, and what follows is the content's second piece.
+    ("The trouble with the levy, says Ann Cole, a budget analyst at the college, is that nobody reads it.",
+     "Ann Cole, a budget analyst at the college", "The trouble with the levy", "is that nobody reads it"),
+    ("But, said Reyes, \u201cthe count is still open.\u201d", "Reyes", "But", "the count is still open."),
+])
+def test_a_report_inserted_with_the_speaker_after_the_cue(text, source, content, continuation):
+    found = extract_attributions(text)
+    assert [(a.source.text, a.content.text, a.continuation.text if a.continuation else None) for a in found] == [
+        (source, content, continuation)
+    ]
+
+
+def test_a_relative_clause_after_the_appositive_is_no_second_piece():
+    text = "\u201cWe will win,\u201d said Ann Cole, the mayor, who spoke in Dayton."
+    assert [a.continuation for a in extract_attributions(text)] == [None]
