@@ -2176,6 +2176,7 @@ def _continued_quotes(seg: Segmentation, found: list[Found]) -> list[Found]:
     statement of its own.
     """
     text = seg.text
+    sentence_starts = [s.start for s in seg.sentences]
     contents = {f.content[0] for f in found}
     by_start = {q.start: q for q in seg.quotes}
     # A quotation told to an outlet is second-hand ('"A," X told CNN. "B."') and continues too.
@@ -2187,10 +2188,10 @@ def _continued_quotes(seg: Segmentation, found: list[Found]) -> list[Found]:
             result.append(item)
             continue
         k = max(item.cue[1], item.source[1])
-        while k < len(text) and text[k] not in "\n.!?":
-            k += 1  # the rest of the cue sentence ("he said in Ohio.")
-        if k < len(text) and text[k] in ".!?":
-            k += 1
+        # The rest of the cue sentence ("he said in Ohio.", "said Scott Reed, a strategist for
+        # the U.S. Chamber of Commerce."): the segmentation's end, which knows abbreviations.
+        at = bisect.bisect_right(sentence_starts, k - 1) - 1
+        k = max(k, seg.sentences[at].end) if at >= 0 else k
         while k < len(text) and text[k] in "”’\"'":
             k += 1  # a closing mark after the full stop: 'X said on NPR’s “Weekend Edition.”'
         while k < len(text) and text[k].isspace():

@@ -1052,3 +1052,14 @@ def test_a_report_inserted_with_the_speaker_after_the_cue(text, source, content,
 def test_a_relative_clause_after_the_appositive_is_no_second_piece():
     text = "\u201cWe will win,\u201d said Ann Cole, the mayor, who spoke in Dayton."
     assert [a.continuation for a in extract_attributions(text)] == [None]
+
+
+def test_a_quotation_continues_after_a_speaker_with_abbreviations():
+    # Session 7: the cue sentence ends where the segmentation ends it, not at the first full stop
+    # ("U.S."), so the next quotation continues the statement (dev content +3 tp -3 fp).
+    text = ("\u201cIt was a hard count,\u201d said Ann Cole, an analyst at the U.S. Census Bureau. "
+            "\u201cBut a fair one.\u201d")
+    found = extract_attributions(text)
+    assert [(a.content.text, a.continuation.text if a.continuation else None) for a in found] == [
+        ("It was a hard count", "But a fair one.")
+    ]
