@@ -402,6 +402,15 @@ class _SentenceRules:
                 # "Mr. Morgan of the Sierra Club said", "a spokesman for the campaign said",
                 # "attorneys for the family said": the head noun and what it belongs to.
                 lo -= 1
+            elif self.tokens[lo - 1].lower == "of" and lo >= 3 and lo < hi \
+                    and self.tokens[lo - 3].lower in _DETERMINERS and self.tokens[lo - 2].text.isalpha() \
+                    and self.tokens[lo - 2].text.islower() and self.tokens[lo - 2].lower not in _STOP \
+                    and not self.in_quote[lo - 2] and (self.tokens[lo].text[:1].isupper() or (
+                        self.tokens[lo].lower.endswith("s") and not self.tokens[lo].lower.endswith("ss"))):
+                # "The city of Phoenix is demanding", "a review of records indicates": the head
+                # noun after a determiner, and what it is of (a name or a plural; "her chief of
+                # staff, Ana Ruiz," is a role before the name, read below).
+                lo -= 3
             elif self.tokens[lo - 1].lower == "of" and lo >= 2 and lo < hi \
                     and self.tokens[lo - 2].lower in _QUANTITY_NOUNS:
                 # "52 percent of registered voters said", "A majority of the members said": PolNeAR
