@@ -1070,6 +1070,8 @@ def test_a_quotation_continues_after_a_speaker_with_abbreviations():
     # source exact +2 tp -2 fp, train +18 / -19).
     ("The city of Dayton is demanding a refund from the contractor.", "The city of Dayton"),
     ("A review of records indicates that the count was fair.", "A review of records"),
+    # An abbreviation the tokenizer splits ("E.U" and ".") stays in the name.
+    ("Other E.U. leaders have proposed a common fund.", "Other E.U. leaders"),
 ])
 def test_a_head_noun_and_what_it_is_of_are_the_source(text, source):
     assert extract_attributions(text)[0].source.text == source
