@@ -348,7 +348,7 @@ class _SentenceRules:
             and (t.lower not in _STOP or self._surname(i))
             and (t.lower not in self.lex.cue_verbs or t.text[:1].isupper())
         ) or t.text in ("'s", "’s", "-", "&") or (
-            # "Other E.U. leaders", "Rep. G.K. Butterfield": the tokenizer leaves the last full stop
+            # "Other E.U. leaders": the tokenizer leaves the last full stop
             # of an abbreviation it does not know apart.
             t.text == "." and i > 0 and self.tokens[i - 1].end == t.start and "." in self.tokens[i - 1].text
             and self.tokens[i - 1].text[:1].isupper() and len(self.tokens[i - 1].text) <= 5
