@@ -20,6 +20,13 @@ garbage collector off), so both see the same load; it checks that both find the 
 be timed too: the count of statements of each tree is printed instead).
 
     PYTHONPATH=. python benchmarks/bench_attributions.py --against /tmp/base/reliability --repeat 3
+
+``--parts`` splits the attribution rules' CPU time (``find_attributions`` on segmented
+articles) into the steps it calls: the cue model, the outlet registry look-up per sentence (with
+the share of look-ups that find nothing), the sentence rules, the repairs, the learned span
+rankers, the statement filter and the rest of the function's own work. Each step is timed by a
+wrapper around it (``time.process_time`` on entry and exit, a few hundred calls per pass), so
+the parts add up to slightly more than the unwrapped total printed beside them.
 """
 
 from __future__ import annotations
@@ -28,7 +35,9 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -42,7 +51,10 @@ def main() -> None:
     parser.add_argument("--against", type=Path, help="another tree's package folder (…/reliability): paired run")
     parser.add_argument("--outputs-differ", action="store_true",
                         help="with --against: time the trees even when they find different statements")
+    parser.add_argument("--parts", action="store_true", help="split the attribution rules' time into their steps")
     args = parser.parse_args()
+    if args.parts:
+        return _parts(Path(args.directory), args.repeat)
     if args.against is not None:
         return _paired(Path(args.directory), args.against, args.repeat, outputs_differ=args.outputs_differ)
 
@@ -86,6 +98,95 @@ def main() -> None:
         return resolve_sources(text, found, segmentation=seg)  # as the pipeline calls it
 
     print(f"  source resolution    {rate(resolve):8.0f} articles/s")
+
+
+def _parts(root: Path, rounds: int) -> None:
+    """CPU ms per article of each step of ``find_attributions`` (see the module docstring)."""
+    import gc
+
+    from reliability import _attributions, _cue_model, _statement_model
+    from reliability._segmentation import segment
+
+    files = sorted((root / "text").glob("*.txt")) or sorted(root.glob("*.txt"))
+    if not files:
+        sys.exit(f"no .txt articles in {root}")
+    segs = [segment(f.read_text(encoding="utf-8")) for f in files]
+    for seg in segs:  # warm-up: models, lexicons, each article's index of words
+        _attributions.find_attributions(seg)
+
+    spent: dict[str, float] = {}
+    outlet_calls = [0, 0]  # look-ups, and those that found no outlet
+
+    def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            began = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - began
+        return wrapper
+
+    def find_outlets(tokens: list[Any]) -> list[Any]:
+        mentions = original_find_outlets(tokens)
+        outlet_calls[0] += 1
+        outlet_calls[1] += not mentions
+        return mentions
+
+    # (owner, attribute, the step it counts for), patched for the timed passes only.
+    patches = [
+        (_cue_model.CueTagger, "probabilities", "cue model (_cue_model)"),
+        (_attributions, "find_outlets", "outlet look-up per sentence (_outlets.find_outlets)"),
+        (_attributions._SentenceRules, "__init__", "sentence rules: setting up a sentence"),
+        (_attributions._SentenceRules, "run", "sentence rules: run (_cue, _according_to, ...)"),
+        (_attributions, "repair_readings", "repairs (_attribution_repairs.repair_readings)"),
+        (_attributions, "_learned_cue_ends", "learned cue ends (_span_model)"),
+        (_attributions, "_learned_content_ends", "learned content ends (_span_model)"),
+        (_attributions, "_learned_source_ends", "learned source ends (_span_model)"),
+        (_statement_model.StatementFilter, "keep", "statement filter (_statement_model)"),
+        (_attributions, "vague_adverbs_left", "repairs: vague adverbs (_attribution_repairs)"),
+    ]
+    original_find_outlets = _attributions.find_outlets
+    saved = [(owner, attribute, getattr(owner, attribute)) for owner, attribute, _ in patches]
+    best_total = float("inf")
+    best_parts: dict[str, float] = {}
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            began = time.process_time()
+            for seg in segs:
+                _attributions.find_attributions(seg)
+            best_total = min(best_total, time.process_time() - began)
+        for _ in range(rounds):
+            for owner, attribute, name in patches:
+                inner = find_outlets if attribute == "find_outlets" else getattr(owner, attribute)
+                setattr(owner, attribute, timed(name, inner))
+            spent.clear()
+            outlet_calls[:] = [0, 0]
+            began = time.process_time()
+            for seg in segs:
+                _attributions.find_attributions(seg)
+            whole = time.process_time() - began
+            for owner, attribute, original in saved:
+                setattr(owner, attribute, original)
+            parts = {**spent, "the rest of find_attributions": whole - sum(spent.values())}
+            if not best_parts or whole < sum(best_parts.values()):
+                best_parts = parts
+    finally:
+        for owner, attribute, original in saved:
+            setattr(owner, attribute, original)
+        gc.enable()
+    n = len(segs)
+    wrapped = sum(best_parts.values())
+    print(f"{n} articles, find_attributions on segmented articles, CPU ms per article, best of {rounds} passes, "
+          "garbage collector off")
+    print(f"{'step':58s} {'ms':>6s} {'share':>6s}")
+    for name, seconds in sorted(best_parts.items(), key=lambda item: -item[1]):
+        print(f"{name:58s} {1000 * seconds / n:6.3f} {100 * seconds / wrapped:5.1f}%")
+    print(f"{'sum of the steps (wrapped)':58s} {1000 * wrapped / n:6.3f}")
+    print(f"{'find_attributions, unwrapped':58s} {1000 * best_total / n:6.3f}")
+    print(f"outlet look-ups: {outlet_calls[0] / n:.1f} per article, {outlet_calls[1] / max(outlet_calls[0], 1):.0%} "
+          "of them find no outlet")
 
 
 def _paired(root: Path, other_folder: Path, rounds: int, *, outputs_differ: bool = False) -> None:
