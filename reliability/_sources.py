@@ -240,6 +240,7 @@ class _Resolver:
         self._pending: _Cluster | None = None
         self.merged: dict[str, str] = {}
         self._after_given: frozenset[str] | None = None  # see _surnames_in_text
+        self._capitalised: frozenset[str] | None = None  # see _capitalised_words
         self._after_given_word: dict[str, bool] = {}  # see _written_after_given_name
         # Role word -> the last unnamed holder of that role ("a spokesperson for Honda"), for
         # "the spokesperson" after it.
@@ -505,7 +506,8 @@ class _Resolver:
             # Gottlieb of the American Enterprise Institute" are experts; others are persons.
             kind = "expert" if not _ACADEMIC.isdisjoint(t.lower for t in words) else None
         comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
-        if 0 < comma < len(words) - 1 and self._appositive(words[comma + 1]):
+        if 0 < comma < len(words) - 1 and (self._appositive(words[comma + 1])
+                                           or self._owner_role(words[comma + 1 :])):
             # "Richard Revesz, director of the Institute ... at New York University", "Senator
             # Dianne Feinstein, Democrat of California": the name is before the appositive
             # (after it only when the appositive is the name itself: "Russia's ambassador to
@@ -563,7 +565,9 @@ class _Resolver:
                             for t in words)  # not "A new Gallup poll", "Ipsos poll": their authors
             # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
             # unnamed holder of a role among many is anonymous; "the minister" refers back below.
-            one_of_many = lowered[0] in _INDEFINITE and kind in ("official", "expert")
+            # A company's title counts too ("A spokesperson for Honda": its staff are persons).
+            one_of_many = lowered[0] in _INDEFINITE and (kind in ("official", "expert") or (
+                kind == "person" and any(w in self.lex.roles for w in lowered) and self._company_staff(lowered)))
             if kind is None and head in _PERSON_NOUNS and not any(w in anonymous_words for w in lowered):
                 # "the retired neurosurgeon", "the couple": someone the article has named, or will;
                 # "a woman", "a witness": one unnamed person among many (see ``one_of_many``).
@@ -1224,7 +1228,12 @@ class _Resolver:
         """The kind of a role left just outside the source words: "Secretary of | State Hillary Clinton"."""
         before = self.last_tokens(max(0, start - 60), start, 6)
         if len(before) >= 2 and before[-1].lower == "of":
-            return self._role_kind([before[-2].lower])
+            kind = self._role_kind([before[-2].lower])
+            # "Amazon vice president of | robotics Brad Porter": a company's title names its staff,
+            # a person, as it does inside the source words (see _role_kind).
+            if kind == "official" and self._role_kind([t.lower for t in before[-5:-1]]) == "person":
+                return "person"
+            return kind
         # "Russia's ambassador to | North Korea, Alexandre Matsegora": a role a few words back,
         # with only names and linking words between it and the source.
         roles = self.lex.roles
@@ -1279,9 +1288,30 @@ class _Resolver:
         return kind if kind in ("official", "expert") else None
 
     def _company_staff(self, lowered: list[str]) -> bool:
-        """Whether a source's words name a company's staff: "a customer support representative"."""
+        """Whether a source's words name a company's staff: "a customer support representative",
+        "Wells Fargo's head of ATM and branch banking", "Amazon vice president"."""
         # A possessive stays on its word: "the company's representative" has the token "company's".
-        return any(w.removesuffix("'s").removesuffix("’s") in _COMPANY_WORDS for w in lowered)
+        bare = [w.removesuffix("'s").removesuffix("’s") for w in lowered]
+        if any(w in _COMPANY_WORDS for w in bare):
+            return True
+        known = _companies_lower()
+        # A well-known company by name: two- and three-word names whole ("wells fargo"); a one-word
+        # name only where this text writes it capitalised ("Apple", not "apple").
+        for i, word in enumerate(bare):
+            if word in known and word in self._capitalised_words():
+                return True
+            two = f"{lowered[i]} {bare[i + 1]}" if i + 1 < len(bare) else ""
+            three = f"{lowered[i]} {lowered[i + 1]} {bare[i + 2]}" if i + 2 < len(bare) else ""
+            if two in known or three in known:
+                return True
+        return False
+
+    def _capitalised_words(self) -> frozenset[str]:
+        """The words (lower-cased, possessive dropped) this text writes with a capital, once per text."""
+        if self._capitalised is None:
+            self._capitalised = frozenset(w.removesuffix("'s").removesuffix("’s").lower()
+                                          for w in _WORD_RUN.findall(self.text) if w[:1].isupper())
+        return self._capitalised
 
     def _role_kind(self, lowered: list[str]) -> SourceKind | None:
         best: SourceKind | None = None
@@ -1296,7 +1326,9 @@ class _Resolver:
                 best = kind  # type: ignore[assignment]
         # The head of a university department or research institute ("chairman of the computer
         # science department at Dartmouth College"); a school's department alone stays official.
-        leaders = officials - {"department"}
+        # "the dean of the School of Hotel Administration at Cornell": a unit's name in it
+        # ("Administration", "Department") is no leadership role of its own.
+        leaders = officials - {"department", "administration"}
         if best == "official" and leaders <= _LEADERSHIP and (leaders or "department" not in officials) \
                 and not _ACADEMIC.isdisjoint(lowered):
             return "expert"
@@ -1309,6 +1341,18 @@ class _Resolver:
         low = first.lower
         return (first.text[:1].islower() or low in _APPOSITIVE_STARTS or low in self.lex.roles
                 or low in _PARTIES or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
+
+    def _owner_role(self, words: list[Token]) -> bool:
+        """Whether a phrase after a comma is a role its holder has at a named owner: "Wells Fargo's
+        head of ATM and branch banking", "Amazon's chief executive" (capitalised words, a possessive,
+        then a role word)."""
+        for k, token in enumerate(words[:4]):
+            if not token.text[:1].isupper():
+                return False
+            if token.text.endswith(("'s", "’s")) or (k + 1 < len(words) and words[k + 1].text in ("'s", "’s")):
+                after = words[k + 1 :] if token.text.endswith(("'s", "’s")) else words[k + 2 :]
+                return bool(after) and (after[0].lower in self.lex.roles or after[0].lower in _APPOSITIVE_STARTS)
+        return False
 
     def _titled_name(self, words: list) -> bool:  # type: ignore[type-arg]
         """Whether a role word is directly followed by a name: "President Joe Biden", not "ambassador to"."""
@@ -1543,6 +1587,12 @@ def _companies() -> frozenset[str]:
     """Well-known companies (data/lexicons/companies.tsv; names that name people as often, like
     "Ford" or "Abbott", are not in it)."""
     return frozenset(line.partition("\t")[0].strip() for line in _lines("companies.tsv"))
+
+
+@functools.cache
+def _companies_lower() -> frozenset[str]:
+    """The well-known companies' names, lower-cased (matched against a source's lowered words)."""
+    return frozenset(name.lower() for name in _companies())
 
 
 def _company(name: str) -> bool:

@@ -1050,3 +1050,32 @@ def test_et_is_an_outlet_only_outside_a_time_of_day(text, found):
 ])
 def test_a_proposal_is_a_document(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7, round 2: a well-known company's title names its staff, a person; so does a title
+    # held at a named owner in apposition ("X, Acme's head of Y"), whose name is before the comma.
+    ('"Hardware is hard," Amazon vice president of logistics Dana Ebert wrote in a post.', "Dana Ebert", "person"),
+    ("Lars Ohm, Wells Fargo's head of card payments, said the fee would go.", "Lars Ohm", "person"),
+    # A dean heads a school: with the school named, an expert (its "Administration" is no role).
+    ('"Guests want quiet," said Rhea Moss, the dean of the School of Hotel Administration at Ashford College.',
+     "Rhea Moss", "expert"),
+    # A city councilwoman is an official.
+    ('"We need buses," said Ida Porto, a city councilwoman from Dayton.', "Ida Porto", "official"),
+])
+def test_company_titles_deans_and_council_members(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Without a company, the same titles stay a government's; lower-case "apple" is no company.
+    ("Lars Ohm, Ohio's head of card payments, said the fee would go.", "Lars Ohm", "official"),
+    ('"We are ready," the apple growers\' vice president Ken Tal said.', "Ken Tal", "official"),
+    ('"Guests want quiet," said the dean, Rhea Moss.', "Rhea Moss", "official"),
+])
+def test_company_and_dean_rules_do_not_fire_without_their_pattern(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
