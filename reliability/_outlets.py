@@ -92,13 +92,27 @@ def _by_first_word() -> dict[str, Outlet]:
     ("Radar" of "Radar Online" and "Radar magazine", "Star" of "Star (magazine)")."""
     seen: dict[str, set[str]] = {}
     outlet_of: dict[str, Outlet] = {}
+    # A word shared by several outlets' names still names the one called by it and what it is
+    # ("Star (magazine)", alias "Star magazine"; not "Star Tribune").
+    called: dict[str, set[str]] = {}
+    own: dict[str, Outlet] = {}
     for outlet in outlets():
         for name in (outlet.name, *outlet.aliases):
-            first = name.split()[0]
+            words = name.split()
+            first = words[0]
             if first[:1].isupper() and first.isalpha() and len(first) > 1:
                 seen.setdefault(first, set()).add(outlet.id)
                 outlet_of[first] = outlet
-    return {w: outlet_of[w] for w, ids in seen.items() if len(ids) == 1}
+                if len(words) == 2 and words[1].strip("()").lower() in _PUBLICATION_KINDS:
+                    called.setdefault(first, set()).add(outlet.id)
+                    own[first] = outlet
+    return {w: outlet_of[w] if len(ids) == 1 else own[w] for w, ids in seen.items()
+            if len(ids) == 1 or len(called.get(w, ())) == 1}
+
+
+# What a periodical is, written after its name: "Star (magazine)", "Star magazine" ("Daily" and
+# "Online" end the names of other outlets that start with the same word: "China Daily").
+_PUBLICATION_KINDS = frozenset({"magazine", "newspaper", "tabloid"})
 
 
 def outlet_by_first_word(word: str) -> Outlet | None:

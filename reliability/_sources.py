@@ -241,6 +241,7 @@ class _Resolver:
         self.merged: dict[str, str] = {}
         self._after_given: frozenset[str] | None = None  # see _surnames_in_text
         self._capitalised: frozenset[str] | None = None  # see _capitalised_words
+        self._outlet_speaker: str | None = None  # the last outlet that spoke, for "it said"
         self._after_given_word: dict[str, bool] = {}  # see _written_after_given_name
         # Role word -> the last unnamed holder of that role ("a spokesperson for Honda"), for
         # "the spokesperson" after it.
@@ -414,7 +415,8 @@ class _Resolver:
                 # its mention but relays nothing.
                 self.outlet(item.named_outlet)
                 return self._anonymous(self.text[holder : item.source[1]], (holder, item.source[1]))
-            return self.outlet(item.named_outlet)
+            self._outlet_speaker = self.outlet(item.named_outlet)
+            return self._outlet_speaker
         if staff is not None and item.named_outlet is not None:
             self.outlet(item.named_outlet)  # the outlet keeps its mention; its staff member speaks
         if item.source is None:
@@ -485,6 +487,12 @@ class _Resolver:
         if lowered == ["it"]:
             # "..., it said": an organisation speaks (a company, an agency, a team); the last one
             # named, else one the passage does not name.
+            # An outlet that spoke last is an "it" too ("..., Der Spiegel reported. ..., it said").
+            organisation = self._last_named("organization")
+            outlet = self._outlet_speaker
+            if outlet is not None and (organisation is None or self._latest(outlet) > self._latest(organisation)):
+                self.clusters[outlet].mentions.append(bounds)
+                return outlet
             return self._refer_back(bounds, "organization") \
                 or self._anonymous_like("unnamed_it", "it (unnamed)", "organization", bounds)
         # "Martin Luther King", "Alan King": a person's role word (not "Sen.") straight after a

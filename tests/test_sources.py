@@ -1079,3 +1079,34 @@ def test_company_and_dean_rules_do_not_fire_without_their_pattern(text, name, ki
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    # Session 7, round 2: a clipped name after "tell"/"told" shared by several registry outlets
+    # ("Star Tribune", "Star (magazine)") names the one called by it and what it is.
+    ('Sources tell Star, "The wedding is off."', "star_magazine"),
+    ('"It is over," one friend told Star.', "star_magazine"),
+])
+def test_a_clipped_name_shared_by_outlets_names_the_periodical(text, outlet):
+    relays = [r.outlet.id for f in find_attributions(segment(text)) for r in f.relays if r.outlet is not None]
+    assert relays == [outlet]
+
+
+def test_a_shared_first_word_with_no_periodical_among_its_outlets_names_none():
+    from reliability._outlets import outlet_by_first_word
+
+    assert outlet_by_first_word("China") is None  # "China Daily", "China Central Television", ...
+    assert outlet_by_first_word("Star").id == "star_magazine"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Session 7, round 2: "it said" after an outlet spoke is that outlet; after an organisation
+    # spoke later, the organisation.
+    ("The deal was done, Der Spiegel reported. Two banks paid, it said.", "Der Spiegel"),
+    ("The deal was done, Der Spiegel reported. The Tarn Trust said the banks paid. Two paid twice, it said.",
+     "Tarn Trust"),
+])
+def test_it_said_refers_back_to_the_last_outlet_or_organisation_that_spoke(text, name):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert "it" in [m.text for m in sources[name].mentions]
