@@ -58,6 +58,10 @@ _ANONYMOUS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+# How far back (characters) an outlet that spoke can still be "it": the next sentence or two, not
+# a later paragraph about something else ("The Japanese constitution ... it does say").
+_IT_REACH = 250
+_POSSESSIVE_DETERMINERS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 # Nouns for people that are no role: "the couple said", "the retired neurosurgeon said".
 _PERSON_NOUNS = frozenset(
     """couple man woman boy girl mother father son daughter wife husband brother sister
@@ -67,7 +71,7 @@ _PERSON_NOUNS = frozenset(
     farmer chef writer author artist musician child kid teen teenager baby boyfriend girlfriend
     fiance fiancé fiancee fiancée duo trio pair investor commenter viewer reader listener caller visitor
     tourist passenger employee worker voter user fan friend relative participant respondent
-    bystander passerby adult""".split()
+    bystander passerby adult mistress lover widow widower""".split()
 )
 # Nouns for a group of people that a later "they" can stand for ("The family ..., which they said").
 _COLLECTIVE_PEOPLE = frozenset({"family", "couple", "duo", "trio", "pair"})
@@ -490,7 +494,8 @@ class _Resolver:
             # An outlet that spoke last is an "it" too ("..., Der Spiegel reported. ..., it said").
             organisation = self._last_named("organization")
             outlet = self._outlet_speaker
-            if outlet is not None and (organisation is None or self._latest(outlet) > self._latest(organisation)):
+            if outlet is not None and bounds[0] - self._latest(outlet) <= _IT_REACH \
+                    and (organisation is None or self._latest(outlet) > self._latest(organisation)):
                 self.clusters[outlet].mentions.append(bounds)
                 return outlet
             return self._refer_back(bounds, "organization") \
@@ -539,7 +544,12 @@ class _Resolver:
                 and (head_word in _ANONYMOUS or head_word in _UNNAMED_PEOPLE or head_word in _UNNAMED_GROUPS
                      or head_word in self.lex.roles
                      or (head_word.endswith("s") and head_word[:-1] in self.lex.roles)  # "Socialist lawmakers"
-                     or _people_plural(head_word))):  # "registered Ohio voters"
+                     or _people_plural(head_word)  # "registered Ohio voters"
+                     # "Longtime mistress says" (a headline): an opening capital on a word that is
+                     # no personal name, straight before a noun for a person, names nobody.
+                     or (head_word in _PERSON_NOUNS and len(words) == 2 and name_tokens == words[:1]
+                         and self._opens_sentence(words[0].start)
+                         and not _personal_name(words[0].lower)))):
             name_tokens = []
         if name_tokens and self._unnamed_head(words):
             name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
@@ -579,7 +589,9 @@ class _Resolver:
             if kind is None and head in _PERSON_NOUNS and not any(w in anonymous_words for w in lowered):
                 # "the retired neurosurgeon", "the couple": someone the article has named, or will;
                 # "a woman", "a witness": one unnamed person among many (see ``one_of_many``).
-                if lowered[0] in _INDEFINITE:
+                # Headlines drop the article: "Longtime mistress says" is "A longtime mistress".
+                if lowered[0] in _INDEFINITE or (len(words) == 2 and words[0].text[:1].isupper()
+                                                 and lowered[0] not in _DETERMINERS | _POSSESSIVE_DETERMINERS):
                     return self._anonymous(self.text[start:end], bounds)
                 kind = "person"
             # "Trump aides", "his advisers"; not "She then addressed the supporters". Any other
@@ -1349,6 +1361,12 @@ class _Resolver:
         low = first.lower
         return (first.text[:1].islower() or low in _APPOSITIVE_STARTS or low in self.lex.roles
                 or low in _PARTIES or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
+
+    def _opens_sentence(self, offset: int) -> bool:
+        """Whether only spaces and quotation marks stand between ``offset`` and the text's start or
+        the end of the sentence before it."""
+        before = self.text[max(0, offset - 40) : offset].rstrip(" \t\"“‘'")
+        return before[-1] in ".!?\n:" if before else offset <= 40
 
     def _owner_role(self, words: list[Token]) -> bool:
         """Whether a phrase after a comma is a role its holder has at a named owner: "Wells Fargo's

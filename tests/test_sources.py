@@ -1110,3 +1110,18 @@ def test_it_said_refers_back_to_the_last_outlet_or_organisation_that_spoke(text,
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert "it" in [m.text for m in sources[name].mentions]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7, round 2: a headline drops the article; an opening capital on a word that is no
+    # personal name, before a noun for a person, names nobody ("A former mistress says").
+    ("Former mistress says the senator lied about the trip", "Former mistress", "anonymous"),
+    ("Grieving neighbor says the fire began at noon", "Grieving neighbor", "anonymous"),
+    # A personal name before the noun stays a name; "his widow" is one person the text knows.
+    ("Rivera mistress says the senator lied", "Rivera", "person"),
+    ('"He was kind," his widow said.', "his widow", "person"),
+])
+def test_a_headline_noun_for_a_person_without_its_article(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
