@@ -61,6 +61,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # How far back (characters) an outlet that spoke can still be "it": the next sentence or two, not
 # a later paragraph about something else ("The Japanese constitution ... it does say").
 _IT_REACH = 250
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before", "outside", "inside", "near"})
 _POSSESSIVE_DETERMINERS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 # Nouns for people that are no role: "the couple said", "the retired neurosurgeon said".
 _PERSON_NOUNS = frozenset(
@@ -737,7 +738,8 @@ class _Resolver:
             return True
         word = before[-1].text if before else ""
         if word.islower() and word != "capital" and (word in _ORG_WORDS or word in _COMPANY_WORDS
-                                                     or word in _ORG_APPOSITIVES):
+                                                     or word in _ORG_APPOSITIVES) \
+                and not self._place_phrase_before(first.start):
             return True  # "US bank Wells Fargo", "retailer Tesco"; not "India's capital New Delhi"
         if item.cue is None or item.source is None or not 0 <= item.cue[0] - item.source[1] <= 1:
             return False  # only a speaker right before its cue: "Acme says its ..."
@@ -756,6 +758,17 @@ class _Resolver:
             and last.lower not in _OPENERS and last.lower not in _QUANTIFIERS and last.lower not in _PARTIES \
             and last.lower not in self.lex.demonyms and not self._group_plural(last.lower) \
             and not _personal_name(last.lower)
+
+    def _place_phrase_before(self, start: int) -> bool:
+        """Whether the words just before ``start`` are a phrase of place or time that opens with a
+        preposition ("(At the Monday news conference | Trump argued"): its noun is where the name
+        spoke, not what the name is ("retailer | Tesco")."""
+        for token in reversed(self.last_tokens(max(0, start - 60), start, 6)):
+            if token.lower in _PLACE_PREPOSITIONS:
+                return True
+            if not token.text.isalnum():
+                return False  # a comma or a bracket ends the phrase
+        return False
 
     def _written_after_given_name(self, word: str) -> bool:
         """Whether the article writes the lower-cased ``word`` right after a capitalised word that

@@ -1125,3 +1125,16 @@ def test_a_headline_noun_for_a_person_without_its_article(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7, round 2: the noun of a phrase of place before the name is where it spoke, not
+    # what it is; a noun in apposition still makes an organisation.
+    ("(At the Friday news conference Ortega argued that the tax would pass.)", "Ortega", "person"),
+    ("Outside the hospital Ortega said the tax would pass.", "Ortega", "person"),
+    ("US retailer Norvik said its sales fell.", "Norvik", "organization"),
+])
+def test_a_place_phrase_before_the_name_is_no_organisation_word(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
