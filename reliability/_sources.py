@@ -1350,7 +1350,10 @@ class _Resolver:
         best: SourceKind | None = None
         officials: set[str] = set()
         for i, word in enumerate(lowered):
-            two = f"{word} {lowered[i + 1]}" if i + 1 < len(lowered) else ""
+            # A possessive stays on its word: a two-word role is read without it ("the FDIC
+            # inspector general's memo"); one word keeps it ("Queen's Brian May" is no queen).
+            following = lowered[i + 1].removesuffix("'s").removesuffix("’s") if i + 1 < len(lowered) else ""
+            two = f"{word} {following}" if following else ""
             role = two if two in self.lex.roles else word
             kind = self.lex.roles.get(role)
             if kind == "official":

@@ -1138,3 +1138,15 @@ def test_a_place_phrase_before_the_name_is_no_organisation_word(text, name, kind
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7, round 2: an inspector general is an official, also when the possessive of a
+    # document owned by them sits on the role's last word; a one-word role keeps its possessive.
+    ("A copy of the 2019 NTSB inspector general's memo said the files were lost.", "NTSB", "official"),
+    ("The inspector general said the files were lost.", "The inspector general", "official"),
+])
+def test_an_inspector_general_and_the_possessive_on_a_two_word_role(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
