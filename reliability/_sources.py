@@ -61,6 +61,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # How far back (characters) an outlet that spoke can still be "it": the next sentence or two, not
 # a later paragraph about something else ("The Japanese constitution ... it does say").
 _IT_REACH = 250
+_NAME_LINKS = frozenset({"and", "of", "the", "in", "&"})  # "Citizens for Responsibility and Ethics in Washington"
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before", "outside", "inside", "near"})
 _POSSESSIVE_DETERMINERS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 # Nouns for people that are no role: "the couple said", "the retired neurosurgeon said".
@@ -246,6 +247,7 @@ class _Resolver:
         self.merged: dict[str, str] = {}
         self._after_given: frozenset[str] | None = None  # see _surnames_in_text
         self._capitalised: frozenset[str] | None = None  # see _capitalised_words
+        self._unregistered: dict[str, str] = {}  # slug -> cluster of an outlet the registry lacks
         self._outlet_speaker: str | None = None  # the last outlet that spoke, for "it said"
         self._after_given_word: dict[str, bool] = {}  # see _written_after_given_name
         # Role word -> the last unnamed holder of that role ("a spokesperson for Honda"), for
@@ -366,8 +368,12 @@ class _Resolver:
         if mention.kind != "state_media":
             # An outlet the registry does not know, named in "Quoted from X,".
             name = self.text[mention.start : mention.end]
-            base = _slug(name)
+            # "told the Daily Planet" and "Daily Planet reported" are one outlet: one id for both.
+            base = _slug(name[4:] if name[:4].lower() == "the " and name[4:5].isupper() else name)
             cluster = self.clusters.get(base) or self._new(base, name=name, kind=mention.kind)
+            if cluster.kind in ("organization", "person", "unknown"):
+                cluster.kind = mention.kind  # named as a speaker first, as an outlet now
+            self._unregistered[base] = cluster.id
             cluster.mentions.append(bounds)
             return cluster.id
         # A loose reference ("state TV"): the state outlet of that country already named, if any.
@@ -655,11 +661,15 @@ class _Resolver:
                         and t.lower not in _CALENDAR]  # not "Friday by the U.S. Bureau of ..."
             name_tokens = capitals or name_tokens
         is_org = is_org or single_org
+        advocacy = self._advocacy_name(words) if kind in (None, "organization") else []
+        if advocacy:
+            name_tokens, is_org = advocacy, True  # "Physicians for Social Responsibility", not "Social Responsibility"
         name = self.text[name_tokens[0].start : name_tokens[-1].end]
         if name.endswith(("'s", "’s", "\ufffds")):  # "\ufffd": a mojibake apostrophe (see _segmentation)
             name = name[:-2]  # "Kantar Media's political ad tracker"
         surname = name_tokens[-1].lower
-        cid = self._known(name_tokens)
+        # An outlet the registry does not know, already named as one ("told the Daily Planet").
+        cid = self._known(name_tokens) or self._unregistered.get(_slug(name))
         web = len(name_tokens) == 1 and _WEB_NAME.fullmatch(name) is not None
         if web and kind is None:
             # "Trucks.com first reported": a website that reports is a news outlet; "Amazon.com said", a company.
@@ -1377,6 +1387,29 @@ class _Resolver:
         low = first.lower
         return (first.text[:1].islower() or low in _APPOSITIVE_STARTS or low in self.lex.roles
                 or low in _PARTIES or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
+
+    @staticmethod
+    def _advocacy_name(words: list[Token]) -> list[Token]:
+        """An organisation named as people for or against a cause: "Physicians for Social
+        Responsibility", "Doctors Without Borders", "Citizens for Responsibility and Ethics in
+        Washington" (a capitalised plural, "for", "against" or "without", then two or more
+        capitalised words, one after a capitalised link). Empty when the words are not such a name."""
+        k = 1 if words and words[0].lower == "the" else 0
+        if len(words) < k + 3:
+            return []
+        head, link = words[k], words[k + 1]
+        if not (head.text[:1].isupper() and head.text.isalpha() and head.lower.endswith("s")
+                and head.lower not in _ANONYMOUS and link.lower in ("for", "against", "without")):
+            return []
+        end = k + 2
+        while end < len(words) and (words[end].text[:1].isupper() or words[end].lower in _NAME_LINKS):
+            end += 1
+        while words[end - 1].lower in _NAME_LINKS:
+            end -= 1
+        capitalised = sum(1 for t in words[k + 2 : end] if t.text[:1].isupper())
+        # One capitalised word is enough after a capitalised link ("Doctors Without Borders").
+        enough = 1 if link.text[:1].isupper() else 2
+        return list(words[k:end]) if capitalised >= enough and end == len(words) else []
 
     def _opens_sentence(self, offset: int) -> bool:
         """Whether only spaces and quotation marks stand between ``offset`` and the text's start or

@@ -1150,3 +1150,32 @@ def test_an_inspector_general_and_the_possessive_on_a_two_word_role(text, name, 
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Session 7, round 2: people named for or against a cause are an organisation's name.
+    ("Physicians for Social Responsibility said the risk is real.", "Physicians for Social Responsibility"),
+    ("Doctors Without Borders said the clinic was hit.", "Doctors Without Borders"),
+    ("The Citizens for Clean Rivers and Lakes said the dam leaks.", "Citizens for Clean Rivers and Lakes"),
+])
+def test_people_for_a_cause_name_an_organisation(text, name):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == "organization"
+
+
+def test_people_for_a_cause_rule_needs_the_capitalised_name():
+    # A role's plural stays a role ("Analysts for Goldman Sachs"), one capital after "for" no name.
+    assert "Analysts for Goldman Sachs" not in _sources("Analysts for Goldman Sachs said the risk is real.")
+    assert "Voters for Trump" not in _sources("Voters for Trump said he won.")
+
+
+@pytest.mark.parametrize("text", [
+    # Session 7, round 2: an outlet the registry lacks, named as a speaker and as a relay, is one
+    # source (it had two ids, "daily_planet" and "the_daily_planet"), an outlet, in either order.
+    'The Daily Planet reported that the mayor resigned. "He is gone," a source told the Daily Planet.',
+    '"He is gone," a source told the Daily Planet. The Daily Planet reported that the mayor resigned.',
+])
+def test_an_unregistered_outlet_is_one_source_as_speaker_and_relay(text):
+    planets = [s for s in analyze(Article(text=text)).sources if "Daily Planet" in s.name]
+    assert [(s.id, s.kind, len(s.mentions)) for s in planets] == [("daily_planet", "news_outlet", 2)]
