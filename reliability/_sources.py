@@ -62,6 +62,8 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # a later paragraph about something else ("The Japanese constitution ... it does say").
 _IT_REACH = 250
 _NAME_LINKS = frozenset({"and", "of", "the", "in", "&"})  # "Citizens for Responsibility and Ethics in Washington"
+# Words that go on a title after a role word: "Chief Executive", "Chief Operating Officer".
+_TITLE_WORDS = frozenset({"executive", "operating", "financial", "technology", "information", "marketing"})
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before", "outside", "inside", "near"})
 _POSSESSIVE_DETERMINERS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 # Nouns for people that are no role: "the couple said", "the retired neurosurgeon said".
@@ -1468,8 +1470,11 @@ class _Resolver:
                 (low.endswith("s") and (self._common_plural(low) or (
                     _people_plural(low) and (low in _PEOPLE_NTS or low not in _surnames()))))
                 or low in _OPENING_NOT_NAME)  # "Another commenter said", "About one in seven adults said"
+            # "Chief Executive Herbert Diess", "Chief Financial Officer Amy Hood": the rest of a title.
+            title_part = k > 0 and low in _TITLE_WORDS and (words[k - 1].lower in self.lex.roles
+                                                             or words[k - 1].lower in _TITLE_WORDS)
             if capital and low not in self.lex.roles and low not in self.lex.demonyms and low not in _ANONYMOUS \
-                    and low not in _STAFF_TITLES and not opening_plural and low not in _DETERMINERS \
+                    and low not in _STAFF_TITLES and not opening_plural and not title_part and low not in _DETERMINERS \
                     and low not in _CALENDAR and not low.endswith(("'s", "’s")):
                 runs[-1].append(token)
             elif runs[-1]:

@@ -1179,3 +1179,15 @@ def test_people_for_a_cause_rule_needs_the_capitalised_name():
 def test_an_unregistered_outlet_is_one_source_as_speaker_and_relay(text):
     planets = [s for s in analyze(Article(text=text)).sources if "Daily Planet" in s.name]
     assert [(s.id, s.kind, len(s.mentions)) for s in planets] == [("daily_planet", "news_outlet", 2)]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7, round 2: the rest of a title after a role word is no part of the name (the source
+    # was "Executive Herbert Diess"); a well-known company's chief is company staff, a person.
+    ("Volkswagen Chief Executive Herbert Diess said sales fell.", "Herbert Diess", "person"),
+    ("Chief Financial Officer Amy Hood said sales fell.", "Amy Hood", "official"),
+])
+def test_the_rest_of_a_title_is_no_part_of_the_name(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
