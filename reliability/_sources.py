@@ -250,7 +250,10 @@ class _Resolver:
         self._after_given: frozenset[str] | None = None  # see _surnames_in_text
         self._capitalised: frozenset[str] | None = None  # see _capitalised_words
         self._unregistered: dict[str, str] = {}  # slug -> cluster of an outlet the registry lacks
-        self._outlet_speaker: str | None = None  # the last outlet that spoke, for "it said"
+        # The last outlet that spoke and where, and where a named organisation last spoke, for
+        # "it said" (offsets kept here: a scan of a source's mentions per "it" would be quadratic).
+        self._outlet_speaker: tuple[str, int] | None = None
+        self._organisation_spoke_at = -1
         self._after_given_word: dict[str, bool] = {}  # see _written_after_given_name
         # Role word -> the last unnamed holder of that role ("a spokesperson for Honda"), for
         # "the spokesperson" after it.
@@ -428,8 +431,9 @@ class _Resolver:
                 # its mention but relays nothing.
                 self.outlet(item.named_outlet)
                 return self._anonymous(self.text[holder : item.source[1]], (holder, item.source[1]))
-            self._outlet_speaker = self.outlet(item.named_outlet)
-            return self._outlet_speaker
+            cid = self.outlet(item.named_outlet)
+            self._outlet_speaker = (cid, item.named_outlet.start)
+            return cid
         if staff is not None and item.named_outlet is not None:
             self.outlet(item.named_outlet)  # the outlet keeps its mention; its staff member speaks
         if item.source is None:
@@ -501,14 +505,15 @@ class _Resolver:
             # "..., it said": an organisation speaks (a company, an agency, a team); the last one
             # named, else one the passage does not name.
             # An outlet that spoke last is an "it" too ("..., Der Spiegel reported. ..., it said").
-            organisation = self._last_named("organization")
-            outlet = self._outlet_speaker
-            if outlet is not None and bounds[0] - self._latest(outlet) <= _IT_REACH \
-                    and (organisation is None or self._latest(outlet) > self._latest(organisation)):
-                self.clusters[outlet].mentions.append(bounds)
-                return outlet
-            return self._refer_back(bounds, "organization") \
-                or self._anonymous_like("unnamed_it", "it (unnamed)", "organization", bounds)
+            if self._outlet_speaker is not None:
+                outlet, spoke_at = self._outlet_speaker
+                if bounds[0] - spoke_at <= _IT_REACH and spoke_at > self._organisation_spoke_at:
+                    self.clusters[outlet].mentions.append(bounds)
+                    return outlet
+            organisation = self._refer_back(bounds, "organization")
+            if organisation is not None:
+                self._organisation_spoke_at = bounds[0]
+            return organisation or self._anonymous_like("unnamed_it", "it (unnamed)", "organization", bounds)
         # "Martin Luther King", "Alan King": a person's role word (not "Sen.") straight after a
         # capitalised given name, ending the name, is a surname, not a title ("Florida Sen. Marco
         # Rubio", "UN Ambassador John Bolton" go on with a name; "Roosevelt Institute" is no role).
@@ -702,6 +707,8 @@ class _Resolver:
                 if cluster.surname:
                     self._remember_named(cluster)
         cluster.mentions.append(bounds)
+        if cluster.kind == "organization":
+            self._organisation_spoke_at = start
         if cluster.kind in ("person", "official", "expert"):
             self._resolve_forward(cluster, start)
             self.last_speaker = cluster.id
