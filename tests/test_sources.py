@@ -1191,3 +1191,13 @@ def test_the_rest_of_a_title_is_no_part_of_the_name(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    # Session 7, round 2: a registry name with non-ASCII letters, double-encoded as a UTF-8 file
+    # read as Windows-1252 writes it, is still the outlet.
+    "he told LibÃ©ration on Sunday",
+    "he told Libération on Sunday",
+])
+def test_a_double_encoded_outlet_name_is_the_outlet(text):
+    assert [m.outlet.id for m in find_outlets(tokenize(text)) if m.outlet is not None] == ["liberation"]
