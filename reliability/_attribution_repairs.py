@@ -27,6 +27,8 @@ rewrites only those that match one of these shapes (each function below says whi
   quotation after the cue is;
 * "X said on state television", "in an interview to the Figaro newspaper": the outlet relays;
 * "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
+* "John Burke, a college student visiting the center stated": an appositive left open keeps
+  the name before it in the source;
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
   do not read at all; they are added, as is a quotation whose opening mark the text lost or left
   in an earlier paragraph ('The roads are closed,” the mayor said.'), and a speaker after two
@@ -1272,6 +1274,47 @@ def _quotation_before_speaker(
                    item.named_outlet is not None else "direct_quote")
 
 
+def _name_before_open_appositive(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'"...!" John Burke, a college student visiting the center stated to ABC News.'
+
+    An appositive whose closing comma the writer left out: the rules start the source at its
+    article ("a college student ..."), losing the name before the comma. The name (capitalised
+    words, the first a given name) opens the sentence or follows a closing quotation mark.
+    """
+    if item.source is None or item.source[1] > cue[0] or item.content[0] < item.source[0] <= item.content[1]:
+        return None
+    first = _first_token(seg, item.source[0], item.source[1])
+    if first is None or first.lower not in ("a", "an", "the"):
+        return None
+    before = seg.tokens_in(max(sentence.start, item.source[0] - 80), item.source[0])
+    if len(before) < 3 or before[-1].text != ",":
+        return None
+    k = len(before) - 1
+    while k > 0 and before[k - 1].text[:1].isupper() and before[k - 1].text.isalpha():
+        k -= 1
+    name = before[k:-1]
+    opens = k == 0 or before[k - 1].text in _QUOTE_MARKS
+    # Not an opening phrase of time or place ("In June, the senator"): "In", "June" and "May" are
+    # in the Census list of given names too.
+    if not (2 <= len(name) <= 4 and opens and name[0].lower in _given_names()) \
+            or any(t.lower in _FUNCTION_WORDS or t.lower in _MONTHS for t in name) \
+            or item.content[0] < name[0].start < item.content[1]:
+        return None
+    return replace(item, source=(name[0].start, item.source[1]), written_source=None)
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(_lines("given_names.txt"))
+
+
+_FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
+_MONTHS = frozenset("""january february march april may june july august september october november
+    december""".split())
+
+
 # First words of the words after a cue that tell the occasion, not what was said.
 _OCCASION_WORDS = frozenset("""in at during on with after before while when from for to via""".split())
 
@@ -1633,4 +1676,4 @@ _RULES = (_coordinated_subject, _said_to_outlet, _dateline_in_source, _opening_p
           _quoted_as_saying,
           _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside,
           _quotation_before_speaker, _clause_after_opening, _outlet_in_aside, _document_seen_by, _venue_relay,
-          _anonymous_subject, _participle_subject)
+          _anonymous_subject, _participle_subject, _name_before_open_appositive)

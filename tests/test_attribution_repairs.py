@@ -569,3 +569,17 @@ def test_an_outlet_and_its_medium_report(text, content):
 def test_a_medium_without_a_registry_outlet_reports_nothing():
     analysis = analyze(Article(text="Our magazine reports that wages rose in the north."))
     assert analysis.found == []
+
+
+@pytest.mark.parametrize(("text", "content_part", "source"), [
+    # Session 7, round 2: an appositive whose closing comma was left out keeps the name before it.
+    ('"Stop the count!" Ada Brandt, a student visiting the hall stated to Radio Ulm. "We left."', "Ulm",
+     "Ada Brandt, a student visiting the hall"),
+    ("Ada Brandt, a student visiting the hall said the doors were shut.", "doors",
+     "Ada Brandt, a student visiting the hall"),
+    # An opening phrase of time or place is no name ("May" and "June" are given names too).
+    ("In June, the state senator called on voters to stay home.", "voters", "the state senator"),
+])
+def test_a_name_before_an_appositive_left_open(text, content_part, source):
+    got_source, _, _, _ = _statement(text, content_part)
+    assert got_source == source
