@@ -377,7 +377,7 @@ class _Resolver:
             base = _slug(name[4:] if name[:4].lower() == "the " and name[4:5].isupper() else name)
             cluster = self.clusters.get(base) or self._new(base, name=name, kind=mention.kind)
             if cluster.kind in ("organization", "person", "unknown"):
-                cluster.kind = mention.kind  # named as a speaker first, as an outlet now
+                cluster.kind = mention.kind  # type: ignore[assignment]  # a speaker first, an outlet now
             self._unregistered[base] = cluster.id
             cluster.mentions.append(bounds)
             return cluster.id
