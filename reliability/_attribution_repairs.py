@@ -27,12 +27,15 @@ rewrites only those that match one of these shapes (each function below says whi
   quotation after the cue is;
 * "X said on state television", "in an interview to the Figaro newspaper": the outlet relays;
 * "A person familiar with the planning for Thursday's meeting says": the whole phrase speaks;
+* "John Burke, a college student visiting the center stated": an appositive left open keeps
+  the name before it in the source;
 * "according to a report by X, ..." and "X has exclusively learned" are statements the rules
   do not read at all; they are added, as is a quotation whose opening mark the text lost or left
   in an earlier paragraph ('The roads are closed,” the mayor said.'), and a speaker after two
   spaces that stand for a stripped comma and quotation mark ('"I never wanted it  she said.'), and
   "..., a source claims." (the rules read "claims", "reports", "alleged" there as nouns), and the
-  reports in "X denied reports that ..." (an unnamed origin, of which X is no relay).
+  reports in "X denied reports that ..." (an unnamed origin, of which X is no relay), and "The
+  Economist magazine reports that ..." (a registry outlet and its medium, read as a noun too).
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
 of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
@@ -135,6 +138,7 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
     if " reported" in seg.text or " reports" in seg.text:
         result = _trailing_outlet_report(seg, result)
+        result.extend(_outlet_medium_reports(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
     result.extend(_denied_reports(seg, result, starts))
     return result
@@ -618,6 +622,42 @@ def _outlet_has_learned(seg: Segmentation, found: list[Found], starts: list[int]
         cue = (tokens[aux].start, tokens[k].end)
         result.append(Found((subject[0].start, subject[-1].end), cue, content, "secondhand",  # type: ignore[arg-type]
                             named_outlet=outlet))
+    return result
+
+
+def _outlet_medium_reports(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'The Economist magazine reports that growth slowed': a registry outlet, then what it is
+    ("magazine", "newspaper"), then "reports"/"reported that". The cue ranker reads "magazine
+    reports" as a compound noun there, so no statement is found; the outlet is the source.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    cue_starts = {t.start for f in found if f.cue is not None for t in seg.tokens_in(*f.cue)}
+    tokens = seg.tokens
+    result = []
+    for k in [k for k in seg.positions(["reports", "reported"]) if k > 1]:
+        medium, verb = tokens[k - 1], tokens[k]
+        if verb.start in cue_starts or medium.lower not in _publication_nouns() \
+                or k + 2 >= len(tokens) or tokens[k + 1].lower != "that" or seg.quote_at(verb.start):
+            continue
+        at = bisect.bisect_right(starts, verb.start) - 1
+        if at < 0:
+            continue
+        sentence = _around(seg.sentences[at], verb.start, verb.end)
+        subject: list[Token] = []
+        j = k - 2
+        while j >= 0 and tokens[j].start >= sentence.start and len(subject) < 5 \
+                and (tokens[j].text[:1].isupper() or tokens[j].lower == "the"):
+            subject.insert(0, tokens[j])
+            j -= 1
+        outlet = _outlet_in(seg, subject) if subject else None
+        if outlet is None or outlet.end != subject[-1].end:
+            continue  # the outlet's name ends right before the medium
+        content = (tokens[k + 2].start, _end_of(seg, sentence))
+        if content[1] <= content[0]:
+            continue
+        result.append(Found((subject[0].start, medium.end), (verb.start, verb.end), content,
+                            "secondhand", named_outlet=outlet))
     return result
 
 
@@ -1234,6 +1274,47 @@ def _quotation_before_speaker(
                    item.named_outlet is not None else "direct_quote")
 
 
+def _name_before_open_appositive(
+    seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str
+) -> Found | None:
+    """'"...!" John Burke, a college student visiting the center stated to ABC News.'
+
+    An appositive whose closing comma the writer left out: the rules start the source at its
+    article ("a college student ..."), losing the name before the comma. The name (capitalised
+    words, the first a given name) opens the sentence or follows a closing quotation mark.
+    """
+    if item.source is None or item.source[1] > cue[0] or item.content[0] < item.source[0] <= item.content[1]:
+        return None
+    first = _first_token(seg, item.source[0], item.source[1])
+    if first is None or first.lower not in ("a", "an", "the"):
+        return None
+    before = seg.tokens_in(max(sentence.start, item.source[0] - 80), item.source[0])
+    if len(before) < 3 or before[-1].text != ",":
+        return None
+    k = len(before) - 1
+    while k > 0 and before[k - 1].text[:1].isupper() and before[k - 1].text.isalpha():
+        k -= 1
+    name = before[k:-1]
+    opens = k == 0 or before[k - 1].text in _QUOTE_MARKS
+    # Not an opening phrase of time or place ("In June, the senator"): "In", "June" and "May" are
+    # in the Census list of given names too.
+    if not (2 <= len(name) <= 4 and opens and name[0].lower in _given_names()) \
+            or any(t.lower in _FUNCTION_WORDS or t.lower in _MONTHS for t in name) \
+            or item.content[0] < name[0].start < item.content[1]:
+        return None
+    return replace(item, source=(name[0].start, item.source[1]), written_source=None)
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(_lines("given_names.txt"))
+
+
+_FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
+_MONTHS = frozenset("""january february march april may june july august september october november
+    december""".split())
+
+
 # First words of the words after a cue that tell the occasion, not what was said.
 _OCCASION_WORDS = frozenset("""in at during on with after before while when from for to via""".split())
 
@@ -1595,4 +1676,4 @@ _RULES = (_coordinated_subject, _said_to_outlet, _dateline_in_source, _opening_p
           _quoted_as_saying,
           _according_to_first, _said_of, _said_speaking, _said_when_then_clause, _said_time_then_aside,
           _quotation_before_speaker, _clause_after_opening, _outlet_in_aside, _document_seen_by, _venue_relay,
-          _anonymous_subject, _participle_subject)
+          _anonymous_subject, _participle_subject, _name_before_open_appositive)

@@ -51,6 +51,19 @@ class _Index:
     demonym_first: frozenset[str]  # first words of the country words
 
 
+def _double_encoded(names: tuple[str, ...]) -> list[str]:
+    """The names with non-ASCII letters as a UTF-8 file read as Windows-1252 writes them
+    ("LibÃ©ration" for "Libération"; 13 of the corpora's articles are double-encoded so)."""
+    variants = []
+    for name in names:
+        if not name.isascii():
+            try:
+                variants.append(name.encode("utf-8").decode("cp1252"))
+            except UnicodeDecodeError:  # a byte that Windows-1252 leaves undefined
+                continue
+    return variants
+
+
 @functools.cache
 def _index() -> _Index:
     exact: dict[tuple[str, ...], Outlet] = {}
@@ -59,7 +72,7 @@ def _index() -> _Index:
     domains: dict[str, Outlet] = {}
     longest = 1
     for outlet in outlets():
-        for name in (outlet.name, *outlet.aliases):
+        for name in (*(names := (outlet.name, *outlet.aliases)), *_double_encoded(names)):
             words = [t.text for t in tokenize(name)]
             if not words:
                 continue
@@ -92,13 +105,27 @@ def _by_first_word() -> dict[str, Outlet]:
     ("Radar" of "Radar Online" and "Radar magazine", "Star" of "Star (magazine)")."""
     seen: dict[str, set[str]] = {}
     outlet_of: dict[str, Outlet] = {}
+    # A word shared by several outlets' names still names the one called by it and what it is
+    # ("Star (magazine)", alias "Star magazine"; not "Star Tribune").
+    called: dict[str, set[str]] = {}
+    own: dict[str, Outlet] = {}
     for outlet in outlets():
         for name in (outlet.name, *outlet.aliases):
-            first = name.split()[0]
+            words = name.split()
+            first = words[0]
             if first[:1].isupper() and first.isalpha() and len(first) > 1:
                 seen.setdefault(first, set()).add(outlet.id)
                 outlet_of[first] = outlet
-    return {w: outlet_of[w] for w, ids in seen.items() if len(ids) == 1}
+                if len(words) == 2 and words[1].strip("()").lower() in _PUBLICATION_KINDS:
+                    called.setdefault(first, set()).add(outlet.id)
+                    own[first] = outlet
+    return {w: outlet_of[w] if len(ids) == 1 else own[w] for w, ids in seen.items()
+            if len(ids) == 1 or len(called.get(w, ())) == 1}
+
+
+# What a periodical is, written after its name: "Star (magazine)", "Star magazine" ("Daily" and
+# "Online" end the names of other outlets that start with the same word: "China Daily").
+_PUBLICATION_KINDS = frozenset({"magazine", "newspaper", "tabloid"})
 
 
 def outlet_by_first_word(word: str) -> Outlet | None:

@@ -58,6 +58,14 @@ _ANONYMOUS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+# How far back (characters) an outlet that spoke can still be "it": the next sentence or two, not
+# a later paragraph about something else ("The Japanese constitution ... it does say").
+_IT_REACH = 250
+_NAME_LINKS = frozenset({"and", "of", "the", "in", "&"})  # "Citizens for Responsibility and Ethics in Washington"
+# Words that go on a title after a role word: "Chief Executive", "Chief Operating Officer".
+_TITLE_WORDS = frozenset({"executive", "operating", "financial", "technology", "information", "marketing"})
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before", "outside", "inside", "near"})
+_POSSESSIVE_DETERMINERS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 # Nouns for people that are no role: "the couple said", "the retired neurosurgeon said".
 _PERSON_NOUNS = frozenset(
     """couple man woman boy girl mother father son daughter wife husband brother sister
@@ -67,7 +75,7 @@ _PERSON_NOUNS = frozenset(
     farmer chef writer author artist musician child kid teen teenager baby boyfriend girlfriend
     fiance fiancé fiancee fiancée duo trio pair investor commenter viewer reader listener caller visitor
     tourist passenger employee worker voter user fan friend relative participant respondent
-    bystander passerby adult""".split()
+    bystander passerby adult mistress lover widow widower""".split()
 )
 # Nouns for a group of people that a later "they" can stand for ("The family ..., which they said").
 _COLLECTIVE_PEOPLE = frozenset({"family", "couple", "duo", "trio", "pair"})
@@ -240,6 +248,12 @@ class _Resolver:
         self._pending: _Cluster | None = None
         self.merged: dict[str, str] = {}
         self._after_given: frozenset[str] | None = None  # see _surnames_in_text
+        self._capitalised: frozenset[str] | None = None  # see _capitalised_words
+        self._unregistered: dict[str, str] = {}  # slug -> cluster of an outlet the registry lacks
+        # The last outlet that spoke and where, and where a named organisation last spoke, for
+        # "it said" (offsets kept here: a scan of a source's mentions per "it" would be quadratic).
+        self._outlet_speaker: tuple[str, int] | None = None
+        self._organisation_spoke_at = -1
         self._after_given_word: dict[str, bool] = {}  # see _written_after_given_name
         # Role word -> the last unnamed holder of that role ("a spokesperson for Honda"), for
         # "the spokesperson" after it.
@@ -359,8 +373,12 @@ class _Resolver:
         if mention.kind != "state_media":
             # An outlet the registry does not know, named in "Quoted from X,".
             name = self.text[mention.start : mention.end]
-            base = _slug(name)
+            # "told the Daily Planet" and "Daily Planet reported" are one outlet: one id for both.
+            base = _slug(name[4:] if name[:4].lower() == "the " and name[4:5].isupper() else name)
             cluster = self.clusters.get(base) or self._new(base, name=name, kind=mention.kind)
+            if cluster.kind in ("organization", "person", "unknown"):
+                cluster.kind = mention.kind  # type: ignore[assignment]  # a speaker first, an outlet now
+            self._unregistered[base] = cluster.id
             cluster.mentions.append(bounds)
             return cluster.id
         # A loose reference ("state TV"): the state outlet of that country already named, if any.
@@ -413,7 +431,9 @@ class _Resolver:
                 # its mention but relays nothing.
                 self.outlet(item.named_outlet)
                 return self._anonymous(self.text[holder : item.source[1]], (holder, item.source[1]))
-            return self.outlet(item.named_outlet)
+            cid = self.outlet(item.named_outlet)
+            self._outlet_speaker = (cid, item.named_outlet.start)
+            return cid
         if staff is not None and item.named_outlet is not None:
             self.outlet(item.named_outlet)  # the outlet keeps its mention; its staff member speaks
         if item.source is None:
@@ -484,8 +504,16 @@ class _Resolver:
         if lowered == ["it"]:
             # "..., it said": an organisation speaks (a company, an agency, a team); the last one
             # named, else one the passage does not name.
-            return self._refer_back(bounds, "organization") \
-                or self._anonymous_like("unnamed_it", "it (unnamed)", "organization", bounds)
+            # An outlet that spoke last is an "it" too ("..., Der Spiegel reported. ..., it said").
+            if self._outlet_speaker is not None:
+                outlet, spoke_at = self._outlet_speaker
+                if bounds[0] - spoke_at <= _IT_REACH and spoke_at > self._organisation_spoke_at:
+                    self.clusters[outlet].mentions.append(bounds)
+                    return outlet
+            organisation = self._refer_back(bounds, "organization")
+            if organisation is not None:
+                self._organisation_spoke_at = bounds[0]
+            return organisation or self._anonymous_like("unnamed_it", "it (unnamed)", "organization", bounds)
         # "Martin Luther King", "Alan King": a person's role word (not "Sen.") straight after a
         # capitalised given name, ending the name, is a surname, not a title ("Florida Sen. Marco
         # Rubio", "UN Ambassador John Bolton" go on with a name; "Roosevelt Institute" is no role).
@@ -505,7 +533,8 @@ class _Resolver:
             # Gottlieb of the American Enterprise Institute" are experts; others are persons.
             kind = "expert" if not _ACADEMIC.isdisjoint(t.lower for t in words) else None
         comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
-        if 0 < comma < len(words) - 1 and self._appositive(words[comma + 1]):
+        if 0 < comma < len(words) - 1 and (self._appositive(words[comma + 1])
+                                           or self._owner_role(words[comma + 1 :])):
             # "Richard Revesz, director of the Institute ... at New York University", "Senator
             # Dianne Feinstein, Democrat of California": the name is before the appositive
             # (after it only when the appositive is the name itself: "Russia's ambassador to
@@ -529,7 +558,12 @@ class _Resolver:
                 and (head_word in _ANONYMOUS or head_word in _UNNAMED_PEOPLE or head_word in _UNNAMED_GROUPS
                      or head_word in self.lex.roles
                      or (head_word.endswith("s") and head_word[:-1] in self.lex.roles)  # "Socialist lawmakers"
-                     or _people_plural(head_word))):  # "registered Ohio voters"
+                     or _people_plural(head_word)  # "registered Ohio voters"
+                     # "Longtime mistress says" (a headline): an opening capital on a word that is
+                     # no personal name, straight before a noun for a person, names nobody.
+                     or (head_word in _PERSON_NOUNS and len(words) == 2 and name_tokens == words[:1]
+                         and self._opens_sentence(words[0].start)
+                         and not _personal_name(words[0].lower)))):
             name_tokens = []
         if name_tokens and self._unnamed_head(words):
             name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
@@ -563,11 +597,15 @@ class _Resolver:
                             for t in words)  # not "A new Gallup poll", "Ipsos poll": their authors
             # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
             # unnamed holder of a role among many is anonymous; "the minister" refers back below.
-            one_of_many = lowered[0] in _INDEFINITE and kind in ("official", "expert")
+            # A company's title counts too ("A spokesperson for Honda": its staff are persons).
+            one_of_many = lowered[0] in _INDEFINITE and (kind in ("official", "expert") or (
+                kind == "person" and any(w in self.lex.roles for w in lowered) and self._company_staff(lowered)))
             if kind is None and head in _PERSON_NOUNS and not any(w in anonymous_words for w in lowered):
                 # "the retired neurosurgeon", "the couple": someone the article has named, or will;
                 # "a woman", "a witness": one unnamed person among many (see ``one_of_many``).
-                if lowered[0] in _INDEFINITE:
+                # Headlines drop the article: "Longtime mistress says" is "A longtime mistress".
+                if lowered[0] in _INDEFINITE or (len(words) == 2 and words[0].text[:1].isupper()
+                                                 and lowered[0] not in _DETERMINERS | _POSSESSIVE_DETERMINERS):
                     return self._anonymous(self.text[start:end], bounds)
                 kind = "person"
             # "Trump aides", "his advisers"; not "She then addressed the supporters". Any other
@@ -630,11 +668,15 @@ class _Resolver:
                         and t.lower not in _CALENDAR]  # not "Friday by the U.S. Bureau of ..."
             name_tokens = capitals or name_tokens
         is_org = is_org or single_org
+        advocacy = self._advocacy_name(words) if kind in (None, "organization") else []
+        if advocacy:
+            name_tokens, is_org = advocacy, True  # "Physicians for Social Responsibility", not "Social Responsibility"
         name = self.text[name_tokens[0].start : name_tokens[-1].end]
         if name.endswith(("'s", "’s", "\ufffds")):  # "\ufffd": a mojibake apostrophe (see _segmentation)
             name = name[:-2]  # "Kantar Media's political ad tracker"
         surname = name_tokens[-1].lower
-        cid = self._known(name_tokens)
+        # An outlet the registry does not know, already named as one ("told the Daily Planet").
+        cid = self._known(name_tokens) or self._unregistered.get(_slug(name))
         web = len(name_tokens) == 1 and _WEB_NAME.fullmatch(name) is not None
         if web and kind is None:
             # "Trucks.com first reported": a website that reports is a news outlet; "Amazon.com said", a company.
@@ -665,6 +707,8 @@ class _Resolver:
                 if cluster.surname:
                     self._remember_named(cluster)
         cluster.mentions.append(bounds)
+        if cluster.kind == "organization":
+            self._organisation_spoke_at = start
         if cluster.kind in ("person", "official", "expert"):
             self._resolve_forward(cluster, start)
             self.last_speaker = cluster.id
@@ -713,7 +757,8 @@ class _Resolver:
             return True
         word = before[-1].text if before else ""
         if word.islower() and word != "capital" and (word in _ORG_WORDS or word in _COMPANY_WORDS
-                                                     or word in _ORG_APPOSITIVES):
+                                                     or word in _ORG_APPOSITIVES) \
+                and not self._place_phrase_before(first.start):
             return True  # "US bank Wells Fargo", "retailer Tesco"; not "India's capital New Delhi"
         if item.cue is None or item.source is None or not 0 <= item.cue[0] - item.source[1] <= 1:
             return False  # only a speaker right before its cue: "Acme says its ..."
@@ -732,6 +777,17 @@ class _Resolver:
             and last.lower not in _OPENERS and last.lower not in _QUANTIFIERS and last.lower not in _PARTIES \
             and last.lower not in self.lex.demonyms and not self._group_plural(last.lower) \
             and not _personal_name(last.lower)
+
+    def _place_phrase_before(self, start: int) -> bool:
+        """Whether the words just before ``start`` are a phrase of place or time that opens with a
+        preposition ("(At the Monday news conference | Trump argued"): its noun is where the name
+        spoke, not what the name is ("retailer | Tesco")."""
+        for token in reversed(self.last_tokens(max(0, start - 60), start, 6)):
+            if token.lower in _PLACE_PREPOSITIONS:
+                return True
+            if not token.text.isalnum():
+                return False  # a comma or a bracket ends the phrase
+        return False
 
     def _written_after_given_name(self, word: str) -> bool:
         """Whether the article writes the lower-cased ``word`` right after a capitalised word that
@@ -1224,7 +1280,12 @@ class _Resolver:
         """The kind of a role left just outside the source words: "Secretary of | State Hillary Clinton"."""
         before = self.last_tokens(max(0, start - 60), start, 6)
         if len(before) >= 2 and before[-1].lower == "of":
-            return self._role_kind([before[-2].lower])
+            kind = self._role_kind([before[-2].lower])
+            # "Amazon vice president of | robotics Brad Porter": a company's title names its staff,
+            # a person, as it does inside the source words (see _role_kind).
+            if kind == "official" and self._role_kind([t.lower for t in before[-5:-1]]) == "person":
+                return "person"
+            return kind
         # "Russia's ambassador to | North Korea, Alexandre Matsegora": a role a few words back,
         # with only names and linking words between it and the source.
         roles = self.lex.roles
@@ -1279,15 +1340,39 @@ class _Resolver:
         return kind if kind in ("official", "expert") else None
 
     def _company_staff(self, lowered: list[str]) -> bool:
-        """Whether a source's words name a company's staff: "a customer support representative"."""
+        """Whether a source's words name a company's staff: "a customer support representative",
+        "Wells Fargo's head of ATM and branch banking", "Amazon vice president"."""
         # A possessive stays on its word: "the company's representative" has the token "company's".
-        return any(w.removesuffix("'s").removesuffix("’s") in _COMPANY_WORDS for w in lowered)
+        bare = [w.removesuffix("'s").removesuffix("’s") for w in lowered]
+        if any(w in _COMPANY_WORDS for w in bare):
+            return True
+        known = _companies_lower()
+        # A well-known company by name: two- and three-word names whole ("wells fargo"); a one-word
+        # name only where this text writes it capitalised ("Apple", not "apple").
+        for i, word in enumerate(bare):
+            if word in known and word in self._capitalised_words():
+                return True
+            two = f"{lowered[i]} {bare[i + 1]}" if i + 1 < len(bare) else ""
+            three = f"{lowered[i]} {lowered[i + 1]} {bare[i + 2]}" if i + 2 < len(bare) else ""
+            if two in known or three in known:
+                return True
+        return False
+
+    def _capitalised_words(self) -> frozenset[str]:
+        """The words (lower-cased, possessive dropped) this text writes with a capital, once per text."""
+        if self._capitalised is None:
+            self._capitalised = frozenset(w.removesuffix("'s").removesuffix("’s").lower()
+                                          for w in _WORD_RUN.findall(self.text) if w[:1].isupper())
+        return self._capitalised
 
     def _role_kind(self, lowered: list[str]) -> SourceKind | None:
         best: SourceKind | None = None
         officials: set[str] = set()
         for i, word in enumerate(lowered):
-            two = f"{word} {lowered[i + 1]}" if i + 1 < len(lowered) else ""
+            # A possessive stays on its word: a two-word role is read without it ("the FDIC
+            # inspector general's memo"); one word keeps it ("Queen's Brian May" is no queen).
+            following = lowered[i + 1].removesuffix("'s").removesuffix("’s") if i + 1 < len(lowered) else ""
+            two = f"{word} {following}" if following else ""
             role = two if two in self.lex.roles else word
             kind = self.lex.roles.get(role)
             if kind == "official":
@@ -1296,7 +1381,9 @@ class _Resolver:
                 best = kind  # type: ignore[assignment]
         # The head of a university department or research institute ("chairman of the computer
         # science department at Dartmouth College"); a school's department alone stays official.
-        leaders = officials - {"department"}
+        # "the dean of the School of Hotel Administration at Cornell": a unit's name in it
+        # ("Administration", "Department") is no leadership role of its own.
+        leaders = officials - {"department", "administration"}
         if best == "official" and leaders <= _LEADERSHIP and (leaders or "department" not in officials) \
                 and not _ACADEMIC.isdisjoint(lowered):
             return "expert"
@@ -1309,6 +1396,47 @@ class _Resolver:
         low = first.lower
         return (first.text[:1].islower() or low in _APPOSITIVE_STARTS or low in self.lex.roles
                 or low in _PARTIES or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
+
+    @staticmethod
+    def _advocacy_name(words: list[Token]) -> list[Token]:
+        """An organisation named as people for or against a cause: "Physicians for Social
+        Responsibility", "Doctors Without Borders", "Citizens for Responsibility and Ethics in
+        Washington" (a capitalised plural, "for", "against" or "without", then two or more
+        capitalised words, one after a capitalised link). Empty when the words are not such a name."""
+        k = 1 if words and words[0].lower == "the" else 0
+        if len(words) < k + 3:
+            return []
+        head, link = words[k], words[k + 1]
+        if not (head.text[:1].isupper() and head.text.isalpha() and head.lower.endswith("s")
+                and head.lower not in _ANONYMOUS and link.lower in ("for", "against", "without")):
+            return []
+        end = k + 2
+        while end < len(words) and (words[end].text[:1].isupper() or words[end].lower in _NAME_LINKS):
+            end += 1
+        while words[end - 1].lower in _NAME_LINKS:
+            end -= 1
+        capitalised = sum(1 for t in words[k + 2 : end] if t.text[:1].isupper())
+        # One capitalised word is enough after a capitalised link ("Doctors Without Borders").
+        enough = 1 if link.text[:1].isupper() else 2
+        return list(words[k:end]) if capitalised >= enough and end == len(words) else []
+
+    def _opens_sentence(self, offset: int) -> bool:
+        """Whether only spaces and quotation marks stand between ``offset`` and the text's start or
+        the end of the sentence before it."""
+        before = self.text[max(0, offset - 40) : offset].rstrip(" \t\"“‘'")
+        return before[-1] in ".!?\n:" if before else offset <= 40
+
+    def _owner_role(self, words: list[Token]) -> bool:
+        """Whether a phrase after a comma is a role its holder has at a named owner: "Wells Fargo's
+        head of ATM and branch banking", "Amazon's chief executive" (capitalised words, a possessive,
+        then a role word)."""
+        for k, token in enumerate(words[:4]):
+            if not token.text[:1].isupper():
+                return False
+            if token.text.endswith(("'s", "’s")) or (k + 1 < len(words) and words[k + 1].text in ("'s", "’s")):
+                after = words[k + 1 :] if token.text.endswith(("'s", "’s")) else words[k + 2 :]
+                return bool(after) and (after[0].lower in self.lex.roles or after[0].lower in _APPOSITIVE_STARTS)
+        return False
 
     def _titled_name(self, words: list) -> bool:  # type: ignore[type-arg]
         """Whether a role word is directly followed by a name: "President Joe Biden", not "ambassador to"."""
@@ -1349,8 +1477,11 @@ class _Resolver:
                 (low.endswith("s") and (self._common_plural(low) or (
                     _people_plural(low) and (low in _PEOPLE_NTS or low not in _surnames()))))
                 or low in _OPENING_NOT_NAME)  # "Another commenter said", "About one in seven adults said"
+            # "Chief Executive Herbert Diess", "Chief Financial Officer Amy Hood": the rest of a title.
+            title_part = k > 0 and low in _TITLE_WORDS and (words[k - 1].lower in self.lex.roles
+                                                             or words[k - 1].lower in _TITLE_WORDS)
             if capital and low not in self.lex.roles and low not in self.lex.demonyms and low not in _ANONYMOUS \
-                    and low not in _STAFF_TITLES and not opening_plural and low not in _DETERMINERS \
+                    and low not in _STAFF_TITLES and not opening_plural and not title_part and low not in _DETERMINERS \
                     and low not in _CALENDAR and not low.endswith(("'s", "’s")):
                 runs[-1].append(token)
             elif runs[-1]:
@@ -1543,6 +1674,12 @@ def _companies() -> frozenset[str]:
     """Well-known companies (data/lexicons/companies.tsv; names that name people as often, like
     "Ford" or "Abbott", are not in it)."""
     return frozenset(line.partition("\t")[0].strip() for line in _lines("companies.tsv"))
+
+
+@functools.cache
+def _companies_lower() -> frozenset[str]:
+    """The well-known companies' names, lower-cased (matched against a source's lowered words)."""
+    return frozenset(name.lower() for name in _companies())
 
 
 def _company(name: str) -> bool:

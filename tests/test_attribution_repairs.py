@@ -553,3 +553,33 @@ def test_an_outlet_report_read_as_a_statement_is_not_added_twice():
     for chain in analysis.chains:
         assert len(chain.hops) == len(set(chain.hops))
         assert len(chain.hops) <= 3
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # Session 7, round 2: a registry outlet, then what it is, then "reports that": the cue ranker
+    # read "magazine reports" as a noun and found no statement.
+    ("The Economist magazine reports that wages rose in the north.", "wages rose in the north"),
+    ("Rents fell. The Economist magazine reports that wages rose in the north.", "wages rose in the north"),
+])
+def test_an_outlet_and_its_medium_report(text, content):
+    source, got_content, names, _ = _statement(text, "wages rose")
+    assert (source, got_content.strip(" ."), names) == ("The Economist magazine", content, ["The Economist"])
+
+
+def test_a_medium_without_a_registry_outlet_reports_nothing():
+    analysis = analyze(Article(text="Our magazine reports that wages rose in the north."))
+    assert analysis.found == []
+
+
+@pytest.mark.parametrize(("text", "content_part", "source"), [
+    # Session 7, round 2: an appositive whose closing comma was left out keeps the name before it.
+    ('"Stop the count!" Ada Brandt, a student visiting the hall stated to Radio Ulm. "We left."', "Ulm",
+     "Ada Brandt, a student visiting the hall"),
+    ("Ada Brandt, a student visiting the hall said the doors were shut.", "doors",
+     "Ada Brandt, a student visiting the hall"),
+    # An opening phrase of time or place is no name ("May" and "June" are given names too).
+    ("In June, the state senator called on voters to stay home.", "voters", "the state senator"),
+])
+def test_a_name_before_an_appositive_left_open(text, content_part, source):
+    got_source, _, _, _ = _statement(text, content_part)
+    assert got_source == source
