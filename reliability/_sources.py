@@ -431,9 +431,9 @@ class _Resolver:
                 # its mention but relays nothing.
                 self.outlet(item.named_outlet)
                 return self._anonymous(self.text[holder : item.source[1]], (holder, item.source[1]))
-            cid = self.outlet(item.named_outlet)
-            self._outlet_speaker = (cid, item.named_outlet.start)
-            return cid
+            outlet_id = self.outlet(item.named_outlet)
+            self._outlet_speaker = (outlet_id, item.named_outlet.start)
+            return outlet_id
         if staff is not None and item.named_outlet is not None:
             self.outlet(item.named_outlet)  # the outlet keeps its mention; its staff member speaks
         if item.source is None:
@@ -492,9 +492,9 @@ class _Resolver:
         holder = self._unnamed_holder_before(start)
         if holder is not None:
             # "a spokesman for | the ministry said": the source words hold only the organisation.
-            cid = self._anonymous(self.text[holder:end], (holder, end))
-            self._remember_holder(cid, [t.lower for t in self.tokens(holder, start)])
-            return cid
+            holder_id = self._anonymous(self.text[holder:end], (holder, end))
+            self._remember_holder(holder_id, [t.lower for t in self.tokens(holder, start)])
+            return holder_id
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
             if lowered[0] == "they" and self.last_speaker is None:
                 subject = self._plural_subject(bounds)
@@ -621,20 +621,20 @@ class _Resolver:
                     or (kind == "person" and head in self.lex.roles and self._company_staff(lowered))
                     or (kind is None and any(w in anonymous_words for w in lowered))
                     or self._withheld(bounds)):
-                cid = self._anonymous(self.text[start:end], bounds)
+                group_id = self._anonymous(self.text[start:end], bounds)
                 if one_of_many:
-                    self._remember_holder(cid, lowered)
-                return cid
+                    self._remember_holder(group_id, lowered)
+                return group_id
             if lowered[:1] and lowered[0] in _DETERMINERS and kind is not None:
                 # "the minister added": the last speaker of that kind, when nothing says it is
                 # someone else: "the mayor" is not the prime minister named before.
                 target = self._last_named(kind)
-                holder = self._holders.get(head) if lowered[0] == "the" else None
-                if holder is not None and (target is None or self._latest(holder) > self._latest(target)):
+                role_holder = self._holders.get(head) if lowered[0] == "the" else None
+                if role_holder is not None and (target is None or self._latest(role_holder) > self._latest(target)):
                     # "A spokesperson for Honda said ... the spokesperson added": the unnamed
                     # holder of that role, named after the last named source of its kind.
-                    self.clusters[holder].mentions.append(bounds)
-                    return holder
+                    self.clusters[role_holder].mentions.append(bounds)
+                    return role_holder
                 if target is not None and self._may_be_called(target, head):
                     return self._refer_back(bounds, kind) or target
             cluster = self._new(_slug(self.text[start:end]), name=self.text[start:end],
