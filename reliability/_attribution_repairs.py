@@ -597,12 +597,7 @@ def _outlet_has_learned(seg: Segmentation, found: list[Found], starts: list[int]
         if at < 0:
             continue
         sentence = _around(seg.sentences[at], tokens[aux].start, tokens[k].end)
-        subject: list[Token] = []
-        j = aux - 1
-        while j >= 0 and tokens[j].start >= sentence.start and len(subject) < 5 \
-                and (tokens[j].text[:1].isupper() or tokens[j].lower == "the"):
-            subject.insert(0, tokens[j])
-            j -= 1
+        subject, j = _name_words_before(tokens, aux - 1, sentence.start)
         outlet = _outlet_in(seg, subject) if subject else None
         if outlet is None and subject and (".com" in subject[-1].lower or any(
                 t.lower in lexicons().outlet_words for t in subject if t.text[:1].isupper())):
@@ -625,6 +620,18 @@ def _outlet_has_learned(seg: Segmentation, found: list[Found], starts: list[int]
     return result
 
 
+def _name_words_before(tokens: list[Token], j: int, start: int) -> tuple[list[Token], int]:
+    """The name that ends at token ``j``: up to five capitalised words (or "the") back to offset
+    ``start`` ("The Wall Street Journal" before "has reported"), and the index of the token
+    before them (-1 at the text's start)."""
+    words: list[Token] = []
+    while j >= 0 and tokens[j].start >= start and len(words) < 5 \
+            and (tokens[j].text[:1].isupper() or tokens[j].lower == "the"):
+        words.insert(0, tokens[j])
+        j -= 1
+    return words, j
+
+
 def _outlet_medium_reports(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
     """'The Economist magazine reports that growth slowed': a registry outlet, then what it is
     ("magazine", "newspaper"), then "reports"/"reported that". The cue ranker reads "magazine
@@ -644,12 +651,7 @@ def _outlet_medium_reports(seg: Segmentation, found: list[Found], starts: list[i
         if at < 0:
             continue
         sentence = _around(seg.sentences[at], verb.start, verb.end)
-        subject: list[Token] = []
-        j = k - 2
-        while j >= 0 and tokens[j].start >= sentence.start and len(subject) < 5 \
-                and (tokens[j].text[:1].isupper() or tokens[j].lower == "the"):
-            subject.insert(0, tokens[j])
-            j -= 1
+        subject, _ = _name_words_before(tokens, k - 2, sentence.start)
         outlet = _outlet_in(seg, subject) if subject else None
         if outlet is None or outlet.end != subject[-1].end:
             continue  # the outlet's name ends right before the medium
