@@ -57,6 +57,11 @@ _ANONYMOUS = frozenset(
     critics observers some many others someone witnesses residents""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Adverbs (not in -ly) that open a sentence before its subject: "Later that week, he said".
+_OPENING_ADVERBS = frozenset(
+    "later earlier yesterday today tonight tomorrow afterwards afterward instead again once soon last next first"
+    .split()
+)
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # How far back (characters) an outlet that spoke can still be "it": the next sentence or two, not
 # a later paragraph about something else ("The Japanese constitution ... it does say").
@@ -1223,6 +1228,8 @@ class _Resolver:
         while n < len(words) and n < 4 and words[n].text[:1].isupper() and words[n].text.isalpha():
             n += 1
         run = words[:n]
+        if n == 1:
+            return self._single_name_subject(words)
         if not 2 <= n < len(words) or not words[n].text[:1].islower() or run[0].lower not in _given_names() \
                 or any(t.text.isupper() for t in run):  # not a headline's "FROM TODAY"
             return None
@@ -1230,6 +1237,30 @@ class _Resolver:
                 or find_outlets(run):
             return None
         return run
+
+    def _single_name_subject(self, words: list[Token]) -> list[Token] | None:
+        """A one-word name that is the subject of the pronoun's sentence, the pronoun in a later
+        clause: "Ronaldo had no comment about the defeat, but he did say ...", "Clinton spoke in
+        Raleigh, where she told supporters ...".
+
+        News calls a person it has introduced by surname alone, so one capitalised word, then a
+        lower-case word, with a comma before the pronoun's clause. The word must not be a word a
+        sentence opens with anyway (function word, opener, pronoun, calendar word), nor a role,
+        organisation word, demonym, country, outlet or unnamed group ("Officials said ..., but
+        she"), nor an adverb ("Later").
+        """
+        if len(words) < 3 or not words[1].text.isalpha() or not words[1].text[:1].islower() \
+                or not any(t.text == "," for t in words[2:]):
+            return None
+        word = words[0]
+        lower = word.lower
+        if (len(lower) < 3 or not word.text.isalpha() or word.text.isupper() or lower.endswith("ly")
+                or lower in _OPENERS or lower in _DETERMINERS or lower in _CALENDAR or lower in _PRONOUNS
+                or lower in _ANONYMOUS or lower in _ORG_WORDS or lower in _function_words() or lower in _OPENING_ADVERBS
+                or lower in self.lex.roles or lower in self.lex.demonyms or lower in _countries()
+                or self._common_plural(lower) or find_outlets(words[:1])):
+            return None
+        return words[:1]
 
     def _name_before(self, start: int) -> list[Token]:
         """A full name and its comma right before ``start`` ("Onkar Singh, | Chairman of ..."), else []."""
@@ -1903,3 +1934,8 @@ def _article_source(url: str | None, title: str | None) -> Source:
         country=outlet.country if outlet is not None else None,
         state_affiliated=outlet.state_affiliated if outlet is not None else False,
     )
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(_lines("function_words.txt"))

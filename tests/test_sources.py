@@ -1009,6 +1009,28 @@ def test_a_pronoun_refers_to_its_sentences_named_subject(text, name):
     assert any(m.text.lower() == "she" for m in source.mentions)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # Session 7 round 3: a one-word name (a surname, a player's single name) as the subject, the
+    # pronoun in a later clause.
+    ("Okonjo declined to discuss the merger, but she did say that the plant would stay open.", "Okonjo"),
+    ("Halvorsen spoke at a rally in Dayton, where he told farmers that prices would recover.", "Halvorsen"),
+])
+def test_a_pronoun_refers_to_a_one_word_subject(text, name):
+    source = _sources(text)[name]
+    assert source.kind == "person"
+    assert {m.text.lower() for m in source.mentions} >= {name.lower(), "she" if "she" in text else "he"}
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met on Friday, but she said that nothing was agreed.",
+    "Later that week, he said that nothing was agreed.",
+    "Police arrived at noon, and he said that nothing was agreed.",
+])
+def test_a_pronoun_after_an_opening_common_word_stays_unnamed(text):
+    names = _sources(text)
+    assert any(name.endswith("(unnamed)") for name in names), names
+
+
 def test_a_pronoun_after_a_name_that_is_no_subject_stays_unnamed():
     assert "he (unnamed)" in _sources("After meeting Angela Merkel, he said the talks went well.")
 
