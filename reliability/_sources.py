@@ -80,7 +80,9 @@ _PERSON_NOUNS = frozenset(
     farmer chef writer author artist musician child kid teen teenager baby boyfriend girlfriend
     fiance fiancé fiancee fiancée duo trio pair investor commenter viewer reader listener caller visitor
     tourist passenger employee worker voter user fan friend relative participant respondent
-    bystander passerby adult mistress lover widow widower""".split()
+    bystander passerby adult mistress lover widow widower mogul tycoon magnate businessman businesswoman
+    entrepreneur billionaire millionaire celebrity socialite heiress presenter producer filmmaker designer
+    dancer songstress hitmaker frontman frontwoman supermodel""".split()
 )
 # Nouns for a group of people that a later "they" can stand for ("The family ..., which they said").
 _COLLECTIVE_PEOPLE = frozenset({"family", "couple", "duo", "trio", "pair"})
@@ -605,6 +607,10 @@ class _Resolver:
             # A company's title counts too ("A spokesperson for Honda": its staff are persons).
             one_of_many = lowered[0] in _INDEFINITE and (kind in ("official", "expert") or (
                 kind == "person" and any(w in self.lex.roles for w in lowered) and self._company_staff(lowered)))
+            if kind is None and head == "office" and any(w.endswith(("'s", "’s", "\ufffds")) for w in lowered[:at]):
+                # "Pritzker's office said", "the governor's office": an office named for its holder
+                # is an official's staff speaking for them (a company's is "the company's offices").
+                kind = "official"
             if kind is None and head in _PERSON_NOUNS and not any(w in anonymous_words for w in lowered):
                 # "the retired neurosurgeon", "the couple": someone the article has named, or will;
                 # "a woman", "a witness": one unnamed person among many (see ``one_of_many``).

@@ -1031,6 +1031,18 @@ def test_a_pronoun_after_an_opening_common_word_stays_unnamed(text):
     assert any(name.endswith("(unnamed)") for name in names), names
 
 
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 7 round 3: an office named for its holder speaks for an official; a noun for one
+    # person (not a role) is a person the article names elsewhere.
+    ("Okafor’s office said that the clinic would reopen in May.", "Okafor’s office", "official"),
+    ("The mayor's office said that the clinic would reopen in May.", "The mayor's office", "official"),
+    ("The office said that the clinic would reopen in May.", "The office", "unknown"),
+    ("The billionaire on Monday announced that the clinic would reopen.", "The billionaire", "person"),
+])
+def test_an_office_and_a_noun_for_one_person(text, name, kind):
+    assert _sources(text)[name].kind == kind
+
+
 def test_a_pronoun_after_a_name_that_is_no_subject_stays_unnamed():
     assert "he (unnamed)" in _sources("After meeting Angela Merkel, he said the talks went well.")
 
