@@ -132,7 +132,7 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_according_to_a_report(seg, result, starts))
     if " learned" in seg.text:
         result.extend(_outlet_has_learned(seg, result, starts))
-    if "”" in seg.text or '"' in seg.text or "\ufffd" in seg.text:
+    if "”" in seg.text or '"' in seg.text or "\ufffd" in seg.text or "’’" in seg.text:
         result = _quotation_opened_before(seg, result, starts)
     if "  " in seg.text:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
@@ -451,7 +451,10 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
     cues = sorted(by_cue)
     ends = sorted(max(f.content[1], f.cue[1] if f.cue else 0) for f in found)
     quote_ends = [q.end for q in seg.quotes]
-    for mark in ("”", '"', "\ufffd"):  # U+FFFD: a mojibake mark (see _segmentation)
+    # U+FFFD: a mojibake mark (see _segmentation); "’’": two apostrophes close a quotation in
+    # some newsrooms' copy ('“Food is scarce,’’ said Jeff Taylor'), which the segmentation pairs
+    # with no opening mark.
+    for mark in ("”", '"', "\ufffd", "’’"):
         i = text.find(mark)
         while i >= 0:
             at, i = i, text.find(mark, i + 1)
@@ -460,7 +463,9 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
             paired = seg.quote_at(at)
             # A straight mark after the words' punctuation closes: the segmentation may have
             # opened a quotation at it ('coverage," Obama said. "...'), whose words start with a space.
-            if paired is not None and not (paired.start == at and text[at + 1 : at + 2].isspace()):
+            # The quotation "’’" closes is left open by the segmentation, running past the mark.
+            if paired is not None and not (paired.start == at and text[at + 1 : at + 2].isspace()) \
+                    and not (mark == "’’" and not paired.closed and paired.start < at):
                 continue
             k = bisect.bisect_right(starts, at) - 1
             if k < 0:
@@ -469,7 +474,7 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
             if text[at - 1] != "," and k + 1 < len(starts) and starts[k + 1] <= at + 3:
                 # '... for god sakes.” Trump told reporters': the speaker opens the next sentence.
                 sentence = seg.sentences[k + 1]
-            after = seg.tokens_in(at + 1, min(sentence.end, at + 120))
+            after = seg.tokens_in(at + len(mark), min(sentence.end, at + 120))
             if after and after[0].text == ",":
                 after = after[1:]
             speaker = _speaker_after_quote(after)

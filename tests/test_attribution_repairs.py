@@ -479,6 +479,18 @@ def test_more_speech_verbs_after_a_quotation_opened_before(text, content_part, c
     assert _statement(text, content_part)[1] == content
 
 
+@pytest.mark.parametrize(("text", "content_part", "source", "content"), [
+    # Session 7 round 3: two apostrophes close the quotation in some newsrooms' copy; the
+    # segmentation leaves it open, so the speaker after it was read nowhere.
+    ("“The shelters are full and the roads are closed,’’ said Mira Osei, the county’s emergency manager.",
+     "shelters are full", "Mira Osei", "The shelters are full and the roads are closed"),
+    ("“We will rebuild the bridge,’’ the mayor said. “It will take a year.’’", "rebuild the bridge",
+     "the mayor", "We will rebuild the bridge"),
+])
+def test_a_quotation_closed_by_two_apostrophes(text, content_part, source, content):
+    assert _statement(text, content_part)[:2] == (source, content)
+
+
 @pytest.mark.parametrize(("text", "content_part", "chain"), [
     # Session 7: a document an outlet saw or obtained speaks, and the outlet relays it (the
     # outlet alone was the source).
