@@ -139,6 +139,8 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
     if " reported" in seg.text or " reports" in seg.text:
         result = _trailing_outlet_report(seg, result)
         result.extend(_outlet_medium_reports(seg, result, starts))
+    if " reported" in seg.text:
+        result.extend(_passive_report(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
     result.extend(_denied_reports(seg, result, starts))
     return result
@@ -322,6 +324,59 @@ def _closing_claims(seg: Segmentation, found: list[Found], starts: list[int]) ->
             continue
         result.append(_added(seg, sentence, (words[0].start, words[-1].end), (tokens[k].start, tokens[k].end),
                              content, seg.quote_at(content[0]) is not None))
+    return result
+
+
+# Adverbs between "has been" and "reported": "has been widely reported".
+_REPORTED_ADVERBS = frozenset({"widely", "previously", "already", "also", "repeatedly", "first"})
+
+
+def _passive_report(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'Clinton's presence aboard the jet on 11 occasions has been reported, but ...' and
+    '..., it was reported.'
+
+    A report with no reporter: the sentence's subject clause, then a perfect passive "has (have,
+    had) been reported" that ends the clause; or a clause, then ", it was (has been) reported"
+    that ends the sentence. The origin is unnamed (vague), the words before are the content. The
+    rules read only "It has been reported that ...", whose content follows. A sentence with a
+    statement before the cue already is left alone.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    tokens = seg.tokens
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    result: list[Found] = []
+    for k in seg.positions(("reported",)):
+        if k + 1 >= len(tokens) or tokens[k + 1].text not in (".", ",", ";", "!"):
+            continue
+        if tokens[k + 1].text == "," and not (k + 2 < len(tokens) and tokens[k + 2].lower in ("but", "and", "though",
+                                                                                            "although", "yet")):
+            continue  # "Sales were reported, the company said": another statement follows
+        n = k - 1
+        if n > 0 and tokens[n].lower in _REPORTED_ADVERBS:
+            n -= 1
+        if n >= 2 and tokens[n].lower == "been" and tokens[n - 1].lower in ("has", "have", "had"):
+            aux = n - 1
+        elif n >= 2 and tokens[n].lower in ("was", "is") and tokens[n - 1].lower == "it" \
+                and tokens[n - 2].text == ",":
+            aux = n - 2  # ", it was reported."
+        elif n >= 3 and tokens[n].lower == "been" and tokens[n - 1].lower in ("has", "had") \
+                and tokens[n - 2].lower == "it" and tokens[n - 3].text == ",":
+            aux = n - 3  # ", it has been reported."
+        else:
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        j = bisect.bisect_left(cues, sentence.start)
+        if j < len(cues) and cues[j] < tokens[k].end:
+            continue  # a statement before the cue in this sentence already
+        content = _trim_span(seg.text, sentence.start, tokens[aux].start)
+        if len(_words(seg.tokens_in(*content))) < 4:
+            continue  # "Five cases have been reported.": a count, not a claim someone made
+        cue = (tokens[aux].start if tokens[aux].text != "," else tokens[aux + 1].start, tokens[k].end)
+        result.append(Found(None, cue, content, "vague"))
     return result
 
 

@@ -479,6 +479,31 @@ def test_more_speech_verbs_after_a_quotation_opened_before(text, content_part, c
     assert _statement(text, content_part)[1] == content
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    # Session 7 round 3: a report with no reporter after its subject clause is an unnamed origin.
+    ("The senator's stay at the resort on three occasions has been reported, but the receipts show more.",
+     "The senator's stay at the resort on three occasions"),
+    ("The council sold the land to a developer in 2019, it was reported.",
+     "The council sold the land to a developer in 2019"),
+])
+def test_a_passive_report_with_no_reporter_is_an_unnamed_origin(text, content):
+    analysis = analyze(Article(text=text))
+    found = [f for f in analysis.found if text[f.content[0] : f.content[1]] == content]
+    assert found and found[0].source is None and found[0].directness == "vague"
+    chain_id = analysis.chain_of[analysis.found.index(found[0])]
+    source_id = next(c for c in analysis.chains if c.id == chain_id).hops[0]
+    assert next(s for s in analysis.sources if s.id == source_id).kind == "anonymous"
+
+
+@pytest.mark.parametrize("text", [
+    "Five new cases have been reported.",  # a count, not a claim anyone made
+    "The outage was reported, the utility said, and crews were sent.",
+])
+def test_a_passive_report_that_is_no_unnamed_origin(text):
+    found = analyze(Article(text=text)).found
+    assert not any(f.source is None and f.cue and text[f.cue[0] : f.cue[1]].endswith("reported") for f in found)
+
+
 @pytest.mark.parametrize(("text", "content_part", "source", "content"), [
     # Session 7 round 3: two apostrophes close the quotation in some newsrooms' copy; the
     # segmentation leaves it open, so the speaker after it was read nowhere.
