@@ -34,6 +34,14 @@ def test_registry_has_the_required_outlets():
     assert all(o.fact for o in registry)
 
 
+def test_an_outlet_its_fact_calls_a_blog_is_a_blog():
+    # Session 7 round 3: five entries whose fact says "blog" were news outlets (Zero Hedge among
+    # them). A "group blog and news site" (Daily Kos) stays a news outlet.
+    blogs = [o for o in outlets() if re.search(r"\bblog\b", o.fact) and "news site" not in o.fact]
+    assert len(blogs) >= 6
+    assert all(o.kind == "blog" for o in blogs), [o.name for o in blogs if o.kind != "blog"]
+
+
 def test_blog_hosts_are_separate_publishers_offline():
     assert registered_domain("https://alice.blogspot.com/2024/post") == "alice.blogspot.com"
     assert registered_domain("bob.blogspot.com") == "bob.blogspot.com"
