@@ -540,6 +540,8 @@ class _Resolver:
             # Gottlieb of the American Enterprise Institute" are experts; others are persons.
             kind = "expert" if not _ACADEMIC.isdisjoint(t.lower for t in words) else None
         comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
+        if kind is None and 0 < comma < len(words) - 1 and _research_post(lowered[comma + 1 :]):
+            kind = "expert"  # "Ed Lorenzen, a senior fellow at the Brookings Institution, said"
         if 0 < comma < len(words) - 1 and (self._appositive(words[comma + 1])
                                            or self._owner_role(words[comma + 1 :])):
             # "Richard Revesz, director of the Institute ... at New York University", "Senator
@@ -1351,8 +1353,8 @@ class _Resolver:
         kind = self._role_kind(words)
         if kind not in ("official", "expert"):
             # A person's appositive: organisation words in it say where they work, not what they are.
-            kind = "expert" if any(w in ("university", "institute", "college", "center", "centre")
-                                   for w in words) else None
+            kind = "expert" if _research_post(words) or any(
+                w in ("university", "institute", "institution", "college", "center", "centre") for w in words) else None
         return kind
 
     def _clause_kind(self, tokens: list[Token]) -> SourceKind | None:
@@ -1945,3 +1947,11 @@ def _article_source(url: str | None, title: str | None) -> Source:
 @functools.cache
 def _function_words() -> frozenset[str]:
     return frozenset(_lines("function_words.txt"))
+
+
+def _research_post(words: list[str]) -> bool:
+    """A research post in an appositive: "a senior fellow at the Brookings Institution", "a
+    scholar with the Cato Institute" (not "a fellow Republican": the noun is followed by its
+    institution's preposition)."""
+    return any(w in ("fellow", "scholar") and words[k + 1 : k + 2] in (["at"], ["with"], ["of"])
+               for k, w in enumerate(words))

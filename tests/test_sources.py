@@ -1051,6 +1051,17 @@ def test_an_office_and_a_noun_for_one_person(text, name, kind):
     assert _sources(text)[name].kind == kind
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    # Session 7 round 3: a research post in the appositive makes an expert; "fellow" as an
+    # adjective does not.
+    ("The levy is a mistake, said Ruth Adeyemi, a senior fellow at the Hartwell Institution.", "expert"),
+    ("Ruth Adeyemi, a scholar with the Norwood Foundation, said the levy is a mistake.", "expert"),
+    ("The levy is a mistake, said Ruth Adeyemi, a fellow Republican, on Monday.", "person"),
+])
+def test_a_research_post_in_the_appositive(text, kind):
+    assert _sources(text)["Ruth Adeyemi"].kind == kind
+
+
 def test_a_pronoun_after_a_name_that_is_no_subject_stays_unnamed():
     assert "he (unnamed)" in _sources("After meeting Angela Merkel, he said the talks went well.")
 
