@@ -35,7 +35,10 @@ rewrites only those that match one of these shapes (each function below says whi
   spaces that stand for a stripped comma and quotation mark ('"I never wanted it  she said.'), and
   "..., a source claims." (the rules read "claims", "reports", "alleged" there as nouns), and the
   reports in "X denied reports that ..." (an unnamed origin, of which X is no relay), and "The
-  Economist magazine reports that ..." (a registry outlet and its medium, read as a noun too).
+  Economist magazine reports that ..." (a registry outlet and its medium, read as a noun too),
+  and a report with no reporter ("... on 11 occasions has been reported, but", "..., it was
+  reported."); a quotation closed by two apostrophes ('“...,’’ said X') is read as one closed
+  by "”".
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
 of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
