@@ -1727,7 +1727,10 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found.extend(_dash_signatures(seg, found))
     found.extend(_poll_openers(seg))
     found = _split_quotations(seg, _continued_quotes(seg, _without_nested_stances(seg, found)))
-    found = repair_readings(seg, found)  # issue 4: shapes that lose a source or relay
+    # The repairs re-read some statements ('"A," X stated to ABC News.': the rules took "to ABC
+    # News" for the content, the repair the quotation before it); such a statement continues
+    # into a following quotation as any other does, so continuations are read again after them.
+    found = _continued_quotes(seg, repair_readings(seg, found))  # issue 4: shapes that lose a source or relay
     # The learned span rankers (:mod:`._span_model`) move the boundaries of what the rules found.
     found = _learned_source_ends(seg, _learned_content_ends(seg, _learned_cue_ends(seg, found)))
     if keeper is not None:

@@ -306,6 +306,26 @@ def test_quotation_continued_after_the_cue():
     assert text[found.continuation.start : found.continuation.end] == found.continuation.text
 
 
+@pytest.mark.parametrize("text", [
+    # The repairs re-read these (the rules take "to ABC News" for the content); the quotation
+    # after them still continues the statement.
+    '"The vote is lost," Dana Reyes stated to ABC News. "We will try again next year."',
+    '"The vote is lost," Dana Reyes told CNN on Monday. "We will try again next year."',
+    # The quotation opening the next paragraph.
+    '"The vote is lost," Dana Reyes said.\n\n"We will try again next year."',
+])
+def test_quotation_continued_after_a_cue_told_to_an_outlet(text):
+    (found,) = extract_attributions(text)
+    assert (found.source.text, found.content.text) == ("Dana Reyes", "The vote is lost")
+    assert found.continuation is not None and found.continuation.text == "We will try again next year."
+
+
+def test_a_sentence_glued_to_the_cue_sentence_is_read_apart():
+    text = "The plan failed, Dana Reyes said.The senator disagreed with her."
+    found = extract_attributions(text)
+    assert [(a.source.text, a.content.text) for a in found if a.source] == [("Dana Reyes", "The plan failed")]
+
+
 def test_pronouns_and_titles_refer_back():
     text = ('Finance Minister Ana Ruiz said the talks had failed. "We will try again," she said. '
             "Ruiz added that she would travel to Brussels.")

@@ -177,6 +177,10 @@ ADVERSARIAL = {
     "told an outlet": '"yes," Ana Ruiz, who ran, told the Post, ',
     "according to a report": "according to a report by Reuters, x, ",
     "outlet has learned": "Radar.com has exclusively learned, ",
+    # Full stops with no space after them end sentences ("said.The"): one every few characters
+    # in text without spaces, each reading back only a bounded word.
+    "glued full stops": "said.The",
+    "glued stops in a link": "x.Ab/",
 }
 
 

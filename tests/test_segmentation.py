@@ -105,3 +105,31 @@ def test_tokens_tile_the_text_and_positions_find_every_word(text):
     for chosen in (words[::2], words[1::3], ["may", "2020", "absent"]):
         assert seg.positions(chosen) == [i for i, t in enumerate(tokens) if t.lower in chosen]
     assert set(seg.words) == set(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # A missing space after a full stop still ends the sentence.
+        ("Tina Marsh said.The senator left early.", ["Tina Marsh said.", "The senator left early."]),
+        ("The plan failed, she said in response.“Look, it is over,” said Dana Cole.",
+         ["The plan failed, she said in response.", "“Look, it is over,” said Dana Cole."]),
+        # ... but not inside abbreviations, domains, links or after a title.
+        ("Mr.Smith works at Trucks.com and Amazon.com with a Ph.D. from the U.S. Navy.",
+         ["Mr.Smith works at Trucks.com and Amazon.com with a Ph.D. from the U.S. Navy."]),
+        ("Read it at www.NYTimes.com today.", ["Read it at www.NYTimes.com today."]),
+        ("See https://example.com/News.Today/x for more.", ["See https://example.com/News.Today/x for more."]),
+        # Initials before a surname are no sentence end; place initials may be one.
+        ("Rep. G.K. Butterfield voted against it. George H.W. Bush did not.",
+         ["Rep. G.K. Butterfield voted against it.", "George H.W. Bush did not."]),
+        ("She moved to Washington, D.C. The city was hot.", ["She moved to Washington, D.C.", "The city was hot."]),
+        ("He lives in Washington D.C. The rent is high.", ["He lives in Washington D.C.", "The rent is high."]),
+    ],
+)
+def test_sentence_ends_without_a_space_and_initials_in_names(text, sentences):
+    assert _sentences(text) == sentences
+
+
+def test_a_glued_full_stop_splits_the_words_but_not_domains():
+    words = [t.text for t in tokenize("Lee said.The firm, Trucks.com, hired Mr.Smith.")]
+    assert words == ["Lee", "said", ".", "The", "firm", ",", "Trucks.com", ",", "hired", "Mr.", "Smith", "."]
