@@ -54,15 +54,22 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ._outlets import OutletMention, find_outlets, outlet_by_first_word
-from ._resources import _lines, lexicons
+from ._records import Directness
+from ._resources import _lines, function_words, given_names, lexicons
 from ._segmentation import Segmentation, Sentence, Token
 
 if TYPE_CHECKING:
     from ._attributions import Found
 
-__all__ = ["repair_readings", "vague_adverbs_left"]
+__all__ = ["relayed", "repair_readings", "vague_adverbs_left"]
 
 _Offsets = tuple[int, int]  # start and end of a span in the text
+
+
+def relayed(directness: Directness) -> Directness:
+    """The directness of a statement once a relay carries it: a quotation or a paraphrase
+    reached the article second-hand; a vague or unattributed one stays what it was."""
+    return "secondhand" if directness in ("direct_quote", "indirect") else directness
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # Words that open an aside after the speaker's name: "X, who ...", "X, a registered Republican".
@@ -190,7 +197,7 @@ def _trailing_outlet_report(seg: Segmentation, found: list[Found]) -> list[Found
             if item.cue[1] > tail[comma].start or any(r.start == outlet.start for r in item.relays) \
                     or item.source[0] >= tail[comma].start:
                 continue
-            directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+            directness = relayed(item.directness)
             result[k] = replace(item, relays=(*item.relays, outlet), directness=directness)
     return result
 
@@ -213,7 +220,7 @@ def vague_adverbs_left(seg: Segmentation, found: list[Found]) -> list[Found]:
     """
     from ._attributions import Found  # (at run time: that module imports this one)
 
-    if not any(word in seg.text for word in ("reportedly", "allegedly", "purportedly", "supposedly")):
+    if not any(word in seg.text for word in _REPORT_ADVERBS):
         return found  # most articles: decided without a look at the tokens
     # Cues and contents as (start, end), sorted by start, for a linear sweep beside the tokens.
     spans = sorted([f.content for f in found] + [f.cue for f in found if f.cue is not None])
@@ -298,8 +305,7 @@ def _closing_claims(seg: Segmentation, found: list[Found], starts: list[int]) ->
         if at < 0:
             continue
         sentence = seg.sentences[at]
-        j = bisect.bisect_left(cues, sentence.start)
-        if j < len(cues) and cues[j] < sentence.end:
+        if _cue_between(cues, sentence.start, sentence.end):
             continue  # the sentence has a statement already
         n = k - 1
         while n > 0 and k - n <= 6 and tokens[n].text != ",":
@@ -372,8 +378,7 @@ def _passive_report(seg: Segmentation, found: list[Found], starts: list[int]) ->
         if at < 0:
             continue
         sentence = seg.sentences[at]
-        j = bisect.bisect_left(cues, sentence.start)
-        if j < len(cues) and cues[j] < tokens[k].end:
+        if _cue_between(cues, sentence.start, tokens[k].end):
             continue  # a statement before the cue in this sentence already
         content = _trim_span(seg.text, sentence.start, tokens[aux].start)
         if len(_words(seg.tokens_in(*content))) < 4:
@@ -683,6 +688,12 @@ def _outlet_has_learned(seg: Segmentation, found: list[Found], starts: list[int]
     return result
 
 
+def _cue_between(cues: list[int], start: int, end: int) -> bool:
+    """Whether a statement's cue starts in [start, end): ``cues`` are the cue starts, sorted."""
+    j = bisect.bisect_left(cues, start)
+    return j < len(cues) and cues[j] < end
+
+
 def _name_words_before(tokens: list[Token], j: int, start: int) -> tuple[list[Token], int]:
     """The name that ends at token ``j``: up to five capitalised words (or "the") back to offset
     ``start`` ("The Wall Street Journal" before "has reported"), and the index of the token
@@ -975,7 +986,7 @@ def _told_outlet(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offse
     if k < len(after) and after[k].text in (",", ":") and item.source is not None and item.source[1] <= cue[0] \
             and item.content[0] >= after[k].end and seg.quote_at(item.content[0]) is not None:
         # 'Sources tell Star, "It's taken ..."': the quotation after the outlet is what was told.
-        directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+        directness = relayed(item.directness)
         better = replace(item, directness=directness, relays=relays)
         return None if better == item else better
     start = _clause_start(rest)
@@ -1363,19 +1374,13 @@ def _name_before_open_appositive(
     opens = k == 0 or before[k - 1].text in _QUOTE_MARKS
     # Not an opening phrase of time or place ("In June, the senator"): "In", "June" and "May" are
     # in the Census list of given names too.
-    if not (2 <= len(name) <= 4 and opens and name[0].lower in _given_names()) \
-            or any(t.lower in _FUNCTION_WORDS or t.lower in _MONTHS for t in name) \
+    if not (2 <= len(name) <= 4 and opens and name[0].lower in given_names()) \
+            or any(t.lower in function_words() or t.lower in _MONTHS for t in name) \
             or item.content[0] < name[0].start < item.content[1]:
         return None
     return replace(item, source=(name[0].start, item.source[1]), written_source=None)
 
 
-@functools.cache
-def _given_names() -> frozenset[str]:
-    return frozenset(_lines("given_names.txt"))
-
-
-_FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
 _MONTHS = frozenset("""january february march april may june july august september october november
     december""".split())
 
@@ -1460,7 +1465,7 @@ def _venue_relay(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offse
     if relay is None or any(r.start == relay.start for r in item.relays) or (
             item.named_outlet is not None and item.named_outlet.start == relay.start):
         return None
-    directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+    directness = relayed(item.directness)
     source = item.source
     if cue[1] <= source[0] < relay.start:
         # '"...," said Graham in an interview on WEHW radio': the venue is no part of the speaker.
@@ -1643,7 +1648,7 @@ def _said_to_outlet(seg: Segmentation, sentence: Sentence, item: Found, cue: _Of
         j += 1
     if j >= len(after) or any(r.start == outlet.start for r in item.relays):
         return None
-    directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+    directness = relayed(item.directness)
     return replace(item, content=_trim_span(seg.text, after[j].start, item.content[1]), relays=(*item.relays, outlet),
                    directness=directness, written_source=None)
 

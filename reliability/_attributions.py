@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ._attribution_repairs import repair_readings, vague_adverbs_left
+from ._attribution_repairs import _MONTHS, relayed, repair_readings, vague_adverbs_left
 from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
@@ -105,9 +105,6 @@ _MODALS = frozenset({"would", "could", "should", "will", "might", "may", "can", 
 _SHAPE_DETERMINERS = _DETERMINERS | {"my", "our", "your", "no", "every", "each", "any", "some", "one"}
 # Prepositions that open an adjunct, never a speaker ("in a statement", "including ones", "by").
 _PREPOSITIONS = frozenset({"in", "by", "including", "during", "at", "on", "with", "for", "into", "of"})
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
     recently then""".split()
@@ -1633,7 +1630,7 @@ def _with_relays(item: Found, declared: tuple[OutletMention, ...]) -> Found:
     extra = tuple(m for m in declared if m not in item.relays and item.named_outlet != m)
     if not extra:
         return item
-    directness: Directness = "secondhand" if item.directness in ("direct_quote", "indirect") else item.directness
+    directness = relayed(item.directness)
     return Found(item.source, item.cue, item.content, directness, extra + item.relays, item.named_outlet, extra)
 
 

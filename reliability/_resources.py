@@ -68,6 +68,18 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names of the US 1990 Census, lower case (data/lexicons/PERSONAL_NAMES.md)."""
+    return frozenset(_lines("given_names.txt"))
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """The function words of ``data/lexicons/function_words.txt``, as written (lower case)."""
+    return frozenset(_lines("function_words.txt"))
+
+
 def _pairs(name: str) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for number, line in enumerate(_lines(name), 1):

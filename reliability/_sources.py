@@ -25,7 +25,7 @@ from ._attributions import _QUANTITY_NOUNS, Found
 from ._exceptions import InputError
 from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
-from ._resources import _lines, lexicons
+from ._resources import _lines, function_words, given_names, lexicons
 from ._segmentation import Segmentation, Token, tokenize
 
 if TYPE_CHECKING:
@@ -526,7 +526,7 @@ class _Resolver:
         # Rubio", "UN Ambassador John Bolton" go on with a name; "Roosevelt Institute" is no role).
         surname_roles = {t.start for k, (a, t) in enumerate(itertools.pairwise(words))
                          if self.lex.roles.get(t.lower) in ("official", "expert") and t.text[:1].isupper()
-                         and t.text.isalpha() and a.text[:1].isupper() and a.lower in _given_names()
+                         and t.text.isalpha() and a.text[:1].isupper() and a.lower in given_names()
                          and a.lower not in self.lex.roles and a.lower != "major"
                          and (k + 2 == len(words) or not words[k + 2].text[:1].isupper())}
         role_words = [t.lower for t in words if t.start not in surname_roles] if surname_roles else lowered
@@ -1049,7 +1049,7 @@ class _Resolver:
         to it ("Alexis de Tocqueville"), a title ("Mr. Rubio"), or one word that is a Census
         surname ("Larson"). Not "New Delhi", "Warehouse"."""
         upto = [t for t in words if t.start < name_tokens[-1].end and t.text[:1].isupper()]
-        return any(t.lower in _given_names() or t.lower.rstrip(".") in _PERSON_TITLES for t in upto) or (
+        return any(t.lower in given_names() or t.lower.rstrip(".") in _PERSON_TITLES for t in upto) or (
             len(name_tokens) == 1 and name_tokens[0].lower in _surnames())
 
     def _plural_subject(self, pronoun: tuple[int, int]) -> str | None:
@@ -1238,7 +1238,7 @@ class _Resolver:
         run = words[:n]
         if n == 1:
             return self._single_name_subject(words)
-        if not 2 <= n < len(words) or not words[n].text[:1].islower() or run[0].lower not in _given_names() \
+        if not 2 <= n < len(words) or not words[n].text[:1].islower() or run[0].lower not in given_names() \
                 or any(t.text.isupper() for t in run):  # not a headline's "FROM TODAY"
             return None
         if any(t.lower in self.lex.roles or t.lower in _ORG_WORDS or t.lower in _CALENDAR for t in run) \
@@ -1264,7 +1264,7 @@ class _Resolver:
         lower = word.lower
         if (len(lower) < 3 or not word.text.isalpha() or word.text.isupper() or lower.endswith("ly")
                 or lower in _OPENERS or lower in _DETERMINERS or lower in _CALENDAR or lower in _PRONOUNS
-                or lower in _ANONYMOUS or lower in _ORG_WORDS or lower in _function_words() or lower in _OPENING_ADVERBS
+                or lower in _ANONYMOUS or lower in _ORG_WORDS or lower in function_words() or lower in _OPENING_ADVERBS
                 or lower in self.lex.roles or lower in self.lex.demonyms or lower in _countries()
                 or self._common_plural(lower) or find_outlets(words[:1])):
             return None
@@ -1575,7 +1575,7 @@ class _Resolver:
         for start, end in sorted(mentions)[:_TITLE_LOOKUPS]:
             before = self.last_tokens(max(0, start - 80), start, 7)
             if given is None:
-                if before and before[-1].text[:1].isupper() and before[-1].lower in _given_names():
+                if before and before[-1].text[:1].isupper() and before[-1].lower in given_names():
                     before = before[:-1]  # "Paul | Ryan": the role stands before the given name
             elif self.text[start:end].lower() != given:
                 if not before or before[-1].lower != given:
@@ -1696,11 +1696,6 @@ def _countries() -> dict[str, str]:
     return {name.lower(): code for name, _, code in (line.partition("\t") for line in _lines("countries.tsv"))}
 
 
-@functools.cache
-def _given_names() -> frozenset[str]:
-    """Given names of the US 1990 Census, lower case (data/lexicons/PERSONAL_NAMES.md)."""
-    return frozenset(_lines("given_names.txt"))
-
 
 @functools.cache
 def _surnames() -> frozenset[str]:
@@ -1728,7 +1723,7 @@ def _company(name: str) -> bool:
 
 def _personal_name(word: str) -> bool:
     """Whether a lower-cased word is a given name or a surname of the Census lists."""
-    return word in _given_names() or word in _surnames()
+    return word in given_names() or word in _surnames()
 
 
 # Plural nouns for people by their ending: "voters", "investors", "activists", "physicians",
@@ -1944,9 +1939,6 @@ def _article_source(url: str | None, title: str | None) -> Source:
     )
 
 
-@functools.cache
-def _function_words() -> frozenset[str]:
-    return frozenset(_lines("function_words.txt"))
 
 
 def _research_post(words: list[str]) -> bool:
