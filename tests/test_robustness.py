@@ -181,6 +181,9 @@ ADVERSARIAL = {
     # in text without spaces, each reading back only a bounded word.
     "glued full stops": "said.The",
     "glued stops in a link": "x.Ab/",
+    # Double-encoded marks, read back at the input (_mojibake): apostrophes move a bounded tail.
+    "double-encoded quotes": "\u00e2\u0080\u009cYes,\u00e2\u0080\u009d says Ola. ",
+    "double-encoded apostrophes": "don\u00e2\u0080\u0099t\u00e2\u0080\u0099s",
 }
 
 
