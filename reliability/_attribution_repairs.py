@@ -153,7 +153,7 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_passive_report(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
     result.extend(_denied_reports(seg, result, starts))
-    return result
+    return _document_reports(seg, result, starts)
 
 
 def _trailing_outlet_report(seg: Segmentation, found: list[Found]) -> list[Found]:
@@ -282,6 +282,94 @@ def _denied_reports(seg: Segmentation, found: list[Found], starts: list[int]) ->
         if end - start >= 8:
             result.append(Found(None, (tokens[k].start, tokens[k].end), (start, end), "vague"))
     return result
+
+
+# Nouns for records and documents that speak as a sentence's subject ("flight logs show"), and
+# the verbs they speak with. The sources stage gives such a source its author's kind, or
+# ``anonymous`` when the words name none.
+_DOCUMENT_HEADS = frozenset(
+    """log logs record records document documents file files filing filings email emails memo memos
+    report reports data figures statistics study studies survey surveys poll polls analysis analyses
+    estimates findings results briefing briefings transcript transcripts letter letters records
+    papers cables messages texts footage images photos video videos""".split()
+)
+_DOCUMENT_VERBS = frozenset(
+    """show shows showed shown indicate indicates indicated suggest suggests suggested reveal reveals
+    revealed say says said state states stated confirm confirms confirmed find finds found note notes
+    noted conclude concludes concluded established determined documented""".split()
+)
+# Words before a document noun that start no subject ("He read the logs, which show ...").
+_NOT_DOCUMENT_SUBJECT = _SUBORDINATORS | frozenset({"which", "that", "what", "who", "where", "even", "and", "or",
+                                                     "but"})
+# Adverbs between the document and its verb: "court records also show".
+_DOCUMENT_ADVERBS = frozenset({"also", "now", "clearly", "further", "previously", "consistently", "reportedly"})
+
+
+def _document_reports(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'Flight logs show the jet landed in Miami twice.' / 'Local reports say the bridge ...'
+
+    A sentence whose subject is a record or document ("flight logs", "internal emails", "local
+    reports", "court documents filed Tuesday") and whose verb reports ("show", "indicate",
+    "say", "found") states what the document says: the subject is the source, the clause after
+    the verb the content. The rules read some of these; the others they miss, or read the
+    document noun itself as the cue ("Local | reports | say the bridge ..."), which names a
+    speaker "Local". Such a reading is replaced. The subject opens the sentence (or follows a
+    comma: "..., but flight logs show"), holds at most six words and no verb of its own; a
+    statement read already between the subject's start and the verb leaves it alone. One look
+    per document noun of the text.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    tokens = seg.tokens
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    # A document noun read as the cue ("Local | reports | say ..."): replaced below.
+    noun_cue = {f.cue[0]: k for k, f in enumerate(found)
+                if f.cue is not None and seg.text[f.cue[0] : f.cue[1]].lower() in _DOCUMENT_HEADS}
+    replaced: dict[int, Found] = {}
+    added: list[Found] = []
+    for k in seg.positions(_DOCUMENT_HEADS):
+        verb = k + 1
+        if verb < len(tokens) and tokens[verb].lower in ("has", "have", "had"):
+            verb += 1  # "several reports have established that ..."
+        if verb < len(tokens) and tokens[verb].lower in _DOCUMENT_ADVERBS:
+            verb += 1
+        if verb + 3 >= len(tokens) or tokens[verb].lower not in _DOCUMENT_VERBS:
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        first = bisect.bisect_left(seg.token_starts, sentence.start)
+        # The subject: from the sentence's start, or from after the last comma before the noun.
+        opening = max((j for j in range(max(first, k - 7), k) if tokens[j].text == ","), default=None)
+        begin = opening + 1 if opening is not None else first
+        while begin < k and (tokens[begin].text in _QUOTE_MARKS or tokens[begin].lower in _OPENING_WORDS):
+            begin += 1
+        words = tokens[begin : k + 1]
+        if not 1 <= len(words) <= 6 or (opening is None and begin > first + 2) \
+                or not all(w.text[:1].isalnum() or w.text in ("'s", "’s", "-") for w in words) \
+                or any(w.lower in _AUXILIARIES or w.lower in _NOT_DOCUMENT_SUBJECT or w.lower in _SUBJECT_PRONOUNS
+                       or w.lower in _DOCUMENT_VERBS for w in words):
+            continue
+        own = noun_cue.get(tokens[k].start)
+        if own is None and _cue_between(cues, words[0].start, tokens[verb].end):
+            continue  # the verb read already, or a statement inside the subject
+        clause = verb + 1
+        if tokens[clause].text == ",":
+            continue  # "The documents indicate, he said, that ...": another statement in between
+        if tokens[clause].lower == "that":
+            clause += 1
+        content = _trim_span(seg.text, tokens[clause].start, _end_of(seg, sentence))
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue  # "The records show nothing."
+        item = Found((words[0].start, words[-1].end), (tokens[verb].start, tokens[verb].end), content, "indirect")
+        if own is not None:
+            replaced[own] = item
+        else:
+            added.append(item)
+    if not replaced and not added:
+        return found
+    return [replaced.get(k, f) for k, f in enumerate(found)] + added
 
 
 # Cue words the sentence rules take for nouns or adjectives ("claims", "reports", "alleged").

@@ -138,7 +138,7 @@ _FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projectio
 # Papers and copies that speak for an unnamed author ("a copy of the letter", "the email"); not
 # document words for an organisation's name ("the Podesta emails" is no organisation).
 _PAPERS = frozenset("""copy copies letter letters email emails draft drafts transcript transcripts picture
-    pictures photo photos screenshot screenshots recording recordings""".split())
+    pictures photo photos screenshot screenshots recording recordings log logs cable cables footage""".split())
 _DOCUMENT_OR_FINDINGS = _DOCUMENT_WORDS | _FINDINGS | _PAPERS  # made once, not per source
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
@@ -574,6 +574,9 @@ class _Resolver:
                          and self._opens_sentence(words[0].start)
                          and not _personal_name(words[0].lower)))):
             name_tokens = []
+        opening_common = bool(name_tokens) and self._opening_common_word(words, name_tokens)
+        if opening_common:
+            name_tokens = []  # "Internal emails reveal": the capital is the sentence's, no name
         if name_tokens and self._unnamed_head(words):
             name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
         if member:
@@ -603,6 +606,7 @@ class _Resolver:
             # does not follow).
             unnamed_document = kind in (None, "organization") and head in _DOCUMENT_OR_FINDINGS \
                 and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != head
+                            and not (opening_common and t is words[0])
                             for t in words)  # not "A new Gallup poll", "Ipsos poll": their authors
             # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
             # unnamed holder of a role among many is anonymous; "the minister" refers back below.
@@ -967,8 +971,10 @@ class _Resolver:
                 before = words[:k]
                 one_of_many = before[0].lower in _INDEFINITE \
                     and self._role_kind([t.lower for t in before]) in ("official", "expert")
+                # "organizers of Quds Day rallies", "residents of the town": a plural noun for
+                # people, the head, is an unnamed group of them.
                 unnamed = any(t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE or self._plural_role(t.lower)
-                              for t in before) or one_of_many
+                              for t in before) or one_of_many or _people_plural(before[-1].lower)
                 # "a report from the CDC", "a study by Gallup": the name after a document is its author.
                 authored = before[-1].lower in _DOCUMENT_WORDS and token.lower in ("from", "by", "of")
                 # A common word keeps its capital only at a sentence start ("Sources inside Trump
@@ -1458,6 +1464,28 @@ class _Resolver:
         # One capitalised word is enough after a capitalised link ("Doctors Without Borders").
         enough = 1 if link.text[:1].isupper() else 2
         return list(words[k:end]) if capitalised >= enough and end == len(words) else []
+
+    def _opening_common_word(self, words: list[Token], name_tokens: list[Token]) -> bool:
+        """ "Flight logs show ...", "Internal emails reveal ...", "Organizers of the rally say":
+        one capitalised word that opens the sentence before a lower-case noun for a document or
+        for people has its capital from the sentence, not from a name, unless something says it
+        is one: initials, a brand's inner capital, a well-known company, a registry outlet, a
+        role or organisation word ("Pentagon documents", "Court records"), or a word of the Census
+        name lists ("Clinton emails", "Gallup data"; so "Flight logs" stays a name)."""
+        if len(name_tokens) != 1 or name_tokens[0] is not words[0] or len(words) < 2:
+            return False
+        word = words[0]
+        head = words[-1].lower
+        at = next((k for k in range(1, len(words)) if words[k].lower in _HEAD_PREPOSITIONS), len(words))
+        if at < len(words) and at > 1:
+            head = words[at - 1].lower  # "Organizers of Quds Day rallies": the word before "of"
+        if not (head in _DOCUMENT_OR_FINDINGS or _people_plural(head)) or words[1].text[:1].isupper() \
+                or not self._opens_sentence(word.start):
+            return False
+        low = word.lower
+        return not (word.text.isupper() or _brand(word.text) or _company(word.text) or low in self.lex.roles
+                    or low in _ORG_WORDS or _personal_name(low) or low in self.lex.demonyms
+                    or find_outlets([word]))
 
     def _opens_sentence(self, offset: int) -> bool:
         """Whether only spaces and quotation marks stand between ``offset`` and the text's start or

@@ -620,3 +620,34 @@ def test_a_medium_without_a_registry_outlet_reports_nothing():
 def test_a_name_before_an_appositive_left_open(text, content_part, source):
     got_source, _, _, _ = _statement(text, content_part)
     assert got_source == source
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content", "chain"), [
+    # Session 8: a record or document as the subject of a reporting verb speaks for its unnamed
+    # author: the rules found no statement, or read the noun itself as the cue ("Local | reports").
+    ("Flight logs show the jet landed in Miami twice that week.", "jet landed",
+     "Flight logs", "the jet landed in Miami twice that week", None),
+    ("Local reports say the bridge has been closed since Monday.", "bridge",
+     "Local reports", "the bridge has been closed since Monday", ["Local reports"]),
+    ("The ferry sank in 2009, but court records show the owner was never charged.", "never charged",
+     "court records", "the owner was never charged", ["court records"]),
+    ("In addition, several reports have established that the mayor used city cars.", "city cars",
+     "several reports", "the mayor used city cars", ["several reports"]),
+])
+def test_a_document_as_the_subject_reports(text, content_part, source, content, chain):
+    got_source, got_content, names, _ = _statement(text, content_part)
+    assert (got_source, got_content.strip(" .")) == (source, content)
+    if chain is not None:
+        assert names == chain
+
+
+@pytest.mark.parametrize("text", [
+    "He read the logs, which show the jet landed twice.",  # a relative clause, not the subject
+    "The documents indicate, he said, that the deal was off.",  # another statement in between
+    "Even though the jobs report showed losses, stocks rose.",  # a subordinate clause's subject
+])
+def test_a_document_report_needs_a_plain_subject(text):
+    analysis = analyze(Article(text=text))
+    assert not any(text[f.cue[0] : f.cue[1]] in ("show", "indicate", "showed") and f.source is not None
+                   and text[f.source[0] : f.source[1]].split()[-1] in ("logs", "documents", "report")
+                   for f in analysis.found if f.cue is not None)

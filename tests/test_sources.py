@@ -1254,3 +1254,23 @@ def test_the_rest_of_a_title_is_no_part_of_the_name(text, name, kind):
 ])
 def test_a_double_encoded_outlet_name_is_the_outlet(text):
     assert [m.outlet.id for m in find_outlets(tokenize(text)) if m.outlet is not None] == ["liberation"]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 8: a sentence-opening capital before a noun for documents or people is the
+    # sentence's, not a name ("Internal" was a person), and a plural noun for people before "of"
+    # is an unnamed group, whatever name follows ("Quds Day" was a person).
+    ("Internal emails reveal the plan was drafted in May.", "Internal emails", "anonymous"),
+    ("Preliminary figures suggest the economy shrank in March.", "Preliminary figures", "anonymous"),
+    ("But according to organizers of Quds Day rallies, the cause is not forgotten.",
+     "organizers of Quds Day rallies", "anonymous"),
+    ("Residents of Flint say the water still smells.", "Residents of Flint", "anonymous"),
+    # ... but a capital that something marks as a name stays one.
+    ("Gallup data show most voters agree with the plan.", "Gallup", "organization"),
+    ("Pentagon documents show the base was closed.", "Pentagon documents", "official"),
+    ("FEC filings show the campaign spent $2 million.", "FEC filings", "official"),
+])
+def test_an_opening_capital_before_a_document_or_people_is_no_name(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
