@@ -531,6 +531,11 @@ class _Resolver:
                          and (k + 2 == len(words) or not words[k + 2].text[:1].isupper())}
         role_words = [t.lower for t in words if t.start not in surname_roles] if surname_roles else lowered
         kind = self._role_kind(role_words) or clause_kind or self._role_before(start) or self._role_after(end)
+        if kind is None and _company_title(lowered):
+            # "The chief executive of Halvorsen Corp", "the company's founder", "Tom Reyes, CEO of
+            # ...": a company's executives and owners are persons (the gold set's convention), not
+            # the company, nor an unknown.
+            kind = "person"
         name_tokens = self._name(words, surname_roles)
         owner = [] if name_tokens else self._document_owner(words)
         name_tokens = name_tokens or owner
@@ -1432,15 +1437,20 @@ class _Resolver:
         if best == "official" and leaders <= _LEADERSHIP and (leaders or "department" not in officials) \
                 and not _ACADEMIC.isdisjoint(lowered):
             return "expert"
-        if best == "official" and officials <= _CORPORATE_TITLES and self._company_staff(lowered):
-            return "person"  # "a customer support representative", "the company's vice-president"
+        if best == "official" and officials <= _CORPORATE_TITLES and (self._company_staff(lowered) or (
+                _company_title(lowered) and _GOVERNMENT_WORDS.isdisjoint(w.removesuffix("'s").removesuffix("’s")
+                                                                         for w in lowered))):
+            # "a customer support representative", "the company's vice-president"; "Halvorsen's
+            # chief executive" (a title only companies give).
+            return "person"
         return best
 
     def _appositive(self, first: Token) -> bool:
         """Whether a phrase after a comma starting with ``first`` describes the name before it."""
         low = first.lower
         return (first.text[:1].islower() or low in _APPOSITIVE_STARTS or low in self.lex.roles
-                or low in _PARTIES or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
+                or low in _TITLE_INITIALS or low in _PARTIES  # "Tom Reyes, CEO of ..."
+                or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
 
     @staticmethod
     def _advocacy_name(words: list[Token]) -> list[Token]:
@@ -1747,6 +1757,26 @@ def _companies_lower() -> frozenset[str]:
 def _company(name: str) -> bool:
     """Whether ``name`` (possessive dropped) is a well-known company's."""
     return name.removesuffix("'s").removesuffix("’s") in _companies()
+
+
+# Titles only companies give (a government's "president" or "director" stays a role word).
+_COMPANY_ONLY_TITLES = frozenset({"ceo", "cfo", "coo", "cto", "cmo", "founder", "co-founder", "cofounder", "owner",
+                                  "co-owner", "proprietor", "executive"})
+_COMPANY_TITLE_ENDS = frozenset({"of", "at", "for", ","})
+# A government body's chief executive is an official ("the agency's chief executive").
+_GOVERNMENT_WORDS = frozenset({"agency", "ministry", "department", "government", "council", "commission", "authority",
+                               "administration", "bureau", "service", "nhs", "city", "county", "state"})
+
+
+def _company_title(lowered: list[str]) -> bool:
+    """Whether the source words give a company title to one holder: "chief executive of X",
+    "the company's founder", "Tom Reyes, CEO of X" (a title word followed by "of"/"at"/"for", a
+    comma, or the end of the words); not "executive order" or "the executive branch"."""
+    for i, word in enumerate(lowered):
+        bare = word.removesuffix("'s").removesuffix("’s")
+        if bare in _COMPANY_ONLY_TITLES and (i + 1 == len(lowered) or lowered[i + 1] in _COMPANY_TITLE_ENDS):
+            return True
+    return False
 
 
 def _personal_name(word: str) -> bool:

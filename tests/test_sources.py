@@ -1274,3 +1274,20 @@ def test_an_opening_capital_before_a_document_or_people_is_no_name(text, name, k
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 8: a company's executives and owners are persons. "CEO" opens an appositive, so the
+    # name is the one before it (the company was the source: "Halvorsen Industries", a person).
+    ("Tom Reyes, CEO of Halvorsen Industries, said the plant would close.", "Tom Reyes", "person"),
+    ("Tom Reyes, president and CEO of Halvorsen Industries, said the plant would close.", "Tom Reyes", "person"),
+    ("Halvorsen's chief executive said the plant would close.", "Halvorsen's chief executive", "person"),
+    ("The company's founder said the plant would close.", "The company's founder", "person"),
+    # ... a government body's chief executive stays an official; a government president too.
+    ("Ana Ruiz, the agency's chief executive, said the plant would close.", "Ana Ruiz", "official"),
+    ("Ana Ruiz, president of Peru, said the plant would close.", "Ana Ruiz", "official"),
+])
+def test_company_executives_are_persons(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
