@@ -57,6 +57,11 @@ _ANONYMOUS = frozenset(
     critics observers some many others someone witnesses residents""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Heads for news media as a whole, and the words that may stand before them with no name.
+_GENERIC_MEDIA = frozenset({"media", "press", "outlets", "newspapers", "tabloids", "broadcasters"})
+_MEDIA_QUALIFIERS = frozenset({"mainstream", "local", "national", "international", "foreign", "western", "news",
+                               "media", "some", "several", "many", "other", "major", "liberal", "conservative",
+                               "social", "online", "british", "american", "u.s", "u.s.", "the", "of"})
 # Adverbs (not in -ly) that open a sentence before its subject: "Later that week, he said".
 _OPENING_ADVERBS = frozenset(
     "later earlier yesterday today tonight tomorrow afterwards afterward instead again once soon last next first"
@@ -634,7 +639,10 @@ class _Resolver:
             # plural common noun with no name is an unnamed group too ("registered Ohio voters",
             # "the protesters").
             # "nurses", "adults": the plural of a noun for people is a group of them too.
-            people = head in _UNNAMED_GROUPS or _people_plural(head) or (
+            # "The mainstream media", "the press", "news outlets", "Local media": outlets no word
+            # names are an unnamed group of them (a capitalised "Kantar Media" has a name).
+            media = head in _GENERIC_MEDIA and all(w in _MEDIA_QUALIFIERS or w in _DETERMINERS for w in lowered[:at])
+            people = head in _UNNAMED_GROUPS or _people_plural(head) or media or (
                 len(head) > 3 and head.endswith("s") and head[:-1] in _PERSON_NOUNS)
             group = people and lowered[0] not in _PRONOUNS and (
                 kind is None or any(w.endswith(("'s", "’s")) for w in lowered))  # "Senator X's aides"
@@ -1476,9 +1484,9 @@ class _Resolver:
         return list(words[k:end]) if capitalised >= enough and end == len(words) else []
 
     def _opening_common_word(self, words: list[Token], name_tokens: list[Token]) -> bool:
-        """ "Flight logs show ...", "Internal emails reveal ...", "Organizers of the rally say":
-        one capitalised word that opens the sentence before a lower-case noun for a document or
-        for people has its capital from the sentence, not from a name, unless something says it
+        """ "Flight logs show ...", "Internal emails reveal ...", "Local media reported": one
+        capitalised word that opens the sentence before a lower-case noun for a document, for
+        people or for the media has its capital from the sentence, not from a name, unless something says it
         is one: initials, a brand's inner capital, a well-known company, a registry outlet, a
         role or organisation word ("Pentagon documents", "Court records"), or a word of the Census
         name lists ("Clinton emails", "Gallup data"; so "Flight logs" stays a name)."""
@@ -1489,7 +1497,8 @@ class _Resolver:
         at = next((k for k in range(1, len(words)) if words[k].lower in _HEAD_PREPOSITIONS), len(words))
         if at < len(words) and at > 1:
             head = words[at - 1].lower  # "Organizers of Quds Day rallies": the word before "of"
-        if not (head in _DOCUMENT_OR_FINDINGS or _people_plural(head)) or words[1].text[:1].isupper() \
+        if not (head in _DOCUMENT_OR_FINDINGS or head in _GENERIC_MEDIA or _people_plural(head)) \
+                or words[1].text[:1].isupper() \
                 or not self._opens_sentence(word.start):
             return False
         low = word.lower

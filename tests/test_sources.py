@@ -1291,3 +1291,20 @@ def test_company_executives_are_persons(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 8: the news media as a whole, no outlet named, are an unnamed group (were unknown,
+    # "Local media" a person "Local").
+    ("The mainstream media reported that the mayor resigned.", "The mainstream media", "anonymous"),
+    ("The press has reported that the mayor resigned.", "The press", "anonymous"),
+    ("Local media reported that the mayor resigned.", "Local media", "anonymous"),
+    ("Several news outlets reported that the mayor resigned.", "Several news outlets", "anonymous"),
+    # ... a name keeps its outlet or organisation, and state media stay state media.
+    ("Kantar Media said the mayor resigned.", "Kantar Media", "organization"),
+    ("Russian state media reported that the mayor resigned.", "Russian state media", "state_media"),
+])
+def test_the_media_as_a_whole_are_an_unnamed_group(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
