@@ -1754,7 +1754,9 @@ def _venue(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
                                                        and tokens[k - 1].lower not in _TIME_PHRASE_WORDS):
             # Only a preposition opening the words or a phrase ("On Monday night, in an ..."), or
             # after a time ("said Friday on NPR’s ...", "said Wednesday morning on MSNBC").
-            if not (k == 1 and tokens[0].lower in _VENUE_PARTICIPLES):  # "Speaking with NME, X said"
+            # "Speaking with NME, X said", also after an opening word: "But, appearing on CNN, X said".
+            if not (k >= 1 and tokens[k - 1].lower in _VENUE_PARTICIPLES
+                    and all(t.lower in _OPENING_WORDS for t in tokens[: k - 1])):
                 continue
         j = k + 1
         while j < len(tokens) and j - k <= 5 and (tokens[j].lower in _VENUE_WORDS

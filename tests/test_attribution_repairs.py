@@ -265,6 +265,10 @@ def test_two_spaces_without_a_speaker_add_no_statement(text):
      ["the senator", "CNN"]),
     # Speaking to listeners is no relay.
     ("Speaking to reporters in Ohio, Ana Vidal said the plant would close.", "plant would close", ["Ana Vidal"]),
+    # Session 8: after an opening word too.
+    ("But, appearing on CNN, Ana Vidal said that the choice should surprise no one.", "surprise no one",
+     ["Ana Vidal", "CNN"]),
+    ("And speaking to Reuters, Ana Vidal said the plant would close.", "plant would close", ["Ana Vidal", "Reuters"]),
 ])
 def test_an_opening_participle_names_the_venue(text, content_part, chain):
     assert _statement(text, content_part)[2] == chain
