@@ -153,6 +153,8 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_passive_report(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
     result.extend(_denied_reports(seg, result, starts))
+    if any(f.directness == "direct_quote" for f in result):
+        result.extend(_quoted_reports(seg, result))
     return _document_reports(seg, result, starts)
 
 
@@ -370,6 +372,67 @@ def _document_reports(seg: Segmentation, found: list[Found], starts: list[int]) 
     if not replaced and not added:
         return found
     return [replaced.get(k, f) for k, f in enumerate(found)] + added
+
+
+# Verbs of saying that open a report inside a quotation, and whom "told" may name before the clause.
+_QUOTED_REPORT_VERBS = frozenset({"said", "says", "told", "tells", "asked", "wrote", "warned", "insisted",
+                                  "claimed", "explained"})
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
+# Subjects that are the quotation's own speaker ("I told them ...": no second source).
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _quoted_reports(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'"My doctor told me the rash would fade," Tom said.' / '"She said, ‘Mommy, ...’" he recalled.'
+
+    A quotation that opens with someone else's report holds a statement of its own: the speaker
+    quotes or paraphrases another, who is the claim's origin, and the quoted speaker is a relay
+    (the chains nest it inside the quotation). The rules read no cue inside a quotation. Only the
+    quotation's first words are read: a subject of at most five words (not "I" or "we", the
+    speaker themself), a verb of saying, who was told, then the reported clause or quotation.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    cues = {f.cue[0] for f in found if f.cue is not None}
+    result: list[Found] = []
+    for item in found:
+        if item.directness != "direct_quote" or item.source is None:
+            continue
+        words = seg.tokens_in(item.content[0], min(item.content[1], item.content[0] + 200))
+        verb = next((j for j, t in enumerate(words[:7]) if t.lower in _QUOTED_REPORT_VERBS), None)
+        if not verb or words[verb].start in cues:
+            continue
+        subject = words[:verb]
+        # A noun phrase: a name, a pronoun, or a determiner and nouns; no other function word
+        # ("It’s not something that she continuously says, ..." is no report of someone else's).
+        if not all(t.text[:1].isalnum() or t.text in ("'s", "’s") for t in subject) \
+                or subject[0].lower in _FIRST_PERSON or subject[0].lower in _NOT_SUBJECT_START \
+                or any(("'" in t.text or "’" in t.text) and (not t.lower.endswith(("'s", "’s"))
+                                                              or t.lower[:-2] in function_words()) for t in subject) \
+                or any(t.lower in _DETERMINERS for t in subject[1:]) \
+                or any(t.lower in function_words() and t.lower not in _DETERMINERS and t.lower not in _SUBJECT_PRONOUNS
+                       and t.lower not in ("my", "our", "your", "his", "her", "their") for t in subject) \
+                or not (subject[0].text[:1].isupper() or subject[0].lower in _DETERMINERS):
+            continue
+        j = verb + 1
+        if j + 1 < len(words) and words[j].lower == "to" and words[j + 1].lower in _OBJECT_PRONOUNS:
+            j += 2  # "The producers said to her, ..."
+        elif j < len(words) and words[j].lower in _OBJECT_PRONOUNS and words[verb].lower in _TOLD | {"asked", "warned"}:
+            j += 1
+        while j < len(words) and (words[j].text in (",", ":") or words[j].text in _QUOTE_MARKS
+                                  or words[j].text in ("‘", "’", "'")):
+            j += 1
+        if j < len(words) and words[j].lower == "that":
+            j += 1
+        if j >= len(words):
+            continue
+        content = _trim_span(seg.text, words[j].start, item.content[1])
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue
+        quoted = any(t.text in _QUOTE_MARKS or t.text in ("‘", "'") for t in words[verb + 1 : j])
+        result.append(Found((subject[0].start, subject[-1].end), (words[verb].start, words[verb].end), content,
+                            "direct_quote" if quoted else "indirect"))
+    return result
 
 
 # Cue words the sentence rules take for nouns or adjectives ("claims", "reports", "alleged").

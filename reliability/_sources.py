@@ -246,6 +246,9 @@ class _Resolver:
         self.clusters: dict[str, _Cluster] = {}
         self.by_surname: dict[str, str] = {}
         self.last_speaker: str | None = None
+        # What the named speaker set as ``last_speaker`` said in quotation marks: a pronoun inside
+        # it is someone else.
+        self._last_content: tuple[int, int] | None = None
         self.lex = lexicons()
         # Indexes that keep every lookup below independent of how many sources the text has
         # (a huge article naming thousands of people must stay linear time):
@@ -512,6 +515,12 @@ class _Resolver:
                 subject = self._plural_subject(bounds)
                 if subject is not None:
                     return subject
+            if lowered[0] in _THIRD_PERSON and self._last_content is not None \
+                    and self._last_content[0] <= start < self._last_content[1] \
+                    and self._segmentation is not None and self._segmentation.quote_at(start) is not None:
+                # '"She said, ‘Mommy, ...’" Tom recalled': inside Tom's words "she" is not Tom.
+                return self._anonymous_like(f"quoted_{lowered[0]}", f"{lowered[0]} (quoted)",
+                                            _THIRD_PERSON[lowered[0]], bounds)
             return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
         if lowered == ["it"]:
             # "..., it said": an organisation speaks (a company, an agency, a team); the last one
@@ -740,8 +749,11 @@ class _Resolver:
         if cluster.kind == "organization":
             self._organisation_spoke_at = start
         if cluster.kind in ("person", "official", "expert"):
-            self._resolve_forward(cluster, start)
+            self._resolve_forward(cluster, start, item.content if item.directness == "direct_quote" else None)
             self.last_speaker = cluster.id
+            # Only a quotation: the speaker is "I" in it, so "she" is someone else; in a paraphrase
+            # ("Dana explains what she says went wrong") "she" is the speaker.
+            self._last_content = item.content if item.directness == "direct_quote" else None
         if cluster.kind == "official" and cluster.affiliated_with is None:
             represented = self._represented_country(start, end)
             if represented is not None:
@@ -1323,11 +1335,16 @@ class _Resolver:
         self.last_speaker = cluster.id
         return cluster.id
 
-    def _resolve_forward(self, named: _Cluster, start: int) -> None:
-        """Merge a pending pronoun into ``named`` when the name follows it closely."""
+    def _resolve_forward(self, named: _Cluster, start: int, content: tuple[int, int] | None) -> None:
+        """Merge a pending pronoun into ``named`` when the name follows it closely, unless the
+        pronoun stands inside what ``named`` says ('"She said, ‘Mommy, ...’" Tom recalled': she is
+        not Tom)."""
         pending, self._pending = self._pending, None
         if (pending is None or pending.id == named.id or pending.kind != "person"  # not plural "they"
-                or start - pending.mentions[-1][1] > _FORWARD_REACH):
+                or start - pending.mentions[-1][1] > _FORWARD_REACH
+                or (content is not None and content[0] <= pending.mentions[-1][0] < content[1]
+                    and self._segmentation is not None
+                    and self._segmentation.quote_at(pending.mentions[-1][0]) is not None)):
             return
         named.mentions.extend(pending.mentions)
         if named.affiliated_with is None:

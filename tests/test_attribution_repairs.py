@@ -655,3 +655,34 @@ def test_a_document_report_needs_a_plain_subject(text):
     assert not any(text[f.cue[0] : f.cue[1]] in ("show", "indicate", "showed") and f.source is not None
                    and text[f.source[0] : f.source[1]].split()[-1] in ("logs", "documents", "report")
                    for f in analysis.found if f.cue is not None)
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "chain"), [
+    # Session 8: a quotation that opens with someone else's report holds that report; the quoted
+    # speaker relays it (the chain was one hop short: the speaker alone).
+    ('"My doctor told me the rash would fade in a week," Tom Reyes said.', "rash would fade",
+     "My doctor", ["My doctor", "Tom Reyes"]),
+    ('"The mayor said the bridge would reopen by June," Tom Reyes said.', "bridge would reopen",
+     "The mayor", ["The mayor", "Tom Reyes"]),
+    # A pronoun inside the quotation is someone else, not the speaker named after it.
+    ("“She said, ‘Mommy, I don’t want to go,’” Tom Reyes recalled.", "want to go",
+     "She", ["she (quoted)", "Tom Reyes"]),
+])
+def test_a_report_inside_a_quotation(text, content_part, source, chain):
+    analysis = analyze(Article(text=text))
+    inner = [f for f in analysis.found if f.source is not None and text[f.source[0] : f.source[1]] == source]
+    assert inner, [text[f.source[0] : f.source[1]] for f in analysis.found if f.source]
+    assert content_part in text[inner[0].content[0] : inner[0].content[1]]
+    by_id = {s.id: s for s in analysis.sources}
+    hops = next(c.hops for c in analysis.chains if c.id == analysis.chain_of[analysis.found.index(inner[0])])
+    assert [by_id[h].name for h in hops if h != ARTICLE_SOURCE_ID] == chain
+
+
+@pytest.mark.parametrize("text", [
+    '"I told them the bridge was unsafe," Tom Reyes said.',  # the speaker themself
+    "“It’s not something that she says often, it’s only now,” Tom Reyes said.",  # no noun phrase before the verb
+    "“She’s actually said on the trail, ‘I refuse to go,’” Tom Reyes said.",  # a contraction, no subject
+])
+def test_no_report_inside_a_quotation_without_a_subject(text):
+    analysis = analyze(Article(text=text))
+    assert [text[f.source[0] : f.source[1]] for f in analysis.found if f.source is not None] == ["Tom Reyes"]
