@@ -87,7 +87,8 @@ _PERSON_NOUNS = frozenset(
     tourist passenger employee worker voter user fan friend relative participant respondent
     bystander passerby adult mistress lover widow widower mogul tycoon magnate businessman businesswoman
     entrepreneur billionaire millionaire celebrity socialite heiress presenter producer filmmaker designer
-    dancer songstress hitmaker frontman frontwoman supermodel""".split()
+    dancer songstress hitmaker frontman frontwoman supermodel principal superintendent landlady veteran
+    detective homeowner landlord""".split()
 )
 # Nouns for a group of people that a later "they" can stand for ("The family ..., which they said").
 _COLLECTIVE_PEOPLE = frozenset({"family", "couple", "duo", "trio", "pair"})
@@ -154,7 +155,7 @@ _ORG_WORDS = frozenset(
     museum airport zoo theatre theater cathedral library analysis analytics consulting partners
     capital holdings labs systems technologies solutions services insights associates
     communications fellowship church ministries trust fund inc inc. corp corp. ltd ltd. llc plc
-    co. gmbh""".split()
+    co. gmbh foods industries enterprises motors pharmaceuticals""".split()
 )
 # Words for a kind of organisation written straight before its name ("US bank Wells Fargo",
 # "carmaker Ford"), beside _ORG_WORDS and _COMPANY_WORDS.
@@ -636,7 +637,14 @@ class _Resolver:
                 # "Pritzker's office said", "the governor's office": an office named for its holder
                 # is an official's staff speaking for them (a company's is "the company's offices").
                 kind = "official"
-            if kind is None and head in _PERSON_NOUNS and not any(w in anonymous_words for w in lowered):
+            if kind is None and head.endswith("ologist") and len(head) > 7:
+                kind = "expert"  # "the biologist": the lexicon lists the common -ologists only
+            # A singular noun for a person by its ending ("the manager", "the landlord", "the
+            # activist", "the organizer"), as the plural's ending names people ("voters").
+            agent = len(head) > 4 and head.isalpha() and not head.endswith("s") and head not in _ORG_WORDS \
+                and head not in _CALENDAR and head not in _NUMBER_WORDS and head not in function_words() \
+                and _people_plural(head + "s")
+            if kind is None and (head in _PERSON_NOUNS or agent) and not any(w in anonymous_words for w in lowered):
                 # "the retired neurosurgeon", "the couple": someone the article has named, or will;
                 # "a woman", "a witness": one unnamed person among many (see ``one_of_many``).
                 # Headlines drop the article: "Longtime mistress says" is "A longtime mistress".
@@ -1822,7 +1830,7 @@ _THING_PLURALS = frozenset("""numbers papers orders letters matters centers cent
     chambers errors colors colours meters markers posters trailers covers headers corridors doors floors
     honors honours favors favours rumors rumours flavors vectors tractors reactors ventilators respirators
     calculators elevators simulators accelerators monitors motors lockers charters barriers shelters
-    registers containers fibers fibres liters litres dollars years hours members remarks""".split())
+    registers containers fibers fibres liters litres dollars years hours members remarks newspapers""".split())
 
 
 def _people_plural(word: str) -> bool:

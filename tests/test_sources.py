@@ -1308,3 +1308,23 @@ def test_the_media_as_a_whole_are_an_unnamed_group(text, name, kind):
     sources = _sources(text)
     assert name in sources, sorted(sources)
     assert sources[name].kind == kind
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # Session 8: a singular noun for a person by its ending is a person (was unknown); one of many
+    # ("a manager") is anonymous, as "a witness" is; an -ologist is an expert.
+    ("The manager said the store would close.", "The manager", "person"),
+    ("The activist said the store would close.", "The activist", "person"),
+    ("The principal said the school would close.", "The principal", "person"),
+    ("A manager said the store would close.", "A manager", "anonymous"),
+    ("The biologist said the lake was dying.", "The biologist", "expert"),
+    # ... not a thing, a month or a number: "the center", "the newspaper" stay what they were.
+    ("The center said the store would close.", "The center", "unknown"),
+    ("Nearly three in five said the store would close.", "Nearly three in five", "unknown"),
+    # Company names by their last word are organisations.
+    ("Halvorsen Industries said the plant would close.", "Halvorsen Industries", "organization"),
+])
+def test_singular_nouns_for_people_by_their_ending(text, name, kind):
+    sources = _sources(text)
+    assert name in sources, sorted(sources)
+    assert sources[name].kind == kind
