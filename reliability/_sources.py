@@ -54,7 +54,7 @@ _OPENERS = frozenset(
 )
 _ANONYMOUS = frozenset(
     """sources source reports report rumors rumours insiders officials people experts analysts
-    critics observers some many others someone witnesses residents""".split()
+    critics observers some many others someone witnesses residents authorities""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Heads for news media as a whole, and the words that may stand before them with no name.
@@ -128,7 +128,7 @@ _ANONYMITY = ("anonymity", "not authorized", "not authorised", "not to be named"
 _DOCUMENT_WORDS = frozenset(
     """filing filings record records document documents data report reports study survey poll
     statement statistics figures release tracker analysis review affidavit affidavits indictment
-    complaint lawsuit memo theory proposal counterproposal""".split()
+    complaint lawsuit memo theory proposal counterproposal polls surveys analyses memos proposals""".split()
 )
 _TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
 # Titles that make a capitalised name a person's even after "the" ("the Rev. X", "the Majority Leader").
@@ -140,11 +140,14 @@ _STAFF_TITLES = frozenset(
     "host anchor correspondent reporter contributor columnist editor presenter producer writer".split()
 )
 # What a study or count found: with no author named ("industry estimates") it is anonymous.
-_FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections"})
+# "studies" only here: as a document word it would name an organisation ("... Center for
+# Nonproliferation Studies") and make "citing studies" a relay.
+_FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections", "studies"})
 # Papers and copies that speak for an unnamed author ("a copy of the letter", "the email"); not
 # document words for an organisation's name ("the Podesta emails" is no organisation).
 _PAPERS = frozenset("""copy copies letter letters email emails draft drafts transcript transcripts picture
-    pictures photo photos screenshot screenshots recording recordings log logs cable cables footage""".split())
+    pictures photo photos screenshot screenshots recording recordings log logs cable cables footage ad ads
+    advertisement advertisements petition petitions column columns""".split())
 _DOCUMENT_OR_FINDINGS = _DOCUMENT_WORDS | _FINDINGS | _PAPERS  # made once, not per source
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
@@ -594,7 +597,9 @@ class _Resolver:
                          and self._opens_sentence(words[0].start)
                          and not _personal_name(words[0].lower)))):
             name_tokens = []
-        opening_common = bool(name_tokens) and self._opening_common_word(words, name_tokens)
+        # (With no name read, the first word is tested too: "Recent polls" has no name, but its
+        # capital must not count as an author's below.)
+        opening_common = self._opening_common_word(words, name_tokens or words[:1])
         if opening_common:
             name_tokens = []  # "Internal emails reveal": the capital is the sentence's, no name
         if name_tokens and self._unnamed_head(words):
@@ -661,7 +666,8 @@ class _Resolver:
             media = head in _GENERIC_MEDIA and all(w in _MEDIA_QUALIFIERS or w in _DETERMINERS for w in lowered[:at])
             people = head in _UNNAMED_GROUPS or _people_plural(head) or media or (
                 len(head) > 3 and head.endswith("s") and head[:-1] in _PERSON_NOUNS)
-            group = people and lowered[0] not in _PRONOUNS and (
+            # "Her advisers" (a possessive "her", not the pronoun) as "His advisers".
+            group = people and (lowered[0] not in _PRONOUNS or (lowered[0] == "her" and len(lowered) > 1)) and (
                 kind is None or any(w.endswith(("'s", "’s")) for w in lowered))  # "Senator X's aides"
             if (head in _ANONYMOUS or group or item.directness == "vague" or plural_role
                     or unnamed_document or one_of_many
