@@ -140,6 +140,10 @@ _STAFF_TITLES = frozenset(
     "host anchor correspondent reporter contributor columnist editor presenter producer writer".split()
 )
 # What a study or count found: with no author named ("industry estimates") it is anonymous.
+# Adjectives that open a sentence before a document noun, some of them Census surnames ("New",
+# "Early"): before such a noun they name nobody.
+_DOCUMENT_QUALIFIERS = frozenset({"new", "recent", "early", "earlier", "latest", "previous", "preliminary",
+                                  "initial", "internal", "leaked", "several", "many", "other", "some", "multiple"})
 # "studies" only here: as a document word it would name an organisation ("... Center for
 # Nonproliferation Studies") and make "citing studies" a relay.
 _FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections", "studies"})
@@ -1533,6 +1537,8 @@ class _Resolver:
                 or not self._opens_sentence(word.start):
             return False
         low = word.lower
+        if low in _DOCUMENT_QUALIFIERS:
+            return True  # "New polls", "Early studies": Census surnames too, but no name here
         return not (word.text.isupper() or _brand(word.text) or _company(word.text) or low in self.lex.roles
                     or low in _ORG_WORDS or _personal_name(low) or low in self.lex.demonyms
                     or find_outlets([word]))
@@ -1593,7 +1599,8 @@ class _Resolver:
             opening_plural = k == 0 and (
                 (low.endswith("s") and (self._common_plural(low) or (
                     _people_plural(low) and (low in _PEOPLE_NTS or low not in _surnames()))))
-                or low in _OPENING_NOT_NAME)  # "Another commenter said", "About one in seven adults said"
+                or low in _OPENING_NOT_NAME  # "Another commenter said", "About one in seven adults said"
+                or (low.endswith("s") and low in _DOCUMENT_OR_FINDINGS))  # "Studies show", "Polls suggest"
             # "Chief Executive Herbert Diess", "Chief Financial Officer Amy Hood": the rest of a title.
             title_part = k > 0 and low in _TITLE_WORDS and (words[k - 1].lower in self.lex.roles
                                                              or words[k - 1].lower in _TITLE_WORDS)

@@ -1341,6 +1341,11 @@ def test_singular_nouns_for_people_by_their_ending(text, name, kind):
     ("Recent polls show the race is tied.", "Recent polls", "anonymous"),
     ("Previous studies have suggested the drug works.", "Previous studies", "anonymous"),
     ("The ad says the senator lied.", "The ad", "anonymous"),
+    # A capitalised document plural opening the sentence, or an adjective before one that is a
+    # Census surname too ("New", "Early"), names nobody (were the persons "Polls", "Early").
+    ("Polls show the race is tied.", "Polls", "anonymous"),
+    ("New polls show the race is tied.", "New polls", "anonymous"),
+    ("Early studies suggest the virus spreads fast.", "Early studies", "anonymous"),
     # ... "Studies" in an organisation's name is no document.
     ("Ana Ruiz of the Center for Nonproliferation Studies said the test failed.", "Ana Ruiz", "person"),
 ])
