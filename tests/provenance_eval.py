@@ -203,12 +203,12 @@ def main() -> None:
     # "extended" ones were sampled by pattern (state media, "citing", wire copy, anonymous
     # sources) and annotated after the issue-4 repairs of session 3 were written (some repairs then
     # studied their misses); "heldout-s3" ones were drawn at random after those were frozen;
-    # "heldout-s4" to "heldout-s4e", "heldout-s5" to "heldout-s5c" and "heldout-s6" to "heldout-s10"
-    # were drawn by tests/provenance_sample.py (seeds 404-416; a split not in the gold file is skipped).
+    # "heldout-s4" to "heldout-s4e", "heldout-s5" to "heldout-s5c" and "heldout-s6" to "heldout-s12"
+    # were drawn by tests/provenance_sample.py (seeds 404-418; a split not in the gold file is skipped).
     # Later splits (a new sample appended to the gold file) are printed after these, in file order.
     known = ("dev", "heldout", "extended", "heldout-s3", "heldout-s4", "heldout-s4b", "heldout-s4c",
              "heldout-s4d", "heldout-s4e", "heldout-s5", "heldout-s5b", "heldout-s5c", "heldout-s6",
-             "heldout-s7", "heldout-s8", "heldout-s9", "heldout-s10")
+             "heldout-s7", "heldout-s8", "heldout-s9", "heldout-s10", "heldout-s11", "heldout-s12")
     present = list(dict.fromkeys(p.get("split", "dev") for p in passages))
     for split in [s for s in known if s in present] + [s for s in present if s not in known]:
         part = [p for p in passages if p.get("split", "dev") == split]
