@@ -38,7 +38,10 @@ rewrites only those that match one of these shapes (each function below says whi
   Economist magazine reports that ..." (a registry outlet and its medium, read as a noun too),
   and a report with no reporter ("... on 11 occasions has been reported, but", "..., it was
   reported."); a quotation closed by two apostrophes ('“...,’’ said X') is read as one closed
-  by "”".
+  by "”";
+* "Flight logs show ...", "Local reports say ...": a record or document as the sentence's subject
+  reports (added, or re-read where the rules took the noun for the cue); '"My doctor told me
+  ...," X said': a report at the start of a named speaker's quotation is added, nested in it.
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
 of the cue, so the pass stays linear in the length of the text; the two added kinds of statement

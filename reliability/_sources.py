@@ -139,11 +139,11 @@ _PERSON_TITLES = frozenset({"rev", "reverend", "father", "sister", "brother", "p
 _STAFF_TITLES = frozenset(
     "host anchor correspondent reporter contributor columnist editor presenter producer writer".split()
 )
-# What a study or count found: with no author named ("industry estimates") it is anonymous.
 # Adjectives that open a sentence before a document noun, some of them Census surnames ("New",
 # "Early"): before such a noun they name nobody.
 _DOCUMENT_QUALIFIERS = frozenset({"new", "recent", "early", "earlier", "latest", "previous", "preliminary",
                                   "initial", "internal", "leaked", "several", "many", "other", "some", "multiple"})
+# What a study or count found: with no author named ("industry estimates") it is anonymous.
 # "studies" only here: as a document word it would name an organisation ("... Center for
 # Nonproliferation Studies") and make "citing studies" a relay.
 _FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections", "studies"})
@@ -1519,12 +1519,13 @@ class _Resolver:
         return list(words[k:end]) if capitalised >= enough and end == len(words) else []
 
     def _opening_common_word(self, words: list[Token], name_tokens: list[Token]) -> bool:
-        """ "Flight logs show ...", "Internal emails reveal ...", "Local media reported": one
+        """ "Internal emails reveal ...", "Local media reported", "Organizers of X say": one
         capitalised word that opens the sentence before a lower-case noun for a document, for
-        people or for the media has its capital from the sentence, not from a name, unless something says it
-        is one: initials, a brand's inner capital, a well-known company, a registry outlet, a
-        role or organisation word ("Pentagon documents", "Court records"), or a word of the Census
-        name lists ("Clinton emails", "Gallup data"; so "Flight logs" stays a name)."""
+        people or for the media has its capital from the sentence, not from a name, unless
+        something says it is one: initials, a brand's inner capital, a well-known company, a
+        registry outlet, a role or organisation word ("Pentagon documents", "Court records"), or a
+        word of the Census name lists ("Clinton emails", "Gallup data"; so "Flight logs" stays a
+        name) other than a common adjective before documents ("New polls", "Early studies")."""
         if len(name_tokens) != 1 or name_tokens[0] is not words[0] or len(words) < 2:
             return False
         word = words[0]
