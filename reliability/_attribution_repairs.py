@@ -38,7 +38,10 @@ rewrites only those that match one of these shapes (each function below says whi
   Economist magazine reports that ..." (a registry outlet and its medium, read as a noun too),
   and a report with no reporter ("... on 11 occasions has been reported, but", "..., it was
   reported."); a quotation closed by two apostrophes ('“...,’’ said X') is read as one closed
-  by "”".
+  by "”";
+* "Flight logs show ...", "Local reports say ...": a record or document as the sentence's subject
+  reports (added, or re-read where the rules took the noun for the cue); '"My doctor told me
+  ...," X said': a report at the start of a named speaker's quotation is added, nested in it.
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
 of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
@@ -153,7 +156,9 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_passive_report(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
     result.extend(_denied_reports(seg, result, starts))
-    return result
+    if any(f.directness == "direct_quote" for f in result):
+        result.extend(_quoted_reports(seg, result))
+    return _document_reports(seg, result, starts)
 
 
 def _trailing_outlet_report(seg: Segmentation, found: list[Found]) -> list[Found]:
@@ -281,6 +286,155 @@ def _denied_reports(seg: Segmentation, found: list[Found], starts: list[int]) ->
         end = _end_of(seg, seg.sentences[at])  # the content runs to the end of its sentence
         if end - start >= 8:
             result.append(Found(None, (tokens[k].start, tokens[k].end), (start, end), "vague"))
+    return result
+
+
+# Nouns for records and documents that speak as a sentence's subject ("flight logs show"), and
+# the verbs they speak with. The sources stage gives such a source its author's kind, or
+# ``anonymous`` when the words name none.
+_DOCUMENT_HEADS = frozenset(
+    """log logs record records document documents file files filing filings email emails memo memos
+    report reports data figures statistics study studies survey surveys poll polls analysis analyses
+    estimates findings results briefing briefings transcript transcripts letter letters records
+    papers cables messages texts footage images photos video videos""".split()
+)
+_DOCUMENT_VERBS = frozenset(
+    """show shows showed shown indicate indicates indicated suggest suggests suggested reveal reveals
+    revealed say says said state states stated confirm confirms confirmed find finds found note notes
+    noted conclude concludes concluded established determined documented""".split()
+)
+# Words before a document noun that start no subject ("He read the logs, which show ...").
+_NOT_DOCUMENT_SUBJECT = _SUBORDINATORS | frozenset({"which", "that", "what", "who", "where", "even", "and", "or",
+                                                     "but"})
+# Adverbs between the document and its verb: "court records also show".
+_DOCUMENT_ADVERBS = frozenset({"also", "now", "clearly", "further", "previously", "consistently", "reportedly"})
+
+
+def _document_reports(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'Flight logs show the jet landed in Miami twice.' / 'Local reports say the bridge ...'
+
+    A sentence whose subject is a record or document ("flight logs", "internal emails", "local
+    reports", "court documents filed Tuesday") and whose verb reports ("show", "indicate",
+    "say", "found") states what the document says: the subject is the source, the clause after
+    the verb the content. The rules read some of these; the others they miss, or read the
+    document noun itself as the cue ("Local | reports | say the bridge ..."), which names a
+    speaker "Local". Such a reading is replaced. The subject opens the sentence (or follows a
+    comma: "..., but flight logs show"), holds at most six words and no verb of its own; a
+    statement read already between the subject's start and the verb leaves it alone. One look
+    per document noun of the text.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    tokens = seg.tokens
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    # A document noun read as the cue ("Local | reports | say ..."): replaced below.
+    noun_cue = {f.cue[0]: k for k, f in enumerate(found)
+                if f.cue is not None and seg.text[f.cue[0] : f.cue[1]].lower() in _DOCUMENT_HEADS}
+    replaced: dict[int, Found] = {}
+    added: list[Found] = []
+    for k in seg.positions(_DOCUMENT_HEADS):
+        verb = k + 1
+        if verb < len(tokens) and tokens[verb].lower in ("has", "have", "had"):
+            verb += 1  # "several reports have established that ..."
+        if verb < len(tokens) and tokens[verb].lower in _DOCUMENT_ADVERBS:
+            verb += 1
+        if verb + 3 >= len(tokens) or tokens[verb].lower not in _DOCUMENT_VERBS:
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        first = bisect.bisect_left(seg.token_starts, sentence.start)
+        # The subject: from the sentence's start, or from after the last comma before the noun.
+        opening = max((j for j in range(max(first, k - 7), k) if tokens[j].text == ","), default=None)
+        begin = opening + 1 if opening is not None else first
+        while begin < k and (tokens[begin].text in _QUOTE_MARKS or tokens[begin].lower in _OPENING_WORDS):
+            begin += 1
+        words = tokens[begin : k + 1]
+        if not 1 <= len(words) <= 6 or (opening is None and begin > first + 2) \
+                or not all(w.text[:1].isalnum() or w.text in ("'s", "’s", "-") for w in words) \
+                or any(w.lower in _AUXILIARIES or w.lower in _NOT_DOCUMENT_SUBJECT or w.lower in _SUBJECT_PRONOUNS
+                       or w.lower in _DOCUMENT_VERBS for w in words):
+            continue
+        own = noun_cue.get(tokens[k].start)
+        if own is None and _cue_between(cues, words[0].start, tokens[verb].end):
+            continue  # the verb read already, or a statement inside the subject
+        clause = verb + 1
+        if tokens[clause].text == ",":
+            continue  # "The documents indicate, he said, that ...": another statement in between
+        if tokens[clause].lower == "that":
+            clause += 1
+        content = _trim_span(seg.text, tokens[clause].start, _end_of(seg, sentence))
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue  # "The records show nothing."
+        item = Found((words[0].start, words[-1].end), (tokens[verb].start, tokens[verb].end), content, "indirect")
+        if own is not None:
+            replaced[own] = item
+        else:
+            added.append(item)
+    if not replaced and not added:
+        return found
+    return [replaced.get(k, f) for k, f in enumerate(found)] + added
+
+
+# Verbs of saying that open a report inside a quotation, and whom "told" may name before the clause.
+_QUOTED_REPORT_VERBS = frozenset({"said", "says", "told", "tells", "asked", "wrote", "warned", "insisted",
+                                  "claimed", "explained"})
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
+# Subjects that are the quotation's own speaker ("I told them ...": no second source).
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _quoted_reports(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'"My doctor told me the rash would fade," Tom said.' / '"She said, ‘Mommy, ...’" he recalled.'
+
+    A quotation that opens with someone else's report holds a statement of its own: the speaker
+    quotes or paraphrases another, who is the claim's origin, and the quoted speaker is a relay
+    (the chains nest it inside the quotation). The rules read no cue inside a quotation. Only the
+    quotation's first words are read: a subject of at most five words (not "I" or "we", the
+    speaker themself), a verb of saying, who was told, then the reported clause or quotation.
+    """
+    from ._attributions import Found  # here: _attributions imports this module
+
+    cues = {f.cue[0] for f in found if f.cue is not None}
+    result: list[Found] = []
+    for item in found:
+        if item.directness != "direct_quote" or item.source is None:
+            continue
+        words = seg.tokens_in(item.content[0], min(item.content[1], item.content[0] + 200))
+        verb = next((j for j, t in enumerate(words[:7]) if t.lower in _QUOTED_REPORT_VERBS), None)
+        if not verb or words[verb].start in cues:
+            continue
+        subject = words[:verb]
+        # A noun phrase: a name, a pronoun, or a determiner and nouns; no other function word
+        # ("It’s not something that she continuously says, ..." is no report of someone else's).
+        if not all(t.text[:1].isalnum() or t.text in ("'s", "’s") for t in subject) \
+                or subject[0].lower in _FIRST_PERSON or subject[0].lower in _NOT_SUBJECT_START \
+                or any(("'" in t.text or "’" in t.text) and (not t.lower.endswith(("'s", "’s"))
+                                                              or t.lower[:-2] in function_words()) for t in subject) \
+                or any(t.lower in _DETERMINERS for t in subject[1:]) \
+                or any(t.lower in function_words() and t.lower not in _DETERMINERS and t.lower not in _SUBJECT_PRONOUNS
+                       and t.lower not in ("my", "our", "your", "his", "her", "their") for t in subject) \
+                or not (subject[0].text[:1].isupper() or subject[0].lower in _DETERMINERS):
+            continue
+        j = verb + 1
+        if j + 1 < len(words) and words[j].lower == "to" and words[j + 1].lower in _OBJECT_PRONOUNS:
+            j += 2  # "The producers said to her, ..."
+        elif j < len(words) and words[j].lower in _OBJECT_PRONOUNS and words[verb].lower in _TOLD | {"asked", "warned"}:
+            j += 1
+        while j < len(words) and (words[j].text in (",", ":") or words[j].text in _QUOTE_MARKS
+                                  or words[j].text in ("‘", "’", "'")):
+            j += 1
+        if j < len(words) and words[j].lower == "that":
+            j += 1
+        if j >= len(words):
+            continue
+        content = _trim_span(seg.text, words[j].start, item.content[1])
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue
+        quoted = any(t.text in _QUOTE_MARKS or t.text in ("‘", "'") for t in words[verb + 1 : j])
+        result.append(Found((subject[0].start, subject[-1].end), (words[verb].start, words[verb].end), content,
+                            "direct_quote" if quoted else "indirect"))
     return result
 
 
@@ -1666,7 +1820,9 @@ def _venue(seg: Segmentation, tokens: list[Token]) -> OutletMention | None:
                                                        and tokens[k - 1].lower not in _TIME_PHRASE_WORDS):
             # Only a preposition opening the words or a phrase ("On Monday night, in an ..."), or
             # after a time ("said Friday on NPR’s ...", "said Wednesday morning on MSNBC").
-            if not (k == 1 and tokens[0].lower in _VENUE_PARTICIPLES):  # "Speaking with NME, X said"
+            # "Speaking with NME, X said", also after an opening word: "But, appearing on CNN, X said".
+            if not (k >= 1 and tokens[k - 1].lower in _VENUE_PARTICIPLES
+                    and all(t.lower in _OPENING_WORDS for t in tokens[: k - 1])):
                 continue
         j = k + 1
         while j < len(tokens) and j - k <= 5 and (tokens[j].lower in _VENUE_WORDS

@@ -54,9 +54,14 @@ _OPENERS = frozenset(
 )
 _ANONYMOUS = frozenset(
     """sources source reports report rumors rumours insiders officials people experts analysts
-    critics observers some many others someone witnesses residents""".split()
+    critics observers some many others someone witnesses residents authorities""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Heads for news media as a whole, and the words that may stand before them with no name.
+_GENERIC_MEDIA = frozenset({"media", "press", "outlets", "newspapers", "tabloids", "broadcasters"})
+_MEDIA_QUALIFIERS = frozenset({"mainstream", "local", "national", "international", "foreign", "western", "news",
+                               "media", "some", "several", "many", "other", "major", "liberal", "conservative",
+                               "social", "online", "british", "american", "u.s", "u.s.", "the", "of"})
 # Adverbs (not in -ly) that open a sentence before its subject: "Later that week, he said".
 _OPENING_ADVERBS = frozenset(
     "later earlier yesterday today tonight tomorrow afterwards afterward instead again once soon last next first"
@@ -82,7 +87,8 @@ _PERSON_NOUNS = frozenset(
     tourist passenger employee worker voter user fan friend relative participant respondent
     bystander passerby adult mistress lover widow widower mogul tycoon magnate businessman businesswoman
     entrepreneur billionaire millionaire celebrity socialite heiress presenter producer filmmaker designer
-    dancer songstress hitmaker frontman frontwoman supermodel""".split()
+    dancer songstress hitmaker frontman frontwoman supermodel principal superintendent landlady veteran
+    detective homeowner landlord""".split()
 )
 # Nouns for a group of people that a later "they" can stand for ("The family ..., which they said").
 _COLLECTIVE_PEOPLE = frozenset({"family", "couple", "duo", "trio", "pair"})
@@ -122,7 +128,7 @@ _ANONYMITY = ("anonymity", "not authorized", "not authorised", "not to be named"
 _DOCUMENT_WORDS = frozenset(
     """filing filings record records document documents data report reports study survey poll
     statement statistics figures release tracker analysis review affidavit affidavits indictment
-    complaint lawsuit memo theory proposal counterproposal""".split()
+    complaint lawsuit memo theory proposal counterproposal polls surveys analyses memos proposals""".split()
 )
 _TITLE_INITIALS = frozenset({"ceo", "cfo", "coo", "cto", "cmo"})
 # Titles that make a capitalised name a person's even after "the" ("the Rev. X", "the Majority Leader").
@@ -133,12 +139,19 @@ _PERSON_TITLES = frozenset({"rev", "reverend", "father", "sister", "brother", "p
 _STAFF_TITLES = frozenset(
     "host anchor correspondent reporter contributor columnist editor presenter producer writer".split()
 )
+# Adjectives that open a sentence before a document noun, some of them Census surnames ("New",
+# "Early"): before such a noun they name nobody.
+_DOCUMENT_QUALIFIERS = frozenset({"new", "recent", "early", "earlier", "latest", "previous", "preliminary",
+                                  "initial", "internal", "leaked", "several", "many", "other", "some", "multiple"})
 # What a study or count found: with no author named ("industry estimates") it is anonymous.
-_FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections"})
+# "studies" only here: as a document word it would name an organisation ("... Center for
+# Nonproliferation Studies") and make "citing studies" a relay.
+_FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projections", "studies"})
 # Papers and copies that speak for an unnamed author ("a copy of the letter", "the email"); not
 # document words for an organisation's name ("the Podesta emails" is no organisation).
 _PAPERS = frozenset("""copy copies letter letters email emails draft drafts transcript transcripts picture
-    pictures photo photos screenshot screenshots recording recordings""".split())
+    pictures photo photos screenshot screenshots recording recordings log logs cable cables footage ad ads
+    advertisement advertisements petition petitions column columns""".split())
 _DOCUMENT_OR_FINDINGS = _DOCUMENT_WORDS | _FINDINGS | _PAPERS  # made once, not per source
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
@@ -149,7 +162,7 @@ _ORG_WORDS = frozenset(
     museum airport zoo theatre theater cathedral library analysis analytics consulting partners
     capital holdings labs systems technologies solutions services insights associates
     communications fellowship church ministries trust fund inc inc. corp corp. ltd ltd. llc plc
-    co. gmbh""".split()
+    co. gmbh foods industries enterprises motors pharmaceuticals""".split()
 )
 # Words for a kind of organisation written straight before its name ("US bank Wells Fargo",
 # "carmaker Ford"), beside _ORG_WORDS and _COMPANY_WORDS.
@@ -241,6 +254,9 @@ class _Resolver:
         self.clusters: dict[str, _Cluster] = {}
         self.by_surname: dict[str, str] = {}
         self.last_speaker: str | None = None
+        # What the named speaker set as ``last_speaker`` said in quotation marks: a pronoun inside
+        # it is someone else.
+        self._last_content: tuple[int, int] | None = None
         self.lex = lexicons()
         # Indexes that keep every lookup below independent of how many sources the text has
         # (a huge article naming thousands of people must stay linear time):
@@ -507,6 +523,12 @@ class _Resolver:
                 subject = self._plural_subject(bounds)
                 if subject is not None:
                     return subject
+            if lowered[0] in _THIRD_PERSON and self._last_content is not None \
+                    and self._last_content[0] <= start < self._last_content[1] \
+                    and self._segmentation is not None and self._segmentation.quote_at(start) is not None:
+                # '"She said, ‘Mommy, ...’" Tom recalled': inside Tom's words "she" is not Tom.
+                return self._anonymous_like(f"quoted_{lowered[0]}", f"{lowered[0]} (quoted)",
+                                            _THIRD_PERSON[lowered[0]], bounds)
             return self._refer_back(bounds) or self._unresolved(lowered[0], bounds)
         if lowered == ["it"]:
             # "..., it said": an organisation speaks (a company, an agency, a team); the last one
@@ -531,6 +553,11 @@ class _Resolver:
                          and (k + 2 == len(words) or not words[k + 2].text[:1].isupper())}
         role_words = [t.lower for t in words if t.start not in surname_roles] if surname_roles else lowered
         kind = self._role_kind(role_words) or clause_kind or self._role_before(start) or self._role_after(end)
+        if kind is None and _company_title(lowered):
+            # "The chief executive of Halvorsen Corp", "the company's founder", "Tom Reyes, CEO of
+            # ...": a company's executives and owners are persons (the gold set's convention), not
+            # the company, nor an unknown.
+            kind = "person"
         name_tokens = self._name(words, surname_roles)
         owner = [] if name_tokens else self._document_owner(words)
         name_tokens = name_tokens or owner
@@ -574,6 +601,11 @@ class _Resolver:
                          and self._opens_sentence(words[0].start)
                          and not _personal_name(words[0].lower)))):
             name_tokens = []
+        # (With no name read, the first word is tested too: "Recent polls" has no name, but its
+        # capital must not count as an author's below.)
+        opening_common = self._opening_common_word(words, name_tokens or words[:1])
+        if opening_common:
+            name_tokens = []  # "Internal emails reveal": the capital is the sentence's, no name
         if name_tokens and self._unnamed_head(words):
             name_tokens = []  # "a source in the PLA", "a friend of the couple": the name is not the source's
         if member:
@@ -603,6 +635,7 @@ class _Resolver:
             # does not follow).
             unnamed_document = kind in (None, "organization") and head in _DOCUMENT_OR_FINDINGS \
                 and not any(t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != head
+                            and not (opening_common and t is words[0])
                             for t in words)  # not "A new Gallup poll", "Ipsos poll": their authors
             # "a campaign official", "A Finance Ministry official", "an analyst at a bank": one
             # unnamed holder of a role among many is anonymous; "the minister" refers back below.
@@ -613,7 +646,14 @@ class _Resolver:
                 # "Pritzker's office said", "the governor's office": an office named for its holder
                 # is an official's staff speaking for them (a company's is "the company's offices").
                 kind = "official"
-            if kind is None and head in _PERSON_NOUNS and not any(w in anonymous_words for w in lowered):
+            if kind is None and head.endswith("ologist") and len(head) > 7:
+                kind = "expert"  # "the biologist": the lexicon lists the common -ologists only
+            # A singular noun for a person by its ending ("the manager", "the landlord", "the
+            # activist", "the organizer"), as the plural's ending names people ("voters").
+            agent = len(head) > 4 and head.isalpha() and not head.endswith("s") and head not in _ORG_WORDS \
+                and head not in _CALENDAR and head not in _NUMBER_WORDS and head not in function_words() \
+                and _people_plural(head + "s")
+            if kind is None and (head in _PERSON_NOUNS or agent) and not any(w in anonymous_words for w in lowered):
                 # "the retired neurosurgeon", "the couple": someone the article has named, or will;
                 # "a woman", "a witness": one unnamed person among many (see ``one_of_many``).
                 # Headlines drop the article: "Longtime mistress says" is "A longtime mistress".
@@ -625,9 +665,13 @@ class _Resolver:
             # plural common noun with no name is an unnamed group too ("registered Ohio voters",
             # "the protesters").
             # "nurses", "adults": the plural of a noun for people is a group of them too.
-            people = head in _UNNAMED_GROUPS or _people_plural(head) or (
+            # "The mainstream media", "the press", "news outlets", "Local media": outlets no word
+            # names are an unnamed group of them (a capitalised "Kantar Media" has a name).
+            media = head in _GENERIC_MEDIA and all(w in _MEDIA_QUALIFIERS or w in _DETERMINERS for w in lowered[:at])
+            people = head in _UNNAMED_GROUPS or _people_plural(head) or media or (
                 len(head) > 3 and head.endswith("s") and head[:-1] in _PERSON_NOUNS)
-            group = people and lowered[0] not in _PRONOUNS and (
+            # "Her advisers" (a possessive "her", not the pronoun) as "His advisers".
+            group = people and (lowered[0] not in _PRONOUNS or (lowered[0] == "her" and len(lowered) > 1)) and (
                 kind is None or any(w.endswith(("'s", "’s")) for w in lowered))  # "Senator X's aides"
             if (head in _ANONYMOUS or group or item.directness == "vague" or plural_role
                     or unnamed_document or one_of_many
@@ -723,8 +767,11 @@ class _Resolver:
         if cluster.kind == "organization":
             self._organisation_spoke_at = start
         if cluster.kind in ("person", "official", "expert"):
-            self._resolve_forward(cluster, start)
+            self._resolve_forward(cluster, start, item.content if item.directness == "direct_quote" else None)
             self.last_speaker = cluster.id
+            # Only a quotation: the speaker is "I" in it, so "she" is someone else; in a paraphrase
+            # ("Dana explains what she says went wrong") "she" is the speaker.
+            self._last_content = item.content if item.directness == "direct_quote" else None
         if cluster.kind == "official" and cluster.affiliated_with is None:
             represented = self._represented_country(start, end)
             if represented is not None:
@@ -967,8 +1014,10 @@ class _Resolver:
                 before = words[:k]
                 one_of_many = before[0].lower in _INDEFINITE \
                     and self._role_kind([t.lower for t in before]) in ("official", "expert")
+                # "organizers of Quds Day rallies", "residents of the town": a plural noun for
+                # people, the head, is an unnamed group of them.
                 unnamed = any(t.lower in _ANONYMOUS or t.lower in _UNNAMED_PEOPLE or self._plural_role(t.lower)
-                              for t in before) or one_of_many
+                              for t in before) or one_of_many or _people_plural(before[-1].lower)
                 # "a report from the CDC", "a study by Gallup": the name after a document is its author.
                 authored = before[-1].lower in _DOCUMENT_WORDS and token.lower in ("from", "by", "of")
                 # A common word keeps its capital only at a sentence start ("Sources inside Trump
@@ -1304,11 +1353,16 @@ class _Resolver:
         self.last_speaker = cluster.id
         return cluster.id
 
-    def _resolve_forward(self, named: _Cluster, start: int) -> None:
-        """Merge a pending pronoun into ``named`` when the name follows it closely."""
+    def _resolve_forward(self, named: _Cluster, start: int, content: tuple[int, int] | None) -> None:
+        """Merge a pending pronoun into ``named`` when the name follows it closely, unless the
+        pronoun stands inside what ``named`` says ('"She said, ‘Mommy, ...’" Tom recalled': she is
+        not Tom)."""
         pending, self._pending = self._pending, None
         if (pending is None or pending.id == named.id or pending.kind != "person"  # not plural "they"
-                or start - pending.mentions[-1][1] > _FORWARD_REACH):
+                or start - pending.mentions[-1][1] > _FORWARD_REACH
+                or (content is not None and content[0] <= pending.mentions[-1][0] < content[1]
+                    and self._segmentation is not None
+                    and self._segmentation.quote_at(pending.mentions[-1][0]) is not None)):
             return
         named.mentions.extend(pending.mentions)
         if named.affiliated_with is None:
@@ -1426,15 +1480,20 @@ class _Resolver:
         if best == "official" and leaders <= _LEADERSHIP and (leaders or "department" not in officials) \
                 and not _ACADEMIC.isdisjoint(lowered):
             return "expert"
-        if best == "official" and officials <= _CORPORATE_TITLES and self._company_staff(lowered):
-            return "person"  # "a customer support representative", "the company's vice-president"
+        if best == "official" and officials <= _CORPORATE_TITLES and (self._company_staff(lowered) or (
+                _company_title(lowered) and _GOVERNMENT_WORDS.isdisjoint(w.removesuffix("'s").removesuffix("’s")
+                                                                         for w in lowered))):
+            # "a customer support representative", "the company's vice-president"; "Halvorsen's
+            # chief executive" (a title only companies give).
+            return "person"
         return best
 
     def _appositive(self, first: Token) -> bool:
         """Whether a phrase after a comma starting with ``first`` describes the name before it."""
         low = first.lower
         return (first.text[:1].islower() or low in _APPOSITIVE_STARTS or low in self.lex.roles
-                or low in _PARTIES or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
+                or low in _TITLE_INITIALS or low in _PARTIES  # "Tom Reyes, CEO of ..."
+                or (len(low) > 2 and low[0] in "rdi" and low[1] == "-"))  # "R-Fla."
 
     @staticmethod
     def _advocacy_name(words: list[Token]) -> list[Token]:
@@ -1458,6 +1517,32 @@ class _Resolver:
         # One capitalised word is enough after a capitalised link ("Doctors Without Borders").
         enough = 1 if link.text[:1].isupper() else 2
         return list(words[k:end]) if capitalised >= enough and end == len(words) else []
+
+    def _opening_common_word(self, words: list[Token], name_tokens: list[Token]) -> bool:
+        """ "Internal emails reveal ...", "Local media reported", "Organizers of X say": one
+        capitalised word that opens the sentence before a lower-case noun for a document, for
+        people or for the media has its capital from the sentence, not from a name, unless
+        something says it is one: initials, a brand's inner capital, a well-known company, a
+        registry outlet, a role or organisation word ("Pentagon documents", "Court records"), or a
+        word of the Census name lists ("Clinton emails", "Gallup data"; so "Flight logs" stays a
+        name) other than a common adjective before documents ("New polls", "Early studies")."""
+        if len(name_tokens) != 1 or name_tokens[0] is not words[0] or len(words) < 2:
+            return False
+        word = words[0]
+        head = words[-1].lower
+        at = next((k for k in range(1, len(words)) if words[k].lower in _HEAD_PREPOSITIONS), len(words))
+        if at < len(words) and at > 1:
+            head = words[at - 1].lower  # "Organizers of Quds Day rallies": the word before "of"
+        if not (head in _DOCUMENT_OR_FINDINGS or head in _GENERIC_MEDIA or _people_plural(head)) \
+                or words[1].text[:1].isupper() \
+                or not self._opens_sentence(word.start):
+            return False
+        low = word.lower
+        if low in _DOCUMENT_QUALIFIERS:
+            return True  # "New polls", "Early studies": Census surnames too, but no name here
+        return not (word.text.isupper() or _brand(word.text) or _company(word.text) or low in self.lex.roles
+                    or low in _ORG_WORDS or _personal_name(low) or low in self.lex.demonyms
+                    or find_outlets([word]))
 
     def _opens_sentence(self, offset: int) -> bool:
         """Whether only spaces and quotation marks stand between ``offset`` and the text's start or
@@ -1515,7 +1600,8 @@ class _Resolver:
             opening_plural = k == 0 and (
                 (low.endswith("s") and (self._common_plural(low) or (
                     _people_plural(low) and (low in _PEOPLE_NTS or low not in _surnames()))))
-                or low in _OPENING_NOT_NAME)  # "Another commenter said", "About one in seven adults said"
+                or low in _OPENING_NOT_NAME  # "Another commenter said", "About one in seven adults said"
+                or (low.endswith("s") and low in _DOCUMENT_OR_FINDINGS))  # "Studies show", "Polls suggest"
             # "Chief Executive Herbert Diess", "Chief Financial Officer Amy Hood": the rest of a title.
             title_part = k > 0 and low in _TITLE_WORDS and (words[k - 1].lower in self.lex.roles
                                                              or words[k - 1].lower in _TITLE_WORDS)
@@ -1721,6 +1807,26 @@ def _company(name: str) -> bool:
     return name.removesuffix("'s").removesuffix("’s") in _companies()
 
 
+# Titles only companies give (a government's "president" or "director" stays a role word).
+_COMPANY_ONLY_TITLES = frozenset({"ceo", "cfo", "coo", "cto", "cmo", "founder", "co-founder", "cofounder", "owner",
+                                  "co-owner", "proprietor", "executive"})
+_COMPANY_TITLE_ENDS = frozenset({"of", "at", "for", ","})
+# A government body's chief executive is an official ("the agency's chief executive").
+_GOVERNMENT_WORDS = frozenset({"agency", "ministry", "department", "government", "council", "commission", "authority",
+                               "administration", "bureau", "service", "nhs", "city", "county", "state"})
+
+
+def _company_title(lowered: list[str]) -> bool:
+    """Whether the source words give a company title to one holder: "chief executive of X",
+    "the company's founder", "Tom Reyes, CEO of X" (a title word followed by "of"/"at"/"for", a
+    comma, or the end of the words); not "executive order" or "the executive branch"."""
+    for i, word in enumerate(lowered):
+        bare = word.removesuffix("'s").removesuffix("’s")
+        if bare in _COMPANY_ONLY_TITLES and (i + 1 == len(lowered) or lowered[i + 1] in _COMPANY_TITLE_ENDS):
+            return True
+    return False
+
+
 def _personal_name(word: str) -> bool:
     """Whether a lower-cased word is a given name or a surname of the Census lists."""
     return word in given_names() or word in _surnames()
@@ -1738,7 +1844,7 @@ _THING_PLURALS = frozenset("""numbers papers orders letters matters centers cent
     chambers errors colors colours meters markers posters trailers covers headers corridors doors floors
     honors honours favors favours rumors rumours flavors vectors tractors reactors ventilators respirators
     calculators elevators simulators accelerators monitors motors lockers charters barriers shelters
-    registers containers fibers fibres liters litres dollars years hours members remarks""".split())
+    registers containers fibers fibres liters litres dollars years hours members remarks newspapers""".split())
 
 
 def _people_plural(word: str) -> bool:

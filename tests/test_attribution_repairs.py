@@ -265,6 +265,10 @@ def test_two_spaces_without_a_speaker_add_no_statement(text):
      ["the senator", "CNN"]),
     # Speaking to listeners is no relay.
     ("Speaking to reporters in Ohio, Ana Vidal said the plant would close.", "plant would close", ["Ana Vidal"]),
+    # Session 8: after an opening word too.
+    ("But, appearing on CNN, Ana Vidal said that the choice should surprise no one.", "surprise no one",
+     ["Ana Vidal", "CNN"]),
+    ("And speaking to Reuters, Ana Vidal said the plant would close.", "plant would close", ["Ana Vidal", "Reuters"]),
 ])
 def test_an_opening_participle_names_the_venue(text, content_part, chain):
     assert _statement(text, content_part)[2] == chain
@@ -620,3 +624,65 @@ def test_a_medium_without_a_registry_outlet_reports_nothing():
 def test_a_name_before_an_appositive_left_open(text, content_part, source):
     got_source, _, _, _ = _statement(text, content_part)
     assert got_source == source
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content", "chain"), [
+    # Session 8: a record or document as the subject of a reporting verb speaks for its unnamed
+    # author: the rules found no statement, or read the noun itself as the cue ("Local | reports").
+    ("Flight logs show the jet landed in Miami twice that week.", "jet landed",
+     "Flight logs", "the jet landed in Miami twice that week", None),
+    ("Local reports say the bridge has been closed since Monday.", "bridge",
+     "Local reports", "the bridge has been closed since Monday", ["Local reports"]),
+    ("The ferry sank in 2009, but court records show the owner was never charged.", "never charged",
+     "court records", "the owner was never charged", ["court records"]),
+    ("In addition, several reports have established that the mayor used city cars.", "city cars",
+     "several reports", "the mayor used city cars", ["several reports"]),
+])
+def test_a_document_as_the_subject_reports(text, content_part, source, content, chain):
+    got_source, got_content, names, _ = _statement(text, content_part)
+    assert (got_source, got_content.strip(" .")) == (source, content)
+    if chain is not None:
+        assert names == chain
+
+
+@pytest.mark.parametrize("text", [
+    "He read the logs, which show the jet landed twice.",  # a relative clause, not the subject
+    "The documents indicate, he said, that the deal was off.",  # another statement in between
+    "Even though the jobs report showed losses, stocks rose.",  # a subordinate clause's subject
+])
+def test_a_document_report_needs_a_plain_subject(text):
+    analysis = analyze(Article(text=text))
+    assert not any(text[f.cue[0] : f.cue[1]] in ("show", "indicate", "showed") and f.source is not None
+                   and text[f.source[0] : f.source[1]].split()[-1] in ("logs", "documents", "report")
+                   for f in analysis.found if f.cue is not None)
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "chain"), [
+    # Session 8: a quotation that opens with someone else's report holds that report; the quoted
+    # speaker relays it (the chain was one hop short: the speaker alone).
+    ('"My doctor told me the rash would fade in a week," Tom Reyes said.', "rash would fade",
+     "My doctor", ["My doctor", "Tom Reyes"]),
+    ('"The mayor said the bridge would reopen by June," Tom Reyes said.', "bridge would reopen",
+     "The mayor", ["The mayor", "Tom Reyes"]),
+    # A pronoun inside the quotation is someone else, not the speaker named after it.
+    ("“She said, ‘Mommy, I don’t want to go,’” Tom Reyes recalled.", "want to go",
+     "She", ["she (quoted)", "Tom Reyes"]),
+])
+def test_a_report_inside_a_quotation(text, content_part, source, chain):
+    analysis = analyze(Article(text=text))
+    inner = [f for f in analysis.found if f.source is not None and text[f.source[0] : f.source[1]] == source]
+    assert inner, [text[f.source[0] : f.source[1]] for f in analysis.found if f.source]
+    assert content_part in text[inner[0].content[0] : inner[0].content[1]]
+    by_id = {s.id: s for s in analysis.sources}
+    hops = next(c.hops for c in analysis.chains if c.id == analysis.chain_of[analysis.found.index(inner[0])])
+    assert [by_id[h].name for h in hops if h != ARTICLE_SOURCE_ID] == chain
+
+
+@pytest.mark.parametrize("text", [
+    '"I told them the bridge was unsafe," Tom Reyes said.',  # the speaker themself
+    "“It’s not something that she says often, it’s only now,” Tom Reyes said.",  # no noun phrase before the verb
+    "“She’s actually said on the trail, ‘I refuse to go,’” Tom Reyes said.",  # a contraction, no subject
+])
+def test_no_report_inside_a_quotation_without_a_subject(text):
+    analysis = analyze(Article(text=text))
+    assert [text[f.source[0] : f.source[1]] for f in analysis.found if f.source is not None] == ["Tom Reyes"]

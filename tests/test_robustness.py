@@ -181,6 +181,12 @@ ADVERSARIAL = {
     # in text without spaces, each reading back only a bounded word.
     "glued full stops": "said.The",
     "glued stops in a link": "x.Ab/",
+    # Double-encoded marks, read back at the input (_mojibake): apostrophes move a bounded tail.
+    "double-encoded quotes": "\u00e2\u0080\u009cYes,\u00e2\u0080\u009d says Ola. ",
+    "double-encoded apostrophes": "don\u00e2\u0080\u0099t\u00e2\u0080\u0099s",
+    # Reports inside quotations and documents as subjects (session 8's repairs).
+    "quoted reports": '"My doctor told me so," Ana said. ',
+    "document reports": "Flight logs show the jet landed, ",
 }
 
 
