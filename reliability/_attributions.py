@@ -33,7 +33,7 @@ from ._attribution_repairs import _MONTHS, relayed, repair_readings, vague_adver
 from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
-from ._resources import lexicons
+from ._resources import _lines, lexicons
 from ._segmentation import Segmentation, Sentence, Token, tokenize
 from ._span_model import content_end_model, cue_end_model, source_end_model
 from ._statement_model import statement_filter
@@ -162,6 +162,8 @@ _DISCOURSE_OPENERS = frozenset(
 )
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
+# The prepositions a stance adjective takes into its cue ("is worried about", "was pleased with").
+_STANCE_PREPOSITIONS = frozenset({"about", "of", "with", "by", "over", "at", "for", "on"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 _PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "who", "which"})
 _CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
@@ -1137,8 +1139,15 @@ class _SentenceRules:
         if tokens[i].lower in _RAISING and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             return self._impersonal(head, i, i)  # "the plan seems to be popular"
         if head > 0 and tokens[head - 1].lower in _PASSIVE_AUX and not tokens[i].lower.endswith("ing"):
-            # A passive ("is expected to", "was accused of"): its subject is no speaker.
-            return self._impersonal(head - 1, i, last)
+            if tokens[i].lower not in _stance_adjectives():
+                # A passive ("is expected to", "was accused of"): its subject is no speaker.
+                return self._impersonal(head - 1, i, last)
+            # "Some Democrats are concerned that ...", "Mr. Hurt is eager to ...", "FBI officials
+            # were angered by ...": a feeling or a certainty, held by the subject (PolNeAR's
+            # source), read like a stance verb with "be" in its verb group. The preposition is
+            # the cue's, an infinitive's "to" the content's ("is eager | to get the book out").
+            head -= 1
+            last = i + 1 if i + 1 < len(tokens) and tokens[i + 1].lower in _STANCE_PREPOSITIONS else i
         if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
             head -= 1  # "is backing", "has introduced"
         elif head > 1 and tokens[head - 1].lower == "been" and tokens[i].lower.endswith("ing"):
@@ -2081,6 +2090,12 @@ def _without_nested_stances(seg: Segmentation, found: list[Found]) -> list[Found
 
 
 _DASHES = "―—–-"
+
+
+@functools.cache
+def _stance_adjectives() -> frozenset[str]:
+    """Adjectives of feeling and certainty whose subject is a source ("are concerned that")."""
+    return frozenset(w.lower() for w in _lines("stance_adjectives.txt"))
 
 
 @functools.cache

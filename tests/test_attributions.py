@@ -846,6 +846,28 @@ def test_impersonal_reading_leaves_the_vague_rules_their_phrases():
     assert found.source is None and found.cue.text == "is reported to"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # An adjective of feeling or certainty after "be": its subject holds the stance and is
+        # the source, not the content's first piece as in "The bridge | is expected | to open".
+        ("Some farmers are worried that the new dam will flood their fields.", "Some farmers", "are worried",
+         "that the new dam will flood their fields"),
+        ("Local teachers were hopeful that the strike would end before the exams.", "Local teachers",
+         "were hopeful", "that the strike would end before the exams"),
+        # The preposition belongs to the cue, an infinitive's "to" to the content.
+        ("The union leaders are wary of signing a deal before the election.", "The union leaders", "are wary of",
+         "signing a deal before the election"),
+        ("Ms. Ortega is eager to finish the report before the summer.", "Ms. Ortega", "is eager",
+         "to finish the report before the summer"),
+    ],
+)
+def test_a_stance_adjective_has_its_subject_as_source(text, source, cue, content):
+    (found,) = extract_attributions(text)
+    assert (found.source.text, found.cue.text, found.content.text) == (source, cue, content)
+    assert found.continuation is None and found.directness == "indirect"
+
+
 def test_a_vague_adverb_survives_an_unsure_statement_in_its_sentence():
     # "question" is a cue the model is unsure of here; the statement filter drops that reading,
     # and "reportedly" must still attribute the sentence (it used to be lost with it).
