@@ -34,7 +34,7 @@ from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
 from ._resources import _lines, lexicons
-from ._segmentation import Segmentation, Sentence, Token, tokenize
+from ._segmentation import Quote, Segmentation, Sentence, Token, tokenize
 from ._span_model import content_end_model, cue_end_model, source_end_model
 from ._statement_model import statement_filter
 
@@ -644,8 +644,12 @@ class _SentenceRules:
             return p is None or p >= _VETO  # as in run(): a vetoed verb starts no statement
         return p is not None and p >= self.threshold
 
-    def content_before(self, lo: int) -> tuple[int, int] | None:
-        """Content before the source at token ``lo``: a quotation, or the clause up to a comma."""
+    def content_before(self, lo: int, *, lead_in: bool = False) -> tuple[int, int] | None:
+        """Content before the source at token ``lo``: a quotation, or the clause up to a comma.
+
+        ``lead_in``: the speaker and the cue end the clause ('..., "...," said X.'), so words before a
+        quotation that does not open the sentence belong to the content too (:meth:`_lead_in`).
+        """
         if lo == 0:
             # '"Is it true?" Graham asked.': the question mark ended the sentence before the speaker.
             quote = self.quote_before
@@ -655,7 +659,8 @@ class _SentenceRules:
         if quote is None and prev.text == "," and lo >= 2:
             quote = next((q for q in self.quotes if q.end in (prev.start, self.tokens[lo - 2].end)), None)
         if quote is not None:
-            return _quote_content(self.text, quote.inner_start, quote.inner_end)
+            led = self._lead_in(quote) if lead_in else None
+            return led or _quote_content(self.text, quote.inner_start, quote.inner_end)
         if prev.lower == "as" and lo >= 2 and self.tokens[lo - 2].text == ",":
             # "Scott had a gun, as police have said.": the clause before ", as".
             bounds = _trim(self.text, self._content_start(lo - 2), self.tokens[lo - 2].start)
@@ -664,6 +669,19 @@ class _SentenceRules:
             return None
         bounds = _trim(self.text, self._content_start(lo - 1), prev.start)
         return bounds if bounds[1] > bounds[0] else None
+
+    def _lead_in(self, quote: Quote) -> tuple[int, int] | None:
+        """'Teachers who ... are “very, very pro-Bernie,” said X': a quotation that ends at its
+        speaker but does not open its sentence finishes a paraphrase, and the content is the
+        sentence up to the quotation's end (PolNeAR marks the words before the mark too)."""
+        tokens = self.tokens
+        q = bisect.bisect_left(tokens, quote.start, key=lambda t: t.start)
+        if q == 0 or q >= len(tokens) or tokens[q].start != quote.start or tokens[q - 1].text in (":", ";") \
+                or not any(_is_word(t) for t in tokens[:q]) \
+                or any(self.in_quote[k] or self._is_mark(tokens[k]) for k in range(q)) \
+                or self._has_cue_word(0, q) or any(self._is_cue_verb(k) for k in range(q)) or self._headline():
+            return None  # a statement of its own before the quotation ("A review of records indicates ...")
+        return _trim(self.text, self._content_start(q), quote.inner_end)
 
     def _content_start(self, limit: int) -> int:
         """Where a content that opens the sentence starts: after a discourse opener.
@@ -990,7 +1008,7 @@ class _SentenceRules:
                     return replace(self._make(source, cue, before, relays), continuation=after)
             if nxt is not None and nxt.lower in _TIME_WORDS:
                 # "'...,' he said Friday as he entered": the quotation before is the content.
-                content = self.content_before(np[0])
+                content = self.content_before(np[0], lead_in=True)
                 if content is not None:
                     return self._make(source, (cue[0], cue[1]), content, relays)
             if nxt is not None and np[0] > 0 and (
@@ -999,7 +1017,7 @@ class _SentenceRules:
                 # '"CNN had 23 million people," Trump said, referring to the debate.', '"...,"
                 # she said when asked about it.', '"...," Sanders said of Bill Clinton.': the
                 # content is what came before the speaker.
-                content = self.content_before(np[0])
+                content = self.content_before(np[0], lead_in=True)
                 if content is not None:
                     return self._make(source, cue, content, relays)
             if nxt is not None and np[0] > 0 and lemma in _SAY_CLASS and nxt.lower != "that" \
@@ -1015,7 +1033,7 @@ class _SentenceRules:
                             [t.text for t in tokens[last + 1 : self._skip_object(i)]]))):
                     return self._make(source, cue, quoted, relays)
             if nxt is None or nxt.text == ".":
-                content = self.content_before(np[0])
+                content = self.content_before(np[0], lead_in=True)
             else:
                 k = last + 1
                 if np[0] == 1 and tokens[0].lower == "as":
@@ -1068,7 +1086,7 @@ class _SentenceRules:
             if np is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)
-            content = self.content_before(i)
+            content = self.content_before(i, lead_in=True)
             if content is None:
                 return None
             found = self._make(self.bounds(lo, hi), cue, content, relays)
@@ -1423,7 +1441,7 @@ class _SentenceRules:
         np = self.left_np(head) or self._speaker_after_quote(head)
         if np is None:
             return None
-        content = self.content_before(np[0])
+        content = self.content_before(np[0], lead_in=True)
         if content is None or (self._quoted_share(content) < 0.5 and len(self.text[content[0]:content[1]].split()) < 3):
             return None
         (lo, hi), relays = self.split_relays(*np)

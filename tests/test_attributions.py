@@ -1117,3 +1117,27 @@ def test_a_quotation_continues_after_a_speaker_with_abbreviations():
 ])
 def test_a_head_noun_and_what_it_is_of_are_the_source(text, source):
     assert extract_attributions(text)[0].source.text == source
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    # A quotation that ends at its speaker but does not open the sentence finishes a paraphrase:
+    # the words before the mark are the content's too (PolNeAR marks them).
+    ('Teachers in the district are "tired of waiting," said Ana Ruiz, a union organiser.',
+     "Ana Ruiz, a union organiser", 'Teachers in the district are "tired of waiting'),
+    ("After two dry summers, \u201cthe reservoir is close to empty,\u201d the water board said.", "the water board",
+     "After two dry summers, \u201cthe reservoir is close to empty"),
+    ('The plan is "a disaster for farmers," Senator Cole said on Tuesday.', "Senator Cole",
+     'The plan is "a disaster for farmers'),
+    # A quotation that opens the sentence is the content alone.
+    ('"The reservoir is close to empty," the water board said.', "the water board",
+     "The reservoir is close to empty"),
+])
+def test_words_before_a_quotation_that_ends_at_its_speaker_are_content(text, source, content):
+    (found,) = extract_attributions(text)
+    assert (found.source.text, found.content.text, found.directness) == (source, content, "direct_quote")
+
+
+def test_a_statement_before_the_quotation_keeps_the_quotation_apart():
+    # "called" is a statement of its own: Ruiz's content is the quoted word, not Cole's statement.
+    found = {a.cue.text: a for a in extract_attributions('Cole called the plan a "disaster," Ruiz said.')}
+    assert found["said"].content.text == "disaster" and found["called"].source.text == "Cole"
