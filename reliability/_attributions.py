@@ -126,6 +126,12 @@ _OPENERS = frozenset(
     """in on at during after before since for with by last earlier meanwhile still however also but and
     yet instead later now then""".split()
 )
+# What may open a sentence before its subject ("Despite the rain, ...", "Shortly after, ..."):
+# never the subject itself.
+_SUBJECT_OPENERS = _OPENERS | frozenset(
+    """despite amid over through throughout under from among across following unlike although though
+    while when if because until upon shortly overall only here there""".split()
+)
 # Words after a capitalised past participle that open a phrase before the subject ("Asked about
 # ..., Christie said", "Reached by POLITICO, Bennett denied"); a name ending in -ed ("Ted",
 # "Ahmed") is followed by none of them.
@@ -1398,7 +1404,7 @@ class _SentenceRules:
         # "In August, several groups ..., saying", "Speaking in Ohio, Trump ...", "Asked about
         # the vote, Clinton shook her head and said": skip an opening adverbial or participial
         # phrase up to its comma.
-        if lo < len(tokens) and (tokens[lo].lower in _OPENERS or tokens[lo].lower in _TIME_WORDS
+        if lo < len(tokens) and (tokens[lo].lower in _SUBJECT_OPENERS or tokens[lo].lower in _TIME_WORDS
                                  or (tokens[lo].lower.endswith("ing") and tokens[lo].text[:1].isupper())
                                  or (tokens[lo].lower.endswith("ed") and tokens[lo].text[:1].isupper()
                                      and lo + 1 < len(tokens) and tokens[lo + 1].lower in _PARTICIPLE_OPENER_NEXT)):
@@ -1419,6 +1425,9 @@ class _SentenceRules:
         while hi > lo and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles
                                or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]):
             hi -= 1
+        if hi == lo + 1 and (tokens[lo].lower in _SUBJECT_OPENERS or tokens[lo].lower in _TIME_WORDS
+                             or tokens[lo].lower in _MONTHS):
+            return lo, lo  # "Despite | ...", "Tuesday | ...": a capitalised opener, no subject
         return lo, hi
 
     def _verb_use(self, i: int) -> bool:

@@ -1141,3 +1141,11 @@ def test_a_statement_before_the_quotation_keeps_the_quotation_apart():
     # "called" is a statement of its own: Ruiz's content is the quoted word, not Cole's statement.
     found = {a.cue.text: a for a in extract_attributions('Cole called the plan a "disaster," Ruiz said.')}
     assert found["said"].content.text == "disaster" and found["called"].source.text == "Cole"
+
+
+def test_an_opening_adverb_is_no_subject():
+    # A capitalised opener is no subject: the speaker of ", calling ..." is not "Shortly". (The
+    # subject after an opener with no comma, "the governor", is not found yet: no source.)
+    text = "Shortly before noon the governor signed the bill, calling it a victory for farmers."
+    (found,) = extract_attributions(text)
+    assert found.source is None and found.directness == "vague"
