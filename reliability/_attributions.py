@@ -171,6 +171,8 @@ _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
 # The prepositions a stance adjective takes into its cue ("is worried about", "was pleased with").
 _STANCE_PREPOSITIONS = frozenset({"about", "of", "with", "by", "over", "at", "for", "on"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
+# Pronouns that are a speaker on their own ("I" is left out: "Survey I", "Keep the Promise I").
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})
 _PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "who", "which"})
 _CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
 # "They’ve said", "we’re told", "I’d argue": the auxiliary belongs to the verb, not to the source.
@@ -508,6 +510,10 @@ class _SentenceRules:
             if k in (hi, lo):
                 return None
             lo = k
+        if hi - lo > 1 and self.tokens[hi - 1].lower in _SUBJECT_PRONOUNS:
+            # "a step they | believe", "videos he | calls": a pronoun right before the verb is the
+            # whole speaker; the words before it are the clause it sits in.
+            lo = hi - 1
         if lo == hi or not self._has_content_word(lo, hi):
             return None
         # "Russia's ambassador to North Korea, Alexandre Matsegora said": a role phrase before.

@@ -1149,3 +1149,14 @@ def test_an_opening_adverb_is_no_subject():
     text = "Shortly before noon the governor signed the bill, calling it a victory for farmers."
     (found,) = extract_attributions(text)
     assert found.source is None and found.directness == "vague"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # A pronoun right before the verb is the whole speaker, not the end of a longer phrase.
+    ("The tax cut is a gift to the rich she says will cost the state dearly.", "says"),
+    ("It is a fight they believe the town can win.", "believe"),
+    ("In the letter to the board she wrote that the school would close.", "wrote"),
+])
+def test_a_pronoun_before_the_cue_is_the_whole_speaker(text, cue):
+    found = next(a for a in extract_attributions(text) if a.cue.text == cue)
+    assert found.source.text in ("she", "they")
