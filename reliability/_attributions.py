@@ -756,6 +756,8 @@ class _SentenceRules:
                 # it, or a model that is very sure.
                 if p < _SURE and not self._clause_follows(i):
                     item = self._fallback(i) if p >= self.fallback_bare else None
+                elif token.lower in _RAISING and (item := self._raising(i)) is not None:
+                    pass  # "Trump seemed to imply that ...": no speaker
                 else:
                     item = self._cue(i, learned=True)
                     if item is None and p >= self.fallback:
@@ -1166,8 +1168,8 @@ class _SentenceRules:
         while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])
                             or tokens[head - 1].lower in _NEGATIONS):
             head -= 1
-        if tokens[i].lower in _RAISING and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
-            return self._impersonal(head, i, i)  # "the plan seems to be popular"
+        if tokens[i].lower in _RAISING:
+            return self._raising(i)
         if head > 0 and tokens[head - 1].lower in _PASSIVE_AUX and not tokens[i].lower.endswith("ing"):
             if tokens[i].lower not in _stance_adjectives():
                 # A passive ("is expected to", "was accused of"): its subject is no speaker.
@@ -1213,6 +1215,24 @@ class _SentenceRules:
         (lo, hi), relays = self.split_relays(*np)
         return replace(self._make(self.bounds(lo, hi), cue, content, relays), generic=True)
 
+    def _raising(self, i: int) -> Found | None:
+        """"The plan seems to be popular", "Trump seemed to imply ...", "Sanders appears ready to
+        ...", "It seems likely that ...": seem and appear name no speaker. PolNeAR marks no source
+        and the subject as the content's first piece (the impersonal reading); after "it" the
+        content is what follows the verb alone."""
+        tokens = self.tokens
+        head = i
+        while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])
+                            or tokens[head - 1].lower in _NEGATIONS):
+            head -= 1
+        if i + 2 < len(tokens) and tokens[i + 1].lower == "to" and tokens[i + 2].lower in self.lex.cue_verbs:
+            return None  # "he appeared to suggest that ...": a speaker and his verb of saying
+        found = self._impersonal(head, i, i)
+        if found is not None or head == 0 or tokens[head - 1].lower != "it":
+            return found
+        content = self.content_after(i + 1, keep_that=True)
+        return Found(None, (tokens[head].start, tokens[i].end), content, "vague") if content is not None else None
+
     def _impersonal(self, aux: int, i: int, last: int) -> Found | None:
         """A report with no speaker around its subject: "The bridge is expected to open in May",
         "the contractors have been blamed for the delay", "the plan seems to be popular".
@@ -1237,7 +1257,9 @@ class _SentenceRules:
         if start == aux or (start > 0 and tokens[start - 1].text not in (",", ";", ":")) \
                 or any(t.lower in ("and", "but") for t in tokens[start + 1 : aux]):
             return None  # no subject of its own ("X is a donor and has been mentioned as ...")
-        lo = start + 1 if tokens[start].lower in _DISCOURSE_WORDS and start + 1 < aux else start
+        # "But the plan | ...", "As President Obama | appears set to ...": a conjunction opens the clause.
+        lo = start + 1 if (tokens[start].lower in _DISCOURSE_WORDS or tokens[start].lower == "as") \
+            and start + 1 < aux else start
         if tokens[aux - 1].lower in _PERSONAL_SUBJECTS:
             lo = aux - 1  # "In the morning | she | is expected to": the pronoun is the subject
         if tokens[lo].lower in ("that", "this", "it", "there") or not (

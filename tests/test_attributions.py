@@ -1160,3 +1160,23 @@ def test_an_opening_adverb_is_no_subject():
 def test_a_pronoun_before_the_cue_is_the_whole_speaker(text, cue):
     found = next(a for a in extract_attributions(text) if a.cue.text == cue)
     assert found.source.text in ("she", "they")
+
+
+@pytest.mark.parametrize(("text", "content", "continuation"), [
+    # "seem" and "appear" name no speaker: the subject is the content's first piece, as in the
+    # impersonal passive, with or without "to" after the verb.
+    ("Donald Trump seemed to imply that people with guns could stop her.", "Donald Trump",
+     "to imply that people with guns could stop her"),
+    ("Trump's supporters seemed equally unperturbed by the news.", "Trump's supporters",
+     "equally unperturbed by the news"),
+    ("The mayor, who seems ready for a fight, said the vote was rigged.", "who", "ready for a fight"),
+])
+def test_seem_and_appear_have_no_source(text, content, continuation):
+    found = next(a for a in extract_attributions(text) if a.cue.text.startswith(("seem", "appear")))
+    assert found.source is None and found.directness == "vague"
+    assert (found.content.text, found.continuation.text) == (content, continuation)
+
+
+def test_seem_before_a_verb_of_saying_keeps_the_speaker():
+    (found,) = extract_attributions("He appeared to suggest that the veterans were weak.")
+    assert found.source.text == "He" and found.content.text == "that the veterans were weak"
