@@ -1020,8 +1020,10 @@ class _SentenceRules:
                 after = self.content_after(last + 1)
                 if before[1] > before[0] and after is not None:
                     return replace(self._make(source, cue, before, relays), continuation=after)
-            if nxt is not None and nxt.lower in _TIME_WORDS:
-                # "'...,' he said Friday as he entered": the quotation before is the content.
+            if nxt is not None and nxt.lower in _TIME_WORDS \
+                    and not any(t.lower == "that" for t in tokens[last + 2 : last + 4]):
+                # "'...,' he said Friday as he entered": the quotation before is the content
+                # ("X learned Friday that ...": the clause after it is).
                 content = self.content_before(np[0], lead_in=True)
                 if content is not None:
                     return self._make(source, (cue[0], cue[1]), content, relays)
