@@ -132,6 +132,8 @@ _SUBJECT_OPENERS = _OPENERS | frozenset(
     """despite amid over through throughout under from among across following unlike although though
     while when if because until upon shortly overall only here there""".split()
 )
+# Quantifiers that open a subject before its head noun ("Each faction", "Many voters").
+_SUBJECT_QUANTIFIERS = frozenset("""each some many both several most all few""".split())
 # Words after a capitalised past participle that open a phrase before the subject ("Asked about
 # ..., Christie said", "Reached by POLITICO, Bennett denied"); a name ending in -ed ("Ted",
 # "Ahmed") is followed by none of them.
@@ -1447,13 +1449,19 @@ class _SentenceRules:
             t = tokens[hi]
             head = t.text[:1].isupper() or t.lower in roles or t.lower in _PRONOUNS or self.in_outlet[hi]
             if seen_head and not head and t.lower not in _DETERMINERS and t.text not in ("'s", "’s", "-") \
-                    and not any(x.lower in roles for x in tokens[hi + 1 : hi + 3]):
-                break  # the first verb after the subject's head
+                    and not any(x.lower in roles for x in tokens[hi + 1 : hi + 3]) \
+                    and not (hi == lo + 1 and tokens[lo].lower in _SUBJECT_QUANTIFIERS) \
+                    and not (tokens[hi - 1].text.endswith(("'s", "’s")) and t.lower not in self.lex.cue_verbs):
+                # the first verb after the subject's head; not the noun after a possessive ("Trump's
+                # representatives") or after a quantifier opening the sentence ("Each faction")
+                break
             seen_head = seen_head or head
             hi += 1
-        # The subject ends at its last name, pronoun or role word.
+        # The subject ends at its last name, pronoun or role word (or the noun read above).
         while hi > lo and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles
-                               or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]):
+                               or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]
+                               or (hi - 2 >= lo and tokens[hi - 2].text.endswith(("'s", "’s")))
+                               or (hi - 2 == lo and tokens[lo].lower in _SUBJECT_QUANTIFIERS)):
             hi -= 1
         if hi == lo + 1 and (tokens[lo].lower in _SUBJECT_OPENERS or tokens[lo].lower in _TIME_WORDS
                              or tokens[lo].lower in _MONTHS):

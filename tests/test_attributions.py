@@ -1180,3 +1180,14 @@ def test_seem_and_appear_have_no_source(text, content, continuation):
 def test_seem_before_a_verb_of_saying_keeps_the_speaker():
     (found,) = extract_attributions("He appeared to suggest that the veterans were weak.")
     assert found.source.text == "He" and found.content.text == "that the veterans were weak"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # The sentence's subject, speaker of ", saying ...": the noun after a possessive or after a
+    # quantifier that opens the sentence is its head, not the first verb after it.
+    ("Trump's representatives left early, saying the venue was too small.", "Trump's representatives"),
+    ("Each faction met for hours, saying the rules were unfair.", "Each faction"),
+])
+def test_the_subject_runs_past_a_possessive_or_a_quantifier(text, source):
+    (found,) = extract_attributions(text)
+    assert found.source.text == source and found.cue.text == "saying"
