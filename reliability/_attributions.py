@@ -130,7 +130,8 @@ _OPENERS = frozenset(
 # never the subject itself.
 _SUBJECT_OPENERS = _OPENERS | frozenset(
     """despite amid over through throughout under from among across following unlike although though
-    while when if because until upon shortly overall only here there""".split()
+    while when if because until upon shortly overall only here there beyond outside inside instead
+    besides whatever whenever wherever""".split()
 )
 # Quantifiers that open a subject before its head noun ("Each faction", "Many voters").
 _SUBJECT_QUANTIFIERS = frozenset("""each some many both several most all few""".split())
