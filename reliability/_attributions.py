@@ -33,8 +33,8 @@ from ._attribution_repairs import _MONTHS, relayed, repair_readings, vague_adver
 from ._cue_model import cue_tagger, in_quote_flags
 from ._outlets import OutletMention, find_outlets
 from ._records import Attribution, Directness, Span
-from ._resources import lexicons
-from ._segmentation import Segmentation, Sentence, Token, tokenize
+from ._resources import _lines, lexicons
+from ._segmentation import Quote, Segmentation, Sentence, Token, tokenize
 from ._span_model import content_end_model, cue_end_model, source_end_model
 from ._statement_model import statement_filter
 
@@ -126,6 +126,15 @@ _OPENERS = frozenset(
     """in on at during after before since for with by last earlier meanwhile still however also but and
     yet instead later now then""".split()
 )
+# What may open a sentence before its subject ("Despite the rain, ...", "Shortly after, ..."):
+# never the subject itself.
+_SUBJECT_OPENERS = _OPENERS | frozenset(
+    """despite amid over through throughout under from among across following unlike although though
+    while when if because until upon shortly overall only here there beyond outside inside instead
+    besides whatever whenever wherever""".split()
+)
+# Quantifiers that open a subject before its head noun ("Each faction", "Many voters").
+_SUBJECT_QUANTIFIERS = frozenset("""each some many both several most all few""".split())
 # Words after a capitalised past participle that open a phrase before the subject ("Asked about
 # ..., Christie said", "Reached by POLITICO, Bennett denied"); a name ending in -ed ("Ted",
 # "Ahmed") is followed by none of them.
@@ -162,7 +171,11 @@ _DISCOURSE_OPENERS = frozenset(
 )
 # Particles that belong to the cue ("called for", "pointed out", "referring to").
 _PARTICLES = frozenset({"for", "on", "to", "out", "of"})
+# The prepositions a stance adjective takes into its cue ("is worried about", "was pleased with").
+_STANCE_PREPOSITIONS = frozenset({"about", "of", "with", "by", "over", "at", "for", "on"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
+# Pronouns that are a speaker on their own ("I" is left out: "Survey I", "Keep the Promise I").
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})
 _PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "who", "which"})
 _CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
 # "They’ve said", "we’re told", "I’d argue": the auxiliary belongs to the verb, not to the source.
@@ -500,6 +513,10 @@ class _SentenceRules:
             if k in (hi, lo):
                 return None
             lo = k
+        if hi - lo > 1 and self.tokens[hi - 1].lower in _SUBJECT_PRONOUNS:
+            # "a step they | believe", "videos he | calls": a pronoun right before the verb is the
+            # whole speaker; the words before it are the clause it sits in.
+            lo = hi - 1
         if lo == hi or not self._has_content_word(lo, hi):
             return None
         # "Russia's ambassador to North Korea, Alexandre Matsegora said": a role phrase before.
@@ -642,8 +659,12 @@ class _SentenceRules:
             return p is None or p >= _VETO  # as in run(): a vetoed verb starts no statement
         return p is not None and p >= self.threshold
 
-    def content_before(self, lo: int) -> tuple[int, int] | None:
-        """Content before the source at token ``lo``: a quotation, or the clause up to a comma."""
+    def content_before(self, lo: int, *, lead_in: bool = False) -> tuple[int, int] | None:
+        """Content before the source at token ``lo``: a quotation, or the clause up to a comma.
+
+        ``lead_in``: the speaker and the cue end the clause ('..., "...," said X.'), so words before a
+        quotation that does not open the sentence belong to the content too (:meth:`_lead_in`).
+        """
         if lo == 0:
             # '"Is it true?" Graham asked.': the question mark ended the sentence before the speaker.
             quote = self.quote_before
@@ -653,7 +674,8 @@ class _SentenceRules:
         if quote is None and prev.text == "," and lo >= 2:
             quote = next((q for q in self.quotes if q.end in (prev.start, self.tokens[lo - 2].end)), None)
         if quote is not None:
-            return _quote_content(self.text, quote.inner_start, quote.inner_end)
+            led = self._lead_in(quote) if lead_in else None
+            return led or _quote_content(self.text, quote.inner_start, quote.inner_end)
         if prev.lower == "as" and lo >= 2 and self.tokens[lo - 2].text == ",":
             # "Scott had a gun, as police have said.": the clause before ", as".
             bounds = _trim(self.text, self._content_start(lo - 2), self.tokens[lo - 2].start)
@@ -662,6 +684,19 @@ class _SentenceRules:
             return None
         bounds = _trim(self.text, self._content_start(lo - 1), prev.start)
         return bounds if bounds[1] > bounds[0] else None
+
+    def _lead_in(self, quote: Quote) -> tuple[int, int] | None:
+        """'Teachers who ... are “very, very pro-Bernie,” said X': a quotation that ends at its
+        speaker but does not open its sentence finishes a paraphrase, and the content is the
+        sentence up to the quotation's end (PolNeAR marks the words before the mark too)."""
+        tokens = self.tokens
+        q = bisect.bisect_left(tokens, quote.start, key=lambda t: t.start)
+        if q == 0 or q >= len(tokens) or tokens[q].start != quote.start or tokens[q - 1].text in (":", ";") \
+                or not any(_is_word(t) for t in tokens[:q]) \
+                or any(self.in_quote[k] or self._is_mark(tokens[k]) for k in range(q)) \
+                or self._has_cue_word(0, q) or any(self._is_cue_verb(k) for k in range(q)) or self._headline():
+            return None  # a statement of its own before the quotation ("A review of records indicates ...")
+        return _trim(self.text, self._content_start(q), quote.inner_end)
 
     def _content_start(self, limit: int) -> int:
         """Where a content that opens the sentence starts: after a discourse opener.
@@ -724,6 +759,8 @@ class _SentenceRules:
                 # it, or a model that is very sure.
                 if p < _SURE and not self._clause_follows(i):
                     item = self._fallback(i) if p >= self.fallback_bare else None
+                elif token.lower in _RAISING and (item := self._raising(i)) is not None:
+                    pass  # "Trump seemed to imply that ...": no speaker
                 else:
                     item = self._cue(i, learned=True)
                     if item is None and p >= self.fallback:
@@ -986,9 +1023,11 @@ class _SentenceRules:
                 after = self.content_after(last + 1)
                 if before[1] > before[0] and after is not None:
                     return replace(self._make(source, cue, before, relays), continuation=after)
-            if nxt is not None and nxt.lower in _TIME_WORDS:
-                # "'...,' he said Friday as he entered": the quotation before is the content.
-                content = self.content_before(np[0])
+            if nxt is not None and nxt.lower in _TIME_WORDS \
+                    and not any(t.lower == "that" for t in tokens[last + 2 : last + 4]):
+                # "'...,' he said Friday as he entered": the quotation before is the content
+                # ("X learned Friday that ...": the clause after it is).
+                content = self.content_before(np[0], lead_in=True)
                 if content is not None:
                     return self._make(source, (cue[0], cue[1]), content, relays)
             if nxt is not None and np[0] > 0 and (
@@ -997,7 +1036,7 @@ class _SentenceRules:
                 # '"CNN had 23 million people," Trump said, referring to the debate.', '"...,"
                 # she said when asked about it.', '"...," Sanders said of Bill Clinton.': the
                 # content is what came before the speaker.
-                content = self.content_before(np[0])
+                content = self.content_before(np[0], lead_in=True)
                 if content is not None:
                     return self._make(source, cue, content, relays)
             if nxt is not None and np[0] > 0 and lemma in _SAY_CLASS and nxt.lower != "that" \
@@ -1013,7 +1052,7 @@ class _SentenceRules:
                             [t.text for t in tokens[last + 1 : self._skip_object(i)]]))):
                     return self._make(source, cue, quoted, relays)
             if nxt is None or nxt.text == ".":
-                content = self.content_before(np[0])
+                content = self.content_before(np[0], lead_in=True)
             else:
                 k = last + 1
                 if np[0] == 1 and tokens[0].lower == "as":
@@ -1066,7 +1105,7 @@ class _SentenceRules:
             if np is None:
                 return None
             (lo, hi), relays = self.split_relays(*np)
-            content = self.content_before(i)
+            content = self.content_before(i, lead_in=True)
             if content is None:
                 return None
             found = self._make(self.bounds(lo, hi), cue, content, relays)
@@ -1134,11 +1173,18 @@ class _SentenceRules:
         while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])
                             or tokens[head - 1].lower in _NEGATIONS):
             head -= 1
-        if tokens[i].lower in _RAISING and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
-            return self._impersonal(head, i, i)  # "the plan seems to be popular"
+        if tokens[i].lower in _RAISING:
+            return self._raising(i)
         if head > 0 and tokens[head - 1].lower in _PASSIVE_AUX and not tokens[i].lower.endswith("ing"):
-            # A passive ("is expected to", "was accused of"): its subject is no speaker.
-            return self._impersonal(head - 1, i, last)
+            if tokens[i].lower not in _stance_adjectives():
+                # A passive ("is expected to", "was accused of"): its subject is no speaker.
+                return self._impersonal(head - 1, i, last)
+            # "Some Democrats are concerned that ...", "Mr. Hurt is eager to ...", "FBI officials
+            # were angered by ...": a feeling or a certainty, held by the subject (PolNeAR's
+            # source), read like a stance verb with "be" in its verb group. The preposition is
+            # the cue's, an infinitive's "to" the content's ("is eager | to get the book out").
+            head -= 1
+            last = i + 1 if i + 1 < len(tokens) and tokens[i + 1].lower in _STANCE_PREPOSITIONS else i
         if head > 0 and tokens[head - 1].lower in ("has", "have", "had", "is", "are", "was", "were"):
             head -= 1  # "is backing", "has introduced"
         elif head > 1 and tokens[head - 1].lower == "been" and tokens[i].lower.endswith("ing"):
@@ -1174,6 +1220,24 @@ class _SentenceRules:
         (lo, hi), relays = self.split_relays(*np)
         return replace(self._make(self.bounds(lo, hi), cue, content, relays), generic=True)
 
+    def _raising(self, i: int) -> Found | None:
+        """"The plan seems to be popular", "Trump seemed to imply ...", "Sanders appears ready to
+        ...", "It seems likely that ...": seem and appear name no speaker. PolNeAR marks no source
+        and the subject as the content's first piece (the impersonal reading); after "it" the
+        content is what follows the verb alone."""
+        tokens = self.tokens
+        head = i
+        while head > 0 and (tokens[head - 1].lower in _CUE_ADVERBS or _is_adverb(tokens[head - 1])
+                            or tokens[head - 1].lower in _NEGATIONS):
+            head -= 1
+        if i + 2 < len(tokens) and tokens[i + 1].lower == "to" and tokens[i + 2].lower in self.lex.cue_verbs:
+            return None  # "he appeared to suggest that ...": a speaker and his verb of saying
+        found = self._impersonal(head, i, i)
+        if found is not None or head == 0 or tokens[head - 1].lower != "it":
+            return found
+        content = self.content_after(i + 1, keep_that=True)
+        return Found(None, (tokens[head].start, tokens[i].end), content, "vague") if content is not None else None
+
     def _impersonal(self, aux: int, i: int, last: int) -> Found | None:
         """A report with no speaker around its subject: "The bridge is expected to open in May",
         "the contractors have been blamed for the delay", "the plan seems to be popular".
@@ -1198,7 +1262,9 @@ class _SentenceRules:
         if start == aux or (start > 0 and tokens[start - 1].text not in (",", ";", ":")) \
                 or any(t.lower in ("and", "but") for t in tokens[start + 1 : aux]):
             return None  # no subject of its own ("X is a donor and has been mentioned as ...")
-        lo = start + 1 if tokens[start].lower in _DISCOURSE_WORDS and start + 1 < aux else start
+        # "But the plan | ...", "As President Obama | appears set to ...": a conjunction opens the clause.
+        lo = start + 1 if (tokens[start].lower in _DISCOURSE_WORDS or tokens[start].lower == "as") \
+            and start + 1 < aux else start
         if tokens[aux - 1].lower in _PERSONAL_SUBJECTS:
             lo = aux - 1  # "In the morning | she | is expected to": the pronoun is the subject
         if tokens[lo].lower in ("that", "this", "it", "there") or not (
@@ -1371,7 +1437,7 @@ class _SentenceRules:
         # "In August, several groups ..., saying", "Speaking in Ohio, Trump ...", "Asked about
         # the vote, Clinton shook her head and said": skip an opening adverbial or participial
         # phrase up to its comma.
-        if lo < len(tokens) and (tokens[lo].lower in _OPENERS or tokens[lo].lower in _TIME_WORDS
+        if lo < len(tokens) and (tokens[lo].lower in _SUBJECT_OPENERS or tokens[lo].lower in _TIME_WORDS
                                  or (tokens[lo].lower.endswith("ing") and tokens[lo].text[:1].isupper())
                                  or (tokens[lo].lower.endswith("ed") and tokens[lo].text[:1].isupper()
                                      and lo + 1 < len(tokens) and tokens[lo + 1].lower in _PARTICIPLE_OPENER_NEXT)):
@@ -1384,14 +1450,23 @@ class _SentenceRules:
             t = tokens[hi]
             head = t.text[:1].isupper() or t.lower in roles or t.lower in _PRONOUNS or self.in_outlet[hi]
             if seen_head and not head and t.lower not in _DETERMINERS and t.text not in ("'s", "’s", "-") \
-                    and not any(x.lower in roles for x in tokens[hi + 1 : hi + 3]):
-                break  # the first verb after the subject's head
+                    and not any(x.lower in roles for x in tokens[hi + 1 : hi + 3]) \
+                    and not (hi == lo + 1 and tokens[lo].lower in _SUBJECT_QUANTIFIERS) \
+                    and not (tokens[hi - 1].text.endswith(("'s", "’s")) and t.lower not in self.lex.cue_verbs):
+                # the first verb after the subject's head; not the noun after a possessive ("Trump's
+                # representatives") or after a quantifier opening the sentence ("Each faction")
+                break
             seen_head = seen_head or head
             hi += 1
-        # The subject ends at its last name, pronoun or role word.
+        # The subject ends at its last name, pronoun or role word (or the noun read above).
         while hi > lo and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles
-                               or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]):
+                               or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]
+                               or (hi - 2 >= lo and tokens[hi - 2].text.endswith(("'s", "’s")))
+                               or (hi - 2 == lo and tokens[lo].lower in _SUBJECT_QUANTIFIERS)):
             hi -= 1
+        if hi == lo + 1 and (tokens[lo].lower in _SUBJECT_OPENERS or tokens[lo].lower in _TIME_WORDS
+                             or tokens[lo].lower in _MONTHS):
+            return lo, lo  # "Despite | ...", "Tuesday | ...": a capitalised opener, no subject
         return lo, hi
 
     def _verb_use(self, i: int) -> bool:
@@ -1414,7 +1489,7 @@ class _SentenceRules:
         np = self.left_np(head) or self._speaker_after_quote(head)
         if np is None:
             return None
-        content = self.content_before(np[0])
+        content = self.content_before(np[0], lead_in=True)
         if content is None or (self._quoted_share(content) < 0.5 and len(self.text[content[0]:content[1]].split()) < 3):
             return None
         (lo, hi), relays = self.split_relays(*np)
@@ -2081,6 +2156,12 @@ def _without_nested_stances(seg: Segmentation, found: list[Found]) -> list[Found
 
 
 _DASHES = "―—–-"
+
+
+@functools.cache
+def _stance_adjectives() -> frozenset[str]:
+    """Adjectives of feeling and certainty whose subject is a source ("are concerned that")."""
+    return frozenset(w.lower() for w in _lines("stance_adjectives.txt"))
 
 
 @functools.cache

@@ -846,6 +846,28 @@ def test_impersonal_reading_leaves_the_vague_rules_their_phrases():
     assert found.source is None and found.cue.text == "is reported to"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # An adjective of feeling or certainty after "be": its subject holds the stance and is
+        # the source, not the content's first piece as in "The bridge | is expected | to open".
+        ("Some farmers are worried that the new dam will flood their fields.", "Some farmers", "are worried",
+         "that the new dam will flood their fields"),
+        ("Local teachers were hopeful that the strike would end before the exams.", "Local teachers",
+         "were hopeful", "that the strike would end before the exams"),
+        # The preposition belongs to the cue, an infinitive's "to" to the content.
+        ("The union leaders are wary of signing a deal before the election.", "The union leaders", "are wary of",
+         "signing a deal before the election"),
+        ("Ms. Ortega is eager to finish the report before the summer.", "Ms. Ortega", "is eager",
+         "to finish the report before the summer"),
+    ],
+)
+def test_a_stance_adjective_has_its_subject_as_source(text, source, cue, content):
+    (found,) = extract_attributions(text)
+    assert (found.source.text, found.cue.text, found.content.text) == (source, cue, content)
+    assert found.continuation is None and found.directness == "indirect"
+
+
 def test_a_vague_adverb_survives_an_unsure_statement_in_its_sentence():
     # "question" is a cue the model is unsure of here; the statement filter drops that reading,
     # and "reportedly" must still attribute the sentence (it used to be lost with it).
@@ -1095,3 +1117,77 @@ def test_a_quotation_continues_after_a_speaker_with_abbreviations():
 ])
 def test_a_head_noun_and_what_it_is_of_are_the_source(text, source):
     assert extract_attributions(text)[0].source.text == source
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    # A quotation that ends at its speaker but does not open the sentence finishes a paraphrase:
+    # the words before the mark are the content's too (PolNeAR marks them).
+    ('Teachers in the district are "tired of waiting," said Ana Ruiz, a union organiser.',
+     "Ana Ruiz, a union organiser", 'Teachers in the district are "tired of waiting'),
+    ("After two dry summers, \u201cthe reservoir is close to empty,\u201d the water board said.", "the water board",
+     "After two dry summers, \u201cthe reservoir is close to empty"),
+    ('The plan is "a disaster for farmers," Senator Cole said on Tuesday.', "Senator Cole",
+     'The plan is "a disaster for farmers'),
+    # A quotation that opens the sentence is the content alone.
+    ('"The reservoir is close to empty," the water board said.', "the water board",
+     "The reservoir is close to empty"),
+])
+def test_words_before_a_quotation_that_ends_at_its_speaker_are_content(text, source, content):
+    (found,) = extract_attributions(text)
+    assert (found.source.text, found.content.text, found.directness) == (source, content, "direct_quote")
+
+
+def test_a_statement_before_the_quotation_keeps_the_quotation_apart():
+    # "called" is a statement of its own: Ruiz's content is the quoted word, not Cole's statement.
+    found = {a.cue.text: a for a in extract_attributions('Cole called the plan a "disaster," Ruiz said.')}
+    assert found["said"].content.text == "disaster" and found["called"].source.text == "Cole"
+
+
+def test_an_opening_adverb_is_no_subject():
+    # A capitalised opener is no subject: the speaker of ", calling ..." is not "Shortly". (The
+    # subject after an opener with no comma, "the governor", is not found yet: no source.)
+    text = "Shortly before noon the governor signed the bill, calling it a victory for farmers."
+    (found,) = extract_attributions(text)
+    assert found.source is None and found.directness == "vague"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # A pronoun right before the verb is the whole speaker, not the end of a longer phrase.
+    ("The tax cut is a gift to the rich she says will cost the state dearly.", "says"),
+    ("It is a fight they believe the town can win.", "believe"),
+    ("In the letter to the board she wrote that the school would close.", "wrote"),
+])
+def test_a_pronoun_before_the_cue_is_the_whole_speaker(text, cue):
+    found = next(a for a in extract_attributions(text) if a.cue.text == cue)
+    assert found.source.text in ("she", "they")
+
+
+@pytest.mark.parametrize(("text", "content", "continuation"), [
+    # "seem" and "appear" name no speaker: the subject is the content's first piece, as in the
+    # impersonal passive, with or without "to" after the verb.
+    ("Donald Trump seemed to imply that people with guns could stop her.", "Donald Trump",
+     "to imply that people with guns could stop her"),
+    ("Trump's supporters seemed equally unperturbed by the news.", "Trump's supporters",
+     "equally unperturbed by the news"),
+    ("The mayor, who seems ready for a fight, said the vote was rigged.", "who", "ready for a fight"),
+])
+def test_seem_and_appear_have_no_source(text, content, continuation):
+    found = next(a for a in extract_attributions(text) if a.cue.text.startswith(("seem", "appear")))
+    assert found.source is None and found.directness == "vague"
+    assert (found.content.text, found.continuation.text) == (content, continuation)
+
+
+def test_seem_before_a_verb_of_saying_keeps_the_speaker():
+    (found,) = extract_attributions("He appeared to suggest that the veterans were weak.")
+    assert found.source.text == "He" and found.content.text == "that the veterans were weak"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # The sentence's subject, speaker of ", saying ...": the noun after a possessive or after a
+    # quantifier that opens the sentence is its head, not the first verb after it.
+    ("Trump's representatives left early, saying the venue was too small.", "Trump's representatives"),
+    ("Each faction met for hours, saying the rules were unfair.", "Each faction"),
+])
+def test_the_subject_runs_past_a_possessive_or_a_quantifier(text, source):
+    (found,) = extract_attributions(text)
+    assert found.source.text == source and found.cue.text == "saying"
