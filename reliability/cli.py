@@ -55,8 +55,9 @@ def _read(path: str, errors: str = "strict") -> str:
         raise ReliabilityError(f"cannot read {name}: {exc.strerror or exc}") from None
     if len(data) > _MAX_BYTES:
         raise InputTooLargeError(f"{name} is over {_MAX_BYTES:,} bytes; split it into articles")
-    # A UTF-16 or UTF-32 byte-order mark (Windows' "Unicode" text files): every other byte is NUL,
-    # so even --errors replace would score garbage. Checked before UTF-32 LE's FF FE 00 00 too.
+    # A UTF-16 or UTF-32 byte-order mark (Windows' "Unicode" text files): English text is then half
+    # NUL bytes or more, so even --errors replace would score garbage. UTF-32 LE's mark (FF FE 00 00)
+    # is tried before UTF-16 LE's, its prefix.
     for mark, encoding in _WIDE_BOMS:
         if data.startswith(mark):
             raise InputError(f"{name} is {encoding} (it starts with the byte-order mark {mark.hex(' ').upper()}), "
