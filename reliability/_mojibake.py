@@ -16,16 +16,27 @@ offsets), after a closing mark or a dash. An apostrophe inside a word ("Trumpâ�
 rest of the word, shifted two characters to the left, and the two spaces follow the word, so
 "Trump’s" is one word as it would be in clean text; only that word's tail moves. Letters
 double-encoded ("LibÃ©ration") are not repaired: shortening them would move a whole word.
+
+A span the attribution stage finds in the copy may end inside what was repaired: "Sean O’Brien"
+ends two characters before "Sean Oâ€™Brien" does, and a span that keeps a closing mark ends
+inside its three characters. :func:`widen` moves such ends (and starts) out to the edges of the
+repaired piece, so a span cut from the original holds the whole word or mark.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ._segmentation import Segmentation
 
-__all__ = ["repair_marks", "with_text"]
+if TYPE_CHECKING:
+    from ._attributions import Found
+    from ._outlets import OutletMention
+
+__all__ = ["Repair", "repair", "repair_marks", "widen", "with_text"]
 
 
 def _sequences() -> dict[str, str]:
@@ -43,14 +54,34 @@ def _sequences() -> dict[str, str]:
 _MARKS = _sequences()
 # Where 0x9D was dropped or replaced, "”" is left as "â€" or "â€\ufffd" (after the three-character
 # forms: the pattern tries them in order). A no-break space (C2 A0) read as Latin-1 is "Â" and a
-# no-break space ("theÂ\xa0University"): two spaces.
-_MARKS.update({"â€\ufffd": "”", "â€": "”", "Â\xa0": " "})
-# Fixed strings of two or three characters, no quantifier: one linear scan.
-_SEQUENCE = re.compile("|".join(re.escape(s) for s in _MARKS))
+# no-break space ("theÂ\xa0University"): two spaces. Where a later step made that no-break space
+# a plain one, "Â " is left ("theÂ University", "For years,Â Campus Reform": 10 ReCOVery articles,
+# none with "Â\xa0"); no English word ends in "Â", so it is read so too.
+_MARKS.update({"â€\ufffd": "”", "â€": "”", "Â\xa0": " ", "Â ": " "})
+# What a UTF-8 continuation byte (0x80-0xBF) reads as in Latin-1 or Windows-1252. "â€" followed by
+# one is some other character's first two bytes ("â€¢" a bullet, "â€²" a prime, "â€\xa0" a dagger),
+# not a closing mark that lost its last byte: the two-character form must not take it.
+_CONTINUATIONS = "".join(sorted({chr(b) for b in range(0x80, 0xC0)}
+                                | {bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)}))
+# Fixed strings of two or three characters and a one-character lookahead, no quantifier: one
+# linear scan.
+_SEQUENCE = re.compile("|".join(re.escape(s) + (f"(?![{re.escape(_CONTINUATIONS)}])" if s == "â€" else "")
+                                for s in _MARKS))
 _OPENING = frozenset("“‘")
-# How far a word's tail is shifted after an apostrophe ("don’t", "Korotchenko’s"); longer runs
-# of letters are left in place, so the work per sequence stays bounded.
+# How far a word's tail is shifted after an apostrophe ("don’t", "Korotchenko’s", "O’Neill’s");
+# longer runs of letters are left in place, so the work per sequence stays bounded.
 _MAX_TAIL = 40
+
+
+class Repair:
+    """A repaired copy of a text and where it differs: ``pieces`` are the ``(start, end)`` offsets,
+    in order, of each repaired sequence (with the word tail moved after it, if any)."""
+
+    __slots__ = ("pieces", "text")
+
+    def __init__(self, text: str, pieces: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.pieces = pieces
 
 
 def repair_marks(text: str) -> str:
@@ -58,9 +89,15 @@ def repair_marks(text: str) -> str:
 
     Returns ``text`` itself when it holds none (the common case: one substring test).
     """
+    return repair(text).text
+
+
+def repair(text: str) -> Repair:
+    """:func:`repair_marks`'s copy of ``text`` and the pieces it changed."""
     if "â" not in text and "Â" not in text:
-        return text
+        return Repair(text, [])
     pieces: list[str] = []
+    changed: list[tuple[int, int]] = []
     at = 0
     for match in _SEQUENCE.finditer(text):
         start, end = match.span()
@@ -72,19 +109,92 @@ def repair_marks(text: str) -> str:
         if mark in _OPENING and not (start and text[start - 1].isalnum()):
             pieces.append(mark.rjust(end - start))
         elif mark == "’" and start and text[start - 1].isalnum() and end < len(text) and text[end].isalnum():
-            tail = end
-            while (tail < len(text) and tail - end < _MAX_TAIL and text[tail].isalnum()
-                   and not _SEQUENCE.match(text, tail)):
-                tail += 1
-            pieces.append((mark + text[end:tail]).ljust(tail - start))
+            tail, word = end, [mark]
+            while tail < len(text) and tail - end < _MAX_TAIL:
+                inner = _SEQUENCE.match(text, tail)
+                if inner is not None:
+                    # A second apostrophe in the word ("Oâ€™Neillâ€™s", "rockâ€™nâ€™roll") joins it too.
+                    if _MARKS[inner.group()] != "’" or inner.end() == len(text) or not text[inner.end()].isalnum():
+                        break
+                    word.append("’")
+                    tail = inner.end()
+                elif text[tail].isalnum():
+                    word.append(text[tail])
+                    tail += 1
+                else:
+                    break
+            pieces.append("".join(word).ljust(tail - start))
             at = tail
         else:
             pieces.append(mark.ljust(end - start))
+        changed.append((start, at))
     pieces.append(text[at:])
-    return "".join(pieces)
+    return Repair("".join(pieces), changed)
 
 
-def with_text(seg: Segmentation, text: str) -> Segmentation:
-    """``seg`` (of :func:`repair_marks`'s copy) with ``text`` itself as its text, for the stages
-    that cut reported spans from it; offsets, tokens, sentences and quotations stay the copy's."""
-    return seg if seg.text is text else replace(seg, text=text)
+def _widened(bounds: tuple[int, int], starts: list[int], pieces: list[tuple[int, int]]) -> tuple[int, int]:
+    """``bounds`` with a start or end strictly inside a repaired piece moved to its edge."""
+    start, end = bounds
+    i = bisect_right(starts, start) - 1
+    if i >= 0 and start < pieces[i][1]:
+        start = pieces[i][0]
+    i = bisect_right(starts, end - 1) - 1  # the piece holding the span's last character
+    if i >= 0 and end < pieces[i][1]:
+        end = pieces[i][1]
+    return start, end
+
+
+def widen(found: list[Found], fixed: Repair) -> list[Found]:
+    """``found`` (offsets into ``fixed.text``) with every span covering the whole of each repaired
+    piece it touches, so that cut from the original text it holds whole words and marks."""
+    if not fixed.pieces or not found:
+        return found
+    starts = [p[0] for p in fixed.pieces]
+
+    def span(bounds: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if bounds is None else _widened(bounds, starts, fixed.pieces)
+
+    def outlet(mention: OutletMention) -> OutletMention:
+        start, end = _widened((mention.start, mention.end), starts, fixed.pieces)
+        return mention if (start, end) == (mention.start, mention.end) else replace(mention, start=start, end=end)
+
+    return [
+        replace(
+            f,
+            source=span(f.source),
+            cue=span(f.cue),
+            content=_widened(f.content, starts, fixed.pieces),
+            continuation=span(f.continuation),
+            written_source=span(f.written_source),
+            relays=tuple(map(outlet, f.relays)),
+            named_outlet=None if f.named_outlet is None else outlet(f.named_outlet),
+            declared=tuple(map(outlet, f.declared)),
+        )
+        for f in found
+    ]
+
+
+def with_text(seg: Segmentation, text: str, fixed: Repair | None = None) -> Segmentation:
+    """``seg`` (of :func:`repair`'s copy ``fixed``) with ``text`` itself as its text, for the stages
+    that cut reported spans from it.
+
+    Tokens stay the copy's, offsets and all: the rules read their clean words, and a token's
+    offsets span its own text (a possessive "’s" is its last two characters). Sentences and
+    quotations, which have no text of their own, are widened to the repaired pieces they touch
+    (see :func:`widen`), so a claim cut from a sentence holds its last word and mark whole.
+    """
+    if seg.text is text:
+        return seg
+    if fixed is None or not fixed.pieces:
+        return replace(seg, text=text)
+    starts = [p[0] for p in fixed.pieces]
+    sentences = []
+    for sentence in seg.sentences:
+        bounds = _widened((sentence.start, sentence.end), starts, fixed.pieces)
+        sentences.append(sentence if bounds == (sentence.start, sentence.end)
+                         else replace(sentence, start=bounds[0], end=bounds[1]))
+    quotes = []
+    for quote in seg.quotes:
+        bounds = _widened((quote.start, quote.end), starts, fixed.pieces)
+        quotes.append(quote if bounds == (quote.start, quote.end) else replace(quote, start=bounds[0], end=bounds[1]))
+    return replace(seg, text=text, sentences=sentences, quotes=quotes, _quote_ends=[q.end for q in quotes])

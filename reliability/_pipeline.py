@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ._attributions import Found, find_attributions, to_attribution
 from ._chains import build_chains, enclosing, overlapping
 from ._claims import build_claims, find_hedges
-from ._mojibake import repair_marks, with_text
+from ._mojibake import repair, widen, with_text
 from ._records import ARTICLE_SOURCE_ID, Article, Attribution, CitationChain, Claim, Source, Span
 from ._segmentation import Segmentation, segment
 from ._sources import Resolution, resolve_sources
@@ -46,10 +46,12 @@ class Analysis:
 def analyze(article: Article, *, links: Sequence[Link] = ()) -> Analysis:
     """Run every analysis stage on ``article``; ``links`` are hyperlinks in its text (HTML input)."""
     # Double-encoded quotation marks read back (see _mojibake): the statements are found in a
-    # repaired copy of the same length; every later stage cuts its spans from the original.
-    seg = segment(repair_marks(article.text))
-    found = find_attributions(seg)
-    seg = with_text(seg, article.text)
+    # repaired copy of the same length; every later stage cuts its spans from the original, so a
+    # span ending inside a repaired piece ("O’Brien" is shorter than "Oâ€™Brien") is widened to it.
+    fixed = repair(article.text)
+    seg = segment(fixed.text)
+    found = widen(find_attributions(seg), fixed)
+    seg = with_text(seg, article.text, fixed)
     resolution = resolve_sources(article.text, found, url=article.url, title=article.title, links=links,
                                  segmentation=seg)
     # Which statement each one is nested in: the chains and the claims both need it.
@@ -85,8 +87,9 @@ def _cite_links(claims: list[Claim], chains: list[CitationChain], links: list[tu
 def extract_attributions(text: str) -> list[Attribution]:
     """Every reported statement in ``text``: source, cue, content, directness, resolved source id."""
     text = check_text(text)
-    seg = segment(repair_marks(text))
-    found = find_attributions(seg)
-    seg = with_text(seg, text)
+    fixed = repair(text)
+    seg = segment(fixed.text)
+    found = widen(find_attributions(seg), fixed)
+    seg = with_text(seg, text, fixed)
     resolution = resolve_sources(text, found, segmentation=seg)
     return [to_attribution(text, f, sid) for f, sid in zip(found, resolution.source_of, strict=True)]

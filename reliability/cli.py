@@ -31,6 +31,8 @@ EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 # the library's default character limit anyway, and a huge file never fills memory.
 _MAX_BYTES = 4 * DEFAULT_MAX_CHARS
 _BOM = b"\xef\xbb\xbf"
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+              (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
 
 def _read(path: str, errors: str = "strict") -> str:
@@ -53,6 +55,19 @@ def _read(path: str, errors: str = "strict") -> str:
         raise ReliabilityError(f"cannot read {name}: {exc.strerror or exc}") from None
     if len(data) > _MAX_BYTES:
         raise InputTooLargeError(f"{name} is over {_MAX_BYTES:,} bytes; split it into articles")
+    # A UTF-16 or UTF-32 byte-order mark (Windows' "Unicode" text files): English text is then half
+    # NUL bytes or more, so even --errors replace would score garbage. UTF-32 LE's mark (FF FE 00 00)
+    # is tried before UTF-16 LE's, its prefix.
+    for mark, encoding in _WIDE_BOMS:
+        if data.startswith(mark):
+            raise InputError(f"{name} is {encoding} (it starts with the byte-order mark {mark.hex(' ').upper()}), "
+                             f"not UTF-8; convert it, e.g. iconv -f {encoding} -t UTF-8")
+    head = data[:4096]
+    if head.count(0) * 4 >= len(head) > 0:
+        # UTF-16 or UTF-32 with no mark: ASCII text with NULs between its letters is valid UTF-8,
+        # and would be scored as a text of NULs. No prose is a quarter NUL bytes.
+        raise InputError(f"{name} is a quarter or more NUL bytes: UTF-16 or UTF-32 with no byte-order mark, "
+                         "or not text; convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8")
     skip = len(_BOM) if data.startswith(_BOM) else 0  # a byte-order mark is not part of the article
     try:
         return data[skip:].decode("utf-8", errors=errors)

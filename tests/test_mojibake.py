@@ -79,3 +79,125 @@ def test_extract_attributions_reads_the_repaired_copy_too() -> None:
     [attribution] = extract_attributions(text)
     assert attribution.source is not None and attribution.source.text.startswith("Ines Moreau")
     assert attribution.content.text == text[attribution.content.start : attribution.content.end]
+
+
+# --- Review (session 8): every mapping, spans against the original, and what is not a mark ---
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+from reliability import score_article  # noqa: E402
+from reliability._mojibake import _MARKS, repair  # noqa: E402
+
+
+@pytest.mark.parametrize("sequence", sorted(_MARKS))
+@pytest.mark.parametrize("around", ["{}", "a{}", "{}a", "a{}b", " {} ", "{}{}", "Oâ€™{}x", "“ {} ”", "\r\n{}\r\n"])
+def test_every_mapping_keeps_the_length_and_reads_its_mark(sequence: str, around: str) -> None:
+    text = around.format(sequence, sequence)
+    fixed = repair(text)
+    assert len(fixed.text) == len(text)
+    assert _MARKS[sequence].strip() in fixed.text or _MARKS[sequence] == " "
+    assert sequence not in fixed.text
+    # The pieces are in order, inside the text, and outside them the copy is the text.
+    outside = 0
+    for start, end in fixed.pieces:
+        assert outside <= start < end <= len(text)
+        assert fixed.text[outside:start] == text[outside:start]
+        outside = end
+    assert fixed.text[outside:] == text[outside:]
+
+
+# Every other punctuation character whose UTF-8 starts E2 80 (bullet, dagger, prime, per mille,
+# zero-width space ...): its double-encoded form is not a closing quotation mark.
+_OTHER_PUNCTUATION = [chr(c) for c in range(0x2000, 0x2040) if chr(c) not in "“”‘’—–…"]
+
+
+@pytest.mark.parametrize("char", _OTHER_PUNCTUATION, ids=lambda c: f"U+{ord(c):04X}")
+def test_other_punctuation_is_not_read_as_a_closing_mark(char: str) -> None:
+    forms = [_latin1(f"a {char} b")]
+    # A last byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90), dropped, leaves "â€" as
+    # a "”" that lost its 0x9D does: the two cannot be told apart, and "”" is far the commoner.
+    if char.encode("utf-8")[-1] not in (0x81, 0x8D, 0x8F, 0x90):
+        forms.append(_cp1252(f"a {char} b"))
+    for broken in forms:
+        assert "”" not in repair_marks(broken), repr(broken)
+
+
+def test_a_bullet_and_a_prime_stay_as_they_are() -> None:
+    text = _cp1252("• The minister′s aide said ‘no’.")
+    repaired = repair_marks(text)
+    assert repaired.startswith(text[: text.index("aide")])  # bullet and prime untouched
+    assert "‘no’" in repaired
+
+
+_WORDS = ["the minister", "said", "told reporters", "according to", "Sean O’Brien", "Trump’s aide", "don’t",
+          "McDonald’s", "“We will win,”", "‘no’", "—", "–", "…", "Ortiz", "said on Monday that", ".", ",",
+          "税金", "北京", "😀", "👨‍👩‍👧", "mi\u0301nister", "\r\n", "\n\n", "  ", "\u00a0", "“", "”", "\"", "'",
+          "(", ")", "officials", "Reuters reported", "•", "′", "”s", "â", "Â", "€", "\ufffd"]
+
+
+def _mangled(pieces: list[str], forms: list[int]) -> str:
+    """The pieces joined, each double-encoded as Latin-1, as Windows-1252, or left as written."""
+    out = []
+    for piece, form in zip(pieces, forms, strict=True):
+        out.append(_latin1(piece) if form == 1 else _cp1252(piece) if form == 2 else piece)
+    return " ".join(out)
+
+
+def _edges_outside_pieces(text: str, spans) -> None:
+    fixed = repair(text)
+    for span in spans:
+        assert 0 <= span.start <= span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+        for lo, hi in fixed.pieces:
+            assert not lo < span.start < hi, (span, text[lo:hi])
+            assert not lo < span.end < hi, (span, text[lo:hi])
+
+
+_MIXED = st.lists(st.tuples(st.sampled_from(_WORDS), st.integers(0, 2)), min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MIXED)
+def test_attribution_spans_index_the_original(parts: list[tuple[str, int]]) -> None:
+    text = _mangled([p for p, _ in parts], [f for _, f in parts])
+    if not text.strip():
+        return
+    for attribution in extract_attributions(text):
+        _edges_outside_pieces(text, [s for s in (attribution.source, attribution.cue, attribution.content,
+                                                 attribution.continuation) if s is not None])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MIXED)
+def test_report_spans_and_evidence_index_the_original(parts: list[tuple[str, int]]) -> None:
+    text = _mangled([p for p, _ in parts], [f for _, f in parts])
+    if not text.strip():
+        return
+    report = score_article(text)
+    spans = []
+    for claim in report.claims:
+        spans += [claim.text, *claim.hedges]
+        if claim.attribution is not None:
+            a = claim.attribution
+            spans += [s for s in (a.source, a.cue, a.content, a.continuation) if s is not None]
+    for source in report.sources:
+        spans += source.mentions
+    for explanation in report.explanations:
+        spans += explanation.evidence
+    _edges_outside_pieces(text, spans)
+
+
+@pytest.mark.parametrize("mangle", [_latin1, _cp1252])
+def test_a_name_with_an_apostrophe_is_cut_whole(mangle) -> None:
+    # "O’Brien" is two characters shorter in the repaired copy than "Oâ€™Brien" in the text: the
+    # source span must still end where the name does.
+    text = mangle("“We will win,” said Sean O’Brien. Officials at McDonald’s said it was closed.")
+    sources = [a.source.text for a in extract_attributions(text) if a.source is not None]
+    assert mangle("Sean O’Brien") in sources
+    assert mangle("officials at McDonald’s").lower() in [s.lower() for s in sources]
+
+
+def test_a_word_with_two_apostrophes_stays_one_word() -> None:
+    # "O’Neill’s" is one word, as in clean text; its tail moves once, four spaces after it.
+    assert repair_marks(_cp1252("O’Neill’s aide")) == "O’Neill’s     aide"
+    assert repair_marks(_latin1("rock’n’roll.")) == "rock’n’roll    ."

@@ -184,6 +184,12 @@ ADVERSARIAL = {
     # Double-encoded marks, read back at the input (_mojibake): apostrophes move a bounded tail.
     "double-encoded quotes": "\u00e2\u0080\u009cYes,\u00e2\u0080\u009d says Ola. ",
     "double-encoded apostrophes": "don\u00e2\u0080\u0099t\u00e2\u0080\u0099s",
+    # Session 8's review: runs of every double-encoded form with no space, one endless word of
+    # apostrophes (each tail moved at most 40 characters), and the E2 80 forms that are no mark.
+    "mojibake runs": ("\u00e2\u20ac\u0153\u00e2\u20ac\u00e2\u20ac\u2122\u00c2\u00a0\u00c2 "
+                      "\u00e2\u0080\u009d\u00e2\u20ac\ufffd"),
+    "mojibake in one word": "O\u00e2\u20ac\u2122B",
+    "bullets and primes": "\u00e2\u20ac\u00a2 said\u00e2\u20ac\u00b2s ",
     # Reports inside quotations and documents as subjects (session 8's repairs).
     "quoted reports": '"My doctor told me so," Ana said. ',
     "document reports": "Flight logs show the jet landed, ",
