@@ -133,6 +133,9 @@ _SUBJECT_OPENERS = _OPENERS | frozenset(
     while when if because until upon shortly overall only here there beyond outside inside instead
     besides whatever whenever wherever""".split()
 )
+# A conjunction or adverb that may open a sentence as one word before its subject ("And now Mr.
+# Manafort has ...", "But even she ...").
+_SENTENCE_LINKS = frozenset("""and but yet so or nor now even also then still""".split())
 # Quantifiers that open a subject before its head noun ("Each faction", "Many voters").
 _SUBJECT_QUANTIFIERS = frozenset("""each some many both several most all few""".split())
 # Words after a capitalised past participle that open a phrase before the subject ("Asked about
@@ -1434,6 +1437,14 @@ class _SentenceRules:
             dash = next((k for k in range(1, min(limit, 10)) if tokens[k].text in _DATELINE_DASHES), None)
             if dash is not None:
                 lo = dash + 1
+        # "And now Mr. Manafort has ...", "Yet she didn't ...", "Then he cut into Bush, calling
+        # him ...": a conjunction or adverb opening the sentence with no comma after it is one
+        # word before the subject, not a phrase running to the next comma (which may lie past
+        # the subject and the verb).
+        first = lo
+        while lo + 1 < min(limit, len(tokens)) and tokens[lo].lower in _SENTENCE_LINKS \
+                and tokens[lo].text[:1].isupper() == (lo == first) and tokens[lo + 1].text != ",":
+            lo += 1
         # "In August, several groups ..., saying", "Speaking in Ohio, Trump ...", "Asked about
         # the vote, Clinton shook her head and said": skip an opening adverbial or participial
         # phrase up to its comma.

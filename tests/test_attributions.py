@@ -1191,3 +1191,19 @@ def test_seem_before_a_verb_of_saying_keeps_the_speaker():
 def test_the_subject_runs_past_a_possessive_or_a_quantifier(text, source):
     (found,) = extract_attributions(text)
     assert found.source.text == source and found.cue.text == "saying"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("And now Ms. Ruiz has taken on a bigger fight, vowing to repeal the tax by spring.", "Ms. Ruiz"),
+        ("Yet she did not stop at the budget, also calling on voters to reject the levy.", "she"),
+        ("And even Obama tried to calm the room, noting that the talks would resume.", "Obama"),
+        ("Then he turned on the mayor, calling him a coward in front of the crowd.", "he"),
+        # A comma after the opening word still leaves the whole phrase before the subject.
+        ("But in May, the union wrote to members, warning that a strike was near.", "the union"),
+    ],
+)
+def test_a_conjunction_opening_the_sentence_is_one_word_before_the_subject(text, source):
+    found = extract_attributions(text)
+    assert found and found[-1].source is not None and found[-1].source.text == source
