@@ -923,6 +923,24 @@ class _SentenceRules:
 
     def _cue(self, i: int, *, learned: bool = False) -> Found | None:
         """A statement around the cue word at token ``i`` (``learned``: proposed by the cue model)."""
+        found = self._cue_reading(i, learned=learned)
+        gap = i - 1
+        while gap > 0 and (self.tokens[gap].lower in _CUE_ADVERBS or _is_adverb(self.tokens[gap])):
+            gap -= 1
+        if found is None or found.source is None or gap < 1 or self.tokens[gap].lower != "by" \
+                or not self.tokens[i].lower.endswith("ing") or found.source[1] != self.tokens[gap].end:
+            return found
+        # "Trump soared in the polls by saying ...": the words before "by" are no speaker; the
+        # gerund's speaker is the sentence's subject, where it has one we find (else the reading
+        # stays: its source overlaps the subject often enough).
+        lo, hi = self._subject(gap)
+        if not self._has_content_word(lo, hi):
+            return found
+        (lo, hi), relays = self.split_relays(lo, hi)
+        assert found.cue is not None
+        return replace(self._make(self.bounds(lo, hi), found.cue, found.content, relays), generic=found.generic)
+
+    def _cue_reading(self, i: int, *, learned: bool) -> Found | None:
         tokens = self.tokens
         token = tokens[i]
         lemma = self.lex.cue_lemma.get(token.lower, token.lower)

@@ -1207,3 +1207,15 @@ def test_the_subject_runs_past_a_possessive_or_a_quantifier(text, source):
 def test_a_conjunction_opening_the_sentence_is_one_word_before_the_subject(text, source):
     found = extract_attributions(text)
     assert found and found[-1].source is not None and found[-1].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ms. Ortiz tried to win over the crowd by calling for a new tax on banks.", "Ms. Ortiz"),
+        ("The senator surged in the polls last fall by warning that the plant would close.", "The senator"),
+    ],
+)
+def test_the_speaker_of_a_gerund_after_by_is_the_subject(text, source):
+    found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text.endswith(("calling for", "warning"))]
+    assert found and found[0].source is not None and found[0].source.text == source
