@@ -136,6 +136,17 @@ _SUBJECT_OPENERS = _OPENERS | frozenset(
 # A conjunction or adverb that may open a sentence as one word before its subject ("And now Mr.
 # Manafort has ...", "But even she ...").
 _SENTENCE_LINKS = frozenset("""and but yet so or nor now even also then still""".split())
+# US states and their abbreviations in news style ("Ames, Iowa,", "Portsmouth, N.H.,"), as the
+# tokenizer leaves them (the last full stop of an abbreviation apart), lower-cased.
+_US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee
+    texas utah vermont virginia washington wisconsin wyoming ala ariz ark calif colo conn del fla ga
+    ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn vt va wash wis wyo
+    n.h n.j n.m n.y n.c n.d s.c s.d r.i w.va d.c""".split()
+) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+     "south carolina", "south dakota", "rhode island", "west virginia"}
 # Quantifiers that open a subject before its head noun ("Each faction", "Many voters").
 _SUBJECT_QUANTIFIERS = frozenset("""each some many both several most all few""".split())
 # Words after a capitalised past participle that open a phrase before the subject ("Asked about
@@ -1433,6 +1444,23 @@ class _SentenceRules:
         (lo, hi), relays = self.split_relays(lo, hi)
         return self._make(self.bounds(lo, hi), cue, content, relays)
 
+    def _opening_phrase_rest(self, lo: int, limit: int) -> int:
+        """Past a state after its town, and a time phrase, that continue an opening phrase ("At
+        a rally in Ames, | Iowa, on Sunday, | Mrs. Clinton said"): the subject's first token."""
+        tokens = self.tokens
+        for _ in range(2):  # bounded: a state, then a time phrase
+            comma = next((k for k in range(lo, min(limit, lo + 5)) if tokens[k].text == ","), None)
+            if comma is None or comma == lo:
+                break
+            words = [t.lower for t in tokens[lo:comma] if t.text != "."]
+            place = " ".join(words) in _US_STATES and tokens[lo].text[:1].isupper()
+            time = words[0] in ("on", "in", "at", "last", "this", "early", "late") and any(
+                w in _TIME_WORDS or w in _MONTHS or w.isdigit() for w in words[1:])
+            if not (place or time):
+                break
+            lo = comma + 1
+        return lo
+
     def _earlier_speaker(self, i: int) -> tuple[int, int] | None:
         """The speaker of the nearest verb of saying before token ``i`` outside quotations
         ("Chaffetz said" or "said Chaffetz"), as a token range, or None."""
@@ -1450,6 +1478,14 @@ class _SentenceRules:
         """The sentence's subject as a token range ("The New York Times | and ...", "Keller | spoke")."""
         tokens, roles = self.tokens, self.lex.roles
         lo = 0
+        if len(tokens) > 4 and tokens[0].text[:1].isupper() and tokens[0].text.isalpha():
+            # "Washington (AFP) – Democrat Hillary Clinton ...": a dateline in mixed case, known
+            # by the agency in brackets and the dash after it.
+            close = next((k for k in range(1, min(limit, 6)) if tokens[k].text == ")"), None)
+            if close is not None and close + 1 < limit and tokens[close + 1].text in _DATELINE_DASHES \
+                    and tokens[close - 2].text == "(" \
+                    and all(t.text[:1].isupper() for t in tokens[: close - 2] if t.text != ","):
+                lo = close + 2
         if tokens and len(tokens[0].text) > 1 and tokens[0].text.isupper() and tokens[0].text.isalpha():
             # A dateline: "WASHINGTON (UPI) — The senator ...", "CLEVELAND, July 19 (UPI) — ...".
             dash = next((k for k in range(1, min(limit, 10)) if tokens[k].text in _DATELINE_DASHES), None)
@@ -1472,7 +1508,7 @@ class _SentenceRules:
                                      and lo + 1 < len(tokens) and tokens[lo + 1].lower in _PARTICIPLE_OPENER_NEXT)):
             comma = next((k for k in range(lo + 1, min(limit, lo + 12)) if tokens[k].text == ","), None)
             if comma is not None:
-                lo = comma + 1
+                lo = self._opening_phrase_rest(comma + 1, limit)
         hi = lo
         seen_head = False
         while hi < limit and hi - lo < 14 and self._np_ok(hi):

@@ -1219,3 +1219,20 @@ def test_a_conjunction_opening_the_sentence_is_one_word_before_the_subject(text,
 def test_the_speaker_of_a_gerund_after_by_is_the_subject(text, source):
     found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text.endswith(("calling for", "warning"))]
     assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("At a diner in Keene, N.H., on Monday, Senator Ada Brooks praised the plan, saying it would help farmers.",
+         "Senator Ada Brooks"),
+        ("Speaking at a fair in Ames, Iowa, the governor turned on his rival, calling him a coward.", "the governor"),
+        ("Boston (AFP) – Mayor Lena Ortiz has rejected the deal, saying it would cost the city too much.",
+         "Mayor Lena Ortiz"),
+        # A name after the opening phrase's comma is the subject, not a place.
+        ("In Ames, Clinton spoke for an hour, saying the race was close.", "Clinton"),
+    ],
+)
+def test_a_state_time_phrase_or_dateline_before_the_subject_is_skipped(text, source):
+    found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text in ("saying", "calling")]
+    assert found and found[0].source is not None and found[0].source.text == source
