@@ -1060,16 +1060,17 @@ class _SentenceRules:
                 # "'...,' he said Friday as he entered": the quotation before is the content
                 # ("X learned Friday that ...": the clause after it is).
                 content = self.content_before(np[0], lead_in=True)
-                if content is not None:
+                if content is not None and not self._is_opening_phrase(content):
                     return self._make(source, (cue[0], cue[1]), content, relays)
             if nxt is not None and np[0] > 0 and (
                     (nxt.text == "," and last + 2 < len(tokens) and tokens[last + 2].lower.endswith("ing"))
                     or nxt.lower in ("when", "while", "after", "before", "of")):
                 # '"CNN had 23 million people," Trump said, referring to the debate.', '"...,"
                 # she said when asked about it.', '"...," Sanders said of Bill Clinton.': the
-                # content is what came before the speaker.
+                # content is what came before the speaker (not a phrase opening the sentence:
+                # "In a later vote, he warned of ...").
                 content = self.content_before(np[0], lead_in=True)
-                if content is not None:
+                if content is not None and not self._is_opening_phrase(content):
                     return self._make(source, cue, content, relays)
             if nxt is not None and np[0] > 0 and lemma in _SAY_CLASS and nxt.lower != "that" \
                     and nxt.text not in (":", ".") and not self._is_mark(nxt):
@@ -1555,10 +1556,22 @@ class _SentenceRules:
         if np is None:
             return None
         content = self.content_before(np[0], lead_in=True)
+        if content is not None and self._is_opening_phrase(content):
+            # "In a later vote, he warned of ...", "In the coming months, he vowed to ...": a phrase
+            # opening the sentence before its subject is no content; the words after the cue are.
+            last = next(k for k in range(head, len(self.tokens)) if self.tokens[k].end >= cue[1])
+            content = self.content_after(last + 1, keep_that=True) or content
         if content is None or (self._quoted_share(content) < 0.5 and len(self.text[content[0]:content[1]].split()) < 3):
             return None
         (lo, hi), relays = self.split_relays(*np)
         return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _is_opening_phrase(self, bounds: tuple[int, int]) -> bool:
+        """``bounds`` (a content read before the speaker) is a phrase opening the sentence with
+        an opener word ("In ...", "Earlier ...", "While ...") and no quotation in it."""
+        first = self.tokens[0] if self.tokens else None
+        return first is not None and bounds[0] == first.start and first.text[:1].isupper() \
+            and (first.lower in _SUBJECT_OPENERS or first.lower in _TIME_WORDS) and self._quoted_share(bounds) == 0
 
     def _speaker_after_quote(self, head: int) -> tuple[int, int] | None:
         """'"...," Cecelia Purner, 67, a retired clerk in Allentown, Pa., said in an interview':

@@ -1217,7 +1217,8 @@ def test_a_conjunction_opening_the_sentence_is_one_word_before_the_subject(text,
     ],
 )
 def test_the_speaker_of_a_gerund_after_by_is_the_subject(text, source):
-    found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text.endswith(("calling for", "warning"))]
+    found = [a for a in extract_attributions(text)
+             if a.cue is not None and a.cue.text.endswith(("calling for", "warning"))]
     assert found and found[0].source is not None and found[0].source.text == source
 
 
@@ -1236,3 +1237,18 @@ def test_the_speaker_of_a_gerund_after_by_is_the_subject(text, source):
 def test_a_state_time_phrase_or_dateline_before_the_subject_is_skipped(text, source):
     found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text in ("saying", "calling")]
     assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("In the coming weeks, she vowed to block the new pipeline.", "to block the new pipeline"),
+        ("In a later debate, he warned of the cost of the new tariffs.", "the cost of the new tariffs"),
+        ("Earlier in 2014, the envoy wrote about a trip to the border.", "a trip to the border"),
+        # A clause before the speaker is still the content.
+        ("The talks have failed, he said of the deal.", "The talks have failed"),
+    ],
+)
+def test_a_phrase_opening_the_sentence_is_no_content(text, content):
+    (found,) = extract_attributions(text)
+    assert found.content.text == content
