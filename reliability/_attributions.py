@@ -1533,7 +1533,25 @@ class _SentenceRules:
         if hi == lo + 1 and (tokens[lo].lower in _SUBJECT_OPENERS or tokens[lo].lower in _TIME_WORDS
                              or tokens[lo].lower in _MONTHS):
             return lo, lo  # "Despite | ...", "Tuesday | ...": a capitalised opener, no subject
-        return lo, hi
+        return lo, self._appositive_end(hi, limit) if hi > lo else hi
+
+    def _appositive_end(self, hi: int, limit: int) -> int:
+        """"Christie, New Jersey's sitting governor, went after Bush, calling him ...": an aside
+        between commas after the subject, with the verb after it, belongs to the subject as it
+        does to a source before its cue (left_np). Returns the subject's new end, or ``hi``."""
+        tokens = self.tokens
+        if hi + 2 >= limit or tokens[hi].text != "," or tokens[hi + 1].lower in _ASIDE_PREPOSITIONS \
+                or tokens[hi + 1].lower in _ASIDE_ADVERBS or tokens[hi + 1].lower in ("who", "which"):
+            return hi
+        for j in range(hi + 2, min(limit, hi + 20)):  # bounded: linear time
+            t = tokens[j]
+            if t.text == ",":
+                after = tokens[j + 1] if j + 1 < limit else None
+                ok = after is not None and after.text.isalpha() and after.text.islower() and not self.in_quote[j + 1]
+                return j if ok else hi
+            if not (self._np_ok(j) or t.lower in _APPOSITIVE_WORDS) or t.lower in ("who", "which"):
+                return hi
+        return hi
 
     def _verb_use(self, i: int) -> bool:
         """A stance verb used as a verb: a past form, or right after a name or pronoun.

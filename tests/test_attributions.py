@@ -1252,3 +1252,18 @@ def test_a_state_time_phrase_or_dateline_before_the_subject_is_skipped(text, sou
 def test_a_phrase_opening_the_sentence_is_no_content(text, content):
     (found,) = extract_attributions(text)
     assert found.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ms. Ruiz, the county's chief planner, toured the site, warning that the road would flood.",
+         "Ms. Ruiz, the county's chief planner"),
+        # An aside of place or a relative clause is left out, as PolNeAR marks it.
+        ("Ms. Ruiz, in Denver, toured the site, warning that the road would flood.", "Ms. Ruiz"),
+        ("Ms. Ruiz, who runs the agency, toured the site, warning that the road would flood.", "Ms. Ruiz"),
+    ],
+)
+def test_an_appositive_after_the_subject_belongs_to_the_speaker_of_a_participle(text, source):
+    found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "warning"]
+    assert found and found[0].source is not None and found[0].source.text == source
