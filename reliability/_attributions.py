@@ -147,6 +147,13 @@ _US_STATES = frozenset(
     n.h n.j n.m n.y n.c n.d s.c s.d r.i w.va d.c""".split()
 ) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
      "south carolina", "south dakota", "rhode island", "west virginia"}
+# Plural nouns for groups of people that end a sentence's subject as a role word does ("Sanders
+# supporters", "Syrian hackers", "Gay rights groups").
+_GROUP_NOUNS = frozenset(
+    """supporters voters groups politicians hackers leaders activists protesters demonstrators members
+    delegates lawmakers senators legislators critics allies donors residents workers students
+    advocates opponents conservatives liberals progressives strategists analysts experts""".split()
+)
 # Quantifiers that open a subject before its head noun ("Each faction", "Many voters").
 _SUBJECT_QUANTIFIERS = frozenset("""each some many both several most all few""".split())
 # Words after a capitalised past participle that open a phrase before the subject ("Asked about
@@ -1514,7 +1521,8 @@ class _SentenceRules:
         seen_head = False
         while hi < limit and hi - lo < 14 and self._np_ok(hi):
             t = tokens[hi]
-            head = t.text[:1].isupper() or t.lower in roles or t.lower in _PRONOUNS or self.in_outlet[hi]
+            head = t.text[:1].isupper() or t.lower in roles or t.lower in _PRONOUNS or self.in_outlet[hi] \
+                or t.lower in _GROUP_NOUNS
             if seen_head and not head and t.lower not in _DETERMINERS and t.text not in ("'s", "’s", "-") \
                     and not any(x.lower in roles for x in tokens[hi + 1 : hi + 3]) \
                     and not (hi == lo + 1 and tokens[lo].lower in _SUBJECT_QUANTIFIERS) \
@@ -1527,6 +1535,7 @@ class _SentenceRules:
         # The subject ends at its last name, pronoun or role word (or the noun read above).
         while hi > lo and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles
                                or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]
+                               or tokens[hi - 1].lower in _GROUP_NOUNS
                                or (hi - 2 >= lo and tokens[hi - 2].text.endswith(("'s", "’s")))
                                or (hi - 2 == lo and tokens[lo].lower in _SUBJECT_QUANTIFIERS)):
             hi -= 1

@@ -1267,3 +1267,15 @@ def test_a_phrase_opening_the_sentence_is_no_content(text, content):
 def test_an_appositive_after_the_subject_belongs_to_the_speaker_of_a_participle(text, source):
     found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "warning"]
     assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ukrainian hackers took over the site, claiming that the vote was rigged.", "Ukrainian hackers"),
+        ("Ortiz supporters gathered outside, chanting that the count was unfair.", "Ortiz supporters"),
+    ],
+)
+def test_a_plural_group_noun_ends_the_subject(text, source):
+    found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text in ("claiming", "chanting")]
+    assert found and found[0].source is not None and found[0].source.text == source
