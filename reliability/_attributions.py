@@ -165,6 +165,8 @@ _PARTICIPLE_OPENER_NEXT = frozenset(
 # Nouns of quantity before "of" in a source ("52 percent of registered voters", "a majority of").
 _QUANTITY_NOUNS = frozenset({"percent", "%", "majority", "minority", "plurality", "number", "handful", "half",
                              "third", "quarter", "share", "proportion"})
+# How a fraction written with a hyphen ends ("three-quarters of the voters", "two-thirds of").
+_FRACTION_ENDINGS = ("-thirds", "-quarters", "-fifths", "-tenths", "-third", "-quarter", "-fifth")
 # Adverbs that PolNeAR counts as part of the cue right before the verb ("also said", "now says").
 _CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
 # How far (in tokens) a content is searched for the start of a second statement.
@@ -448,9 +450,16 @@ class _SentenceRules:
                 # staff, Ana Ruiz," is a role before the name, read below).
                 lo -= 3
             elif self.tokens[lo - 1].lower == "of" and lo >= 2 and lo < hi \
-                    and self.tokens[lo - 2].lower in _QUANTITY_NOUNS:
+                    and (self.tokens[lo - 2].lower in _QUANTITY_NOUNS
+                         or self.tokens[lo - 2].lower.endswith(_FRACTION_ENDINGS)):
                 # "52 percent of registered voters said", "A majority of the members said": PolNeAR
                 # marks the quantity as part of the source ("Many of the voters" is read already).
+                lo -= 2
+            elif lo >= 2 and lo < hi and self.tokens[lo - 1].lower == "than" \
+                    and self.tokens[lo - 2].lower in ("more", "less", "fewer") \
+                    and (self.tokens[lo].text[:1].isdigit() or self.tokens[lo].lower in ("a", "half", "one")):
+                # "more than 4 in 10 said", "Less than a third agreed": the comparison is the
+                # quantity's, part of the source as PolNeAR marks it.
                 lo -= 2
             elif self.tokens[lo - 1].text == ")" and not self.in_quote[lo - 1]:
                 # "Sen. Claire McCaskill (D-Mo.) said": a short parenthesis inside the name.

@@ -1279,3 +1279,16 @@ def test_an_appositive_after_the_subject_belongs_to_the_speaker_of_a_participle(
 def test_a_plural_group_noun_ends_the_subject(text, source):
     found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text in ("claiming", "chanting")]
     assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Two-thirds of the nurses said the shifts were too long.", "Two-thirds of the nurses"),
+        ("More than 6 in 10 said the mayor should resign.", "More than 6 in 10"),
+        ("Fewer than half said they trusted the council.", "Fewer than half"),
+    ],
+)
+def test_a_fraction_or_comparison_is_part_of_the_source(text, source):
+    (found,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "said"]
+    assert found.source is not None and found.source.text == source
