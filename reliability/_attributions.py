@@ -455,12 +455,6 @@ class _SentenceRules:
                 # "52 percent of registered voters said", "A majority of the members said": PolNeAR
                 # marks the quantity as part of the source ("Many of the voters" is read already).
                 lo -= 2
-            elif lo >= 2 and lo < hi and self.tokens[lo - 1].lower == "than" \
-                    and self.tokens[lo - 2].lower in ("more", "less", "fewer") \
-                    and (self.tokens[lo].text[:1].isdigit() or self.tokens[lo].lower in ("a", "half", "one")):
-                # "more than 4 in 10 said", "Less than a third agreed": the comparison is the
-                # quantity's, part of the source as PolNeAR marks it.
-                lo -= 2
             elif self.tokens[lo - 1].text == ")" and not self.in_quote[lo - 1]:
                 # "Sen. Claire McCaskill (D-Mo.) said": a short parenthesis inside the name.
                 j = next((j for j in range(lo - 2, max(-1, lo - 8), -1) if self.tokens[j].text == "("), None)
