@@ -1589,8 +1589,12 @@ class _SentenceRules:
         if content is not None and self._is_opening_phrase(content):
             # "In a later vote, he warned of ...", "In the coming months, he vowed to ...": a phrase
             # opening the sentence before its subject is no content; the words after the cue are.
+            # A quotation after the cue is left to the repairs, which take it whole ("he explained
+            # to her the following: “...”").
             last = next(k for k in range(head, len(self.tokens)) if self.tokens[k].end >= cue[1])
-            content = self.content_after(last + 1, keep_that=True) or content
+            after = self.content_after(last + 1, keep_that=True)
+            if after is not None and self._quoted_share(after) == 0:
+                content = after
         if content is None or (self._quoted_share(content) < 0.5 and len(self.text[content[0]:content[1]].split()) < 3):
             return None
         (lo, hi), relays = self.split_relays(*np)
