@@ -133,6 +133,27 @@ _SUBJECT_OPENERS = _OPENERS | frozenset(
     while when if because until upon shortly overall only here there beyond outside inside instead
     besides whatever whenever wherever""".split()
 )
+# A conjunction or adverb that may open a sentence as one word before its subject ("And now Mr.
+# Manafort has ...", "But even she ...").
+_SENTENCE_LINKS = frozenset("""and but yet so or nor now even also then still""".split())
+# US states and their abbreviations in news style ("Ames, Iowa,", "Portsmouth, N.H.,"), as the
+# tokenizer leaves them (the last full stop of an abbreviation apart), lower-cased.
+_US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee
+    texas utah vermont virginia washington wisconsin wyoming ala ariz ark calif colo conn del fla ga
+    ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn vt va wash wis wyo
+    n.h n.j n.m n.y n.c n.d s.c s.d r.i w.va d.c""".split()
+) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+     "south carolina", "south dakota", "rhode island", "west virginia"}
+# Plural nouns for groups of people that end a sentence's subject as a role word does ("Sanders
+# supporters", "Syrian hackers", "Gay rights groups").
+_GROUP_NOUNS = frozenset(
+    """supporters voters groups politicians hackers leaders activists protesters demonstrators members
+    delegates lawmakers senators legislators critics allies donors residents workers students
+    advocates opponents conservatives liberals progressives strategists analysts experts""".split()
+)
 # Quantifiers that open a subject before its head noun ("Each faction", "Many voters").
 _SUBJECT_QUANTIFIERS = frozenset("""each some many both several most all few""".split())
 # Words after a capitalised past participle that open a phrase before the subject ("Asked about
@@ -144,6 +165,8 @@ _PARTICIPLE_OPENER_NEXT = frozenset(
 # Nouns of quantity before "of" in a source ("52 percent of registered voters", "a majority of").
 _QUANTITY_NOUNS = frozenset({"percent", "%", "majority", "minority", "plurality", "number", "handful", "half",
                              "third", "quarter", "share", "proportion"})
+# How a fraction written with a hyphen ends ("three-quarters of the voters", "two-thirds of").
+_FRACTION_ENDINGS = ("-thirds", "-quarters", "-fifths", "-tenths", "-third", "-quarter", "-fifth")
 # Adverbs that PolNeAR counts as part of the cue right before the verb ("also said", "now says").
 _CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
 # How far (in tokens) a content is searched for the start of a second statement.
@@ -427,7 +450,8 @@ class _SentenceRules:
                 # staff, Ana Ruiz," is a role before the name, read below).
                 lo -= 3
             elif self.tokens[lo - 1].lower == "of" and lo >= 2 and lo < hi \
-                    and self.tokens[lo - 2].lower in _QUANTITY_NOUNS:
+                    and (self.tokens[lo - 2].lower in _QUANTITY_NOUNS
+                         or self.tokens[lo - 2].lower.endswith(_FRACTION_ENDINGS)):
                 # "52 percent of registered voters said", "A majority of the members said": PolNeAR
                 # marks the quantity as part of the source ("Many of the voters" is read already).
                 lo -= 2
@@ -920,6 +944,24 @@ class _SentenceRules:
 
     def _cue(self, i: int, *, learned: bool = False) -> Found | None:
         """A statement around the cue word at token ``i`` (``learned``: proposed by the cue model)."""
+        found = self._cue_reading(i, learned=learned)
+        gap = i - 1
+        while gap > 0 and (self.tokens[gap].lower in _CUE_ADVERBS or _is_adverb(self.tokens[gap])):
+            gap -= 1
+        if found is None or found.source is None or gap < 1 or self.tokens[gap].lower != "by" \
+                or not self.tokens[i].lower.endswith("ing") or found.source[1] != self.tokens[gap].end:
+            return found
+        # "Trump soared in the polls by saying ...": the words before "by" are no speaker; the
+        # gerund's speaker is the sentence's subject, where it has one we find (else the reading
+        # stays: its source overlaps the subject often enough).
+        lo, hi = self._subject(gap)
+        if not self._has_content_word(lo, hi):
+            return found
+        (lo, hi), relays = self.split_relays(lo, hi)
+        assert found.cue is not None
+        return replace(self._make(self.bounds(lo, hi), found.cue, found.content, relays), generic=found.generic)
+
+    def _cue_reading(self, i: int, *, learned: bool) -> Found | None:
         tokens = self.tokens
         token = tokens[i]
         lemma = self.lex.cue_lemma.get(token.lower, token.lower)
@@ -1028,16 +1070,17 @@ class _SentenceRules:
                 # "'...,' he said Friday as he entered": the quotation before is the content
                 # ("X learned Friday that ...": the clause after it is).
                 content = self.content_before(np[0], lead_in=True)
-                if content is not None:
+                if content is not None and not self._is_opening_phrase(content):
                     return self._make(source, (cue[0], cue[1]), content, relays)
             if nxt is not None and np[0] > 0 and (
                     (nxt.text == "," and last + 2 < len(tokens) and tokens[last + 2].lower.endswith("ing"))
                     or nxt.lower in ("when", "while", "after", "before", "of")):
                 # '"CNN had 23 million people," Trump said, referring to the debate.', '"...,"
                 # she said when asked about it.', '"...," Sanders said of Bill Clinton.': the
-                # content is what came before the speaker.
+                # content is what came before the speaker (not a phrase opening the sentence:
+                # "In a later vote, he warned of ...").
                 content = self.content_before(np[0], lead_in=True)
-                if content is not None:
+                if content is not None and not self._is_opening_phrase(content):
                     return self._make(source, cue, content, relays)
             if nxt is not None and np[0] > 0 and lemma in _SAY_CLASS and nxt.lower != "that" \
                     and nxt.text not in (":", ".") and not self._is_mark(nxt):
@@ -1412,6 +1455,23 @@ class _SentenceRules:
         (lo, hi), relays = self.split_relays(lo, hi)
         return self._make(self.bounds(lo, hi), cue, content, relays)
 
+    def _opening_phrase_rest(self, lo: int, limit: int) -> int:
+        """Past a state after its town, and a time phrase, that continue an opening phrase ("At
+        a rally in Ames, | Iowa, on Sunday, | Mrs. Clinton said"): the subject's first token."""
+        tokens = self.tokens
+        for _ in range(2):  # bounded: a state, then a time phrase
+            comma = next((k for k in range(lo, min(limit, lo + 5)) if tokens[k].text == ","), None)
+            if comma is None or comma == lo:
+                break
+            words = [t.lower for t in tokens[lo:comma] if t.text != "."]
+            place = " ".join(words) in _US_STATES and tokens[lo].text[:1].isupper()
+            time = words[0] in ("on", "in", "at", "last", "this", "early", "late") and any(
+                w in _TIME_WORDS or w in _MONTHS or w.isdigit() for w in words[1:])
+            if not (place or time):
+                break
+            lo = comma + 1
+        return lo
+
     def _earlier_speaker(self, i: int) -> tuple[int, int] | None:
         """The speaker of the nearest verb of saying before token ``i`` outside quotations
         ("Chaffetz said" or "said Chaffetz"), as a token range, or None."""
@@ -1429,11 +1489,27 @@ class _SentenceRules:
         """The sentence's subject as a token range ("The New York Times | and ...", "Keller | spoke")."""
         tokens, roles = self.tokens, self.lex.roles
         lo = 0
+        if len(tokens) > 4 and tokens[0].text[:1].isupper() and tokens[0].text.isalpha():
+            # "Washington (AFP) – Democrat Hillary Clinton ...": a dateline in mixed case, known
+            # by the agency in brackets and the dash after it.
+            close = next((k for k in range(1, min(limit, 6)) if tokens[k].text == ")"), None)
+            if close is not None and close + 1 < limit and tokens[close + 1].text in _DATELINE_DASHES \
+                    and tokens[close - 2].text == "(" \
+                    and all(t.text[:1].isupper() for t in tokens[: close - 2] if t.text != ","):
+                lo = close + 2
         if tokens and len(tokens[0].text) > 1 and tokens[0].text.isupper() and tokens[0].text.isalpha():
             # A dateline: "WASHINGTON (UPI) — The senator ...", "CLEVELAND, July 19 (UPI) — ...".
             dash = next((k for k in range(1, min(limit, 10)) if tokens[k].text in _DATELINE_DASHES), None)
             if dash is not None:
                 lo = dash + 1
+        # "And now Mr. Manafort has ...", "Yet she didn't ...", "Then he cut into Bush, calling
+        # him ...": a conjunction or adverb opening the sentence with no comma after it is one
+        # word before the subject, not a phrase running to the next comma (which may lie past
+        # the subject and the verb).
+        first = lo
+        while lo + 1 < min(limit, len(tokens)) and tokens[lo].lower in _SENTENCE_LINKS \
+                and tokens[lo].text[:1].isupper() == (lo == first) and tokens[lo + 1].text != ",":
+            lo += 1
         # "In August, several groups ..., saying", "Speaking in Ohio, Trump ...", "Asked about
         # the vote, Clinton shook her head and said": skip an opening adverbial or participial
         # phrase up to its comma.
@@ -1443,12 +1519,13 @@ class _SentenceRules:
                                      and lo + 1 < len(tokens) and tokens[lo + 1].lower in _PARTICIPLE_OPENER_NEXT)):
             comma = next((k for k in range(lo + 1, min(limit, lo + 12)) if tokens[k].text == ","), None)
             if comma is not None:
-                lo = comma + 1
+                lo = self._opening_phrase_rest(comma + 1, limit)
         hi = lo
         seen_head = False
         while hi < limit and hi - lo < 14 and self._np_ok(hi):
             t = tokens[hi]
-            head = t.text[:1].isupper() or t.lower in roles or t.lower in _PRONOUNS or self.in_outlet[hi]
+            head = t.text[:1].isupper() or t.lower in roles or t.lower in _PRONOUNS or self.in_outlet[hi] \
+                or t.lower in _GROUP_NOUNS
             if seen_head and not head and t.lower not in _DETERMINERS and t.text not in ("'s", "’s", "-") \
                     and not any(x.lower in roles for x in tokens[hi + 1 : hi + 3]) \
                     and not (hi == lo + 1 and tokens[lo].lower in _SUBJECT_QUANTIFIERS) \
@@ -1461,13 +1538,32 @@ class _SentenceRules:
         # The subject ends at its last name, pronoun or role word (or the noun read above).
         while hi > lo and not (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].lower in roles
                                or tokens[hi - 1].lower in _PRONOUNS or self.in_outlet[hi - 1]
+                               or tokens[hi - 1].lower in _GROUP_NOUNS
                                or (hi - 2 >= lo and tokens[hi - 2].text.endswith(("'s", "’s")))
                                or (hi - 2 == lo and tokens[lo].lower in _SUBJECT_QUANTIFIERS)):
             hi -= 1
         if hi == lo + 1 and (tokens[lo].lower in _SUBJECT_OPENERS or tokens[lo].lower in _TIME_WORDS
                              or tokens[lo].lower in _MONTHS):
             return lo, lo  # "Despite | ...", "Tuesday | ...": a capitalised opener, no subject
-        return lo, hi
+        return lo, self._appositive_end(hi, limit) if hi > lo else hi
+
+    def _appositive_end(self, hi: int, limit: int) -> int:
+        """"Christie, New Jersey's sitting governor, went after Bush, calling him ...": an aside
+        between commas after the subject, with the verb after it, belongs to the subject as it
+        does to a source before its cue (left_np). Returns the subject's new end, or ``hi``."""
+        tokens = self.tokens
+        if hi + 2 >= limit or tokens[hi].text != "," or tokens[hi + 1].lower in _ASIDE_PREPOSITIONS \
+                or tokens[hi + 1].lower in _ASIDE_ADVERBS or tokens[hi + 1].lower in ("who", "which"):
+            return hi
+        for j in range(hi + 2, min(limit, hi + 20)):  # bounded: linear time
+            t = tokens[j]
+            if t.text == ",":
+                after = tokens[j + 1] if j + 1 < limit else None
+                ok = after is not None and after.text.isalpha() and after.text.islower() and not self.in_quote[j + 1]
+                return j if ok else hi
+            if not (self._np_ok(j) or t.lower in _APPOSITIVE_WORDS) or t.lower in ("who", "which"):
+                return hi
+        return hi
 
     def _verb_use(self, i: int) -> bool:
         """A stance verb used as a verb: a past form, or right after a name or pronoun.
@@ -1490,10 +1586,26 @@ class _SentenceRules:
         if np is None:
             return None
         content = self.content_before(np[0], lead_in=True)
+        if content is not None and self._is_opening_phrase(content):
+            # "In a later vote, he warned of ...", "In the coming months, he vowed to ...": a phrase
+            # opening the sentence before its subject is no content; the words after the cue are.
+            # A quotation after the cue is left to the repairs, which take it whole ("he explained
+            # to her the following: “...”").
+            last = next(k for k in range(head, len(self.tokens)) if self.tokens[k].end >= cue[1])
+            after = self.content_after(last + 1, keep_that=True)
+            if after is not None and self._quoted_share(after) == 0:
+                content = after
         if content is None or (self._quoted_share(content) < 0.5 and len(self.text[content[0]:content[1]].split()) < 3):
             return None
         (lo, hi), relays = self.split_relays(*np)
         return self._make(self.bounds(lo, hi), cue, content, relays)
+
+    def _is_opening_phrase(self, bounds: tuple[int, int]) -> bool:
+        """``bounds`` (a content read before the speaker) is a phrase opening the sentence with
+        an opener word ("In ...", "Earlier ...", "While ...") and no quotation in it."""
+        first = self.tokens[0] if self.tokens else None
+        return first is not None and bounds[0] == first.start and first.text[:1].isupper() \
+            and (first.lower in _SUBJECT_OPENERS or first.lower in _TIME_WORDS) and self._quoted_share(bounds) == 0
 
     def _speaker_after_quote(self, head: int) -> tuple[int, int] | None:
         """'"...," Cecelia Purner, 67, a retired clerk in Allentown, Pa., said in an interview':

@@ -1191,3 +1191,103 @@ def test_seem_before_a_verb_of_saying_keeps_the_speaker():
 def test_the_subject_runs_past_a_possessive_or_a_quantifier(text, source):
     (found,) = extract_attributions(text)
     assert found.source.text == source and found.cue.text == "saying"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("And now Ms. Ruiz has taken on a bigger fight, vowing to repeal the tax by spring.", "Ms. Ruiz"),
+        ("Yet she did not stop at the budget, also calling on voters to reject the levy.", "she"),
+        ("And even Obama tried to calm the room, noting that the talks would resume.", "Obama"),
+        ("Then he turned on the mayor, calling him a coward in front of the crowd.", "he"),
+        # A comma after the opening word still leaves the whole phrase before the subject.
+        ("But in May, the union wrote to members, warning that a strike was near.", "the union"),
+    ],
+)
+def test_a_conjunction_opening_the_sentence_is_one_word_before_the_subject(text, source):
+    found = extract_attributions(text)
+    assert found and found[-1].source is not None and found[-1].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ms. Ortiz tried to win over the crowd by calling for a new tax on banks.", "Ms. Ortiz"),
+        ("The senator surged in the polls last fall by warning that the plant would close.", "The senator"),
+    ],
+)
+def test_the_speaker_of_a_gerund_after_by_is_the_subject(text, source):
+    found = [a for a in extract_attributions(text)
+             if a.cue is not None and a.cue.text.endswith(("calling for", "warning"))]
+    assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("At a diner in Keene, N.H., on Monday, Senator Ada Brooks praised the plan, saying it would help farmers.",
+         "Senator Ada Brooks"),
+        ("Speaking at a fair in Ames, Iowa, the governor turned on his rival, calling him a coward.", "the governor"),
+        ("Boston (AFP) – Mayor Lena Ortiz has rejected the deal, saying it would cost the city too much.",
+         "Mayor Lena Ortiz"),
+        # A name after the opening phrase's comma is the subject, not a place.
+        ("In Ames, Clinton spoke for an hour, saying the race was close.", "Clinton"),
+    ],
+)
+def test_a_state_time_phrase_or_dateline_before_the_subject_is_skipped(text, source):
+    found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text in ("saying", "calling")]
+    assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("In the coming weeks, she vowed to block the new pipeline.", "to block the new pipeline"),
+        ("In a later debate, he warned of the cost of the new tariffs.", "the cost of the new tariffs"),
+        ("Earlier in 2014, the envoy wrote about a trip to the border.", "a trip to the border"),
+        # A clause before the speaker is still the content.
+        ("The talks have failed, he said of the deal.", "The talks have failed"),
+    ],
+)
+def test_a_phrase_opening_the_sentence_is_no_content(text, content):
+    (found,) = extract_attributions(text)
+    assert found.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ms. Ruiz, the county's chief planner, toured the site, warning that the road would flood.",
+         "Ms. Ruiz, the county's chief planner"),
+        # An aside of place or a relative clause is left out, as PolNeAR marks it.
+        ("Ms. Ruiz, in Denver, toured the site, warning that the road would flood.", "Ms. Ruiz"),
+        ("Ms. Ruiz, who runs the agency, toured the site, warning that the road would flood.", "Ms. Ruiz"),
+    ],
+)
+def test_an_appositive_after_the_subject_belongs_to_the_speaker_of_a_participle(text, source):
+    found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "warning"]
+    assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ukrainian hackers took over the site, claiming that the vote was rigged.", "Ukrainian hackers"),
+        ("Ortiz supporters gathered outside, chanting that the count was unfair.", "Ortiz supporters"),
+    ],
+)
+def test_a_plural_group_noun_ends_the_subject(text, source):
+    found = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text in ("claiming", "chanting")]
+    assert found and found[0].source is not None and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Two-thirds of the nurses said the shifts were too long.", "Two-thirds of the nurses"),
+        ("Three-quarters of the members said the fee was fair.", "Three-quarters of the members"),
+    ],
+)
+def test_a_hyphenated_fraction_is_part_of_the_source(text, source):
+    (found,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "said"]
+    assert found.source is not None and found.source.text == source
