@@ -145,7 +145,7 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_according_to_a_report(seg, result, starts))
     if " learned" in seg.text:
         result.extend(_outlet_has_learned(seg, result, starts))
-    if "”" in seg.text or '"' in seg.text or "\ufffd" in seg.text or "’’" in seg.text:
+    if "”" in seg.text or '"' in seg.text or "\ufffd" in seg.text or "’" in seg.text:
         result = _quotation_opened_before(seg, result, starts)
     if "  " in seg.text:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
@@ -647,7 +647,8 @@ _AFTER_CUE_NOT_CLAUSE = _TIME_PREPOSITIONS | _WEEKDAYS | frozenset(
 # Cue verbs after a quotation whose opening mark is missing ('...,” the mayor said.').
 _AFTER_QUOTE_CUES = frozenset("""said says told tells wrote writes added adds explained continued continues
     recalled insisted noted stated declared admitted admits argued argues acknowledged conceded warned warns
-    replied responded joked quipped claimed claims asserted remarked observed recounted""".split())
+    replied responded joked quipped claimed claims asserted remarked observed recounted
+    reported reports tweeted tweets revealed reveals announced confirmed posted""".split())
 _SPEAKER_STARTS = frozenset({"the", "a", "an", "our", "his", "her", "their", "one", "he", "she", "they"})
 
 
@@ -671,7 +672,9 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
     # U+FFFD: a mojibake mark (see _segmentation); "’’": two apostrophes close a quotation in
     # some newsrooms' copy ('“Food is scarce,’’ said Jeff Taylor'), which the segmentation pairs
     # with no opening mark.
-    for mark in ("”", '"', "\ufffd", "’’"):
+    # "’" after the words' punctuation closes a single-quoted statement ('... right now,’ one source
+    # close to the Kardashians revealed.'); an apostrophe follows a letter, not ",.!?".
+    for mark in ("”", '"', "\ufffd", "’’", "’"):
         i = text.find(mark)
         while i >= 0:
             at, i = i, text.find(mark, i + 1)
@@ -692,9 +695,9 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
                 # '... for god sakes.” Trump told reporters': the speaker opens the next sentence.
                 sentence = seg.sentences[k + 1]
             after = seg.tokens_in(at + len(mark), min(sentence.end, at + 120))
-            if after and after[0].text == ",":
-                after = after[1:]
-            speaker = _speaker_after_quote(after)
+            if after and (after[0].text == "," or after[0].text in _DASHES):
+                after = after[1:]  # '...,” – Tebas stated.': a dash before the speaker, as a comma
+            speaker = _speaker_after_quote(after, according=True)
             if speaker is None:
                 continue
             source, cue = speaker
@@ -740,19 +743,23 @@ def _occasion(seg: Segmentation, item: Found) -> bool:
         first.lower in _OCCASION_WORDS or first.lower in _LISTENERS or _speaker_participle(first))
 
 
-def _speaker_after_quote(after: list[Token]) -> tuple[_Offsets, _Offsets] | None:
-    """The speaker and cue in 'the mayor said', 'Mark-Viverito said', 'said the mayor' after a mark."""
+def _speaker_after_quote(after: list[Token], *, according: bool = False) -> tuple[_Offsets, _Offsets] | None:
+    """The speaker and cue in 'the mayor said', 'Mark-Viverito said', 'said the mayor' after a mark
+    (and in 'according to The Times' with ``according``)."""
     if not after:
         return None
-    if after[0].lower in _AFTER_QUOTE_CUES:
+    # '...," according to The Times.': the cue is two words, the source after them.
+    lead = 2 if according and len(after) > 2 and after[0].lower == "according" and after[1].lower == "to" else 1
+    if lead == 2 or after[0].lower in _AFTER_QUOTE_CUES:
         words = []
-        for t in after[1:7]:
-            if not (t.text[:1].isalnum() or t.text in ("-", "'s", "’s", ".")):
+        for t in after[lead : lead + 6]:
+            if not (t.text[:1].isalnum() or t.text in ("-", "'s", "’s", ".")) \
+                    or (words and t.start - words[-1].end >= 2):  # two spaces: a stripped comma
                 break
             words.append(t)
         if not words or not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS):
             return None
-        return (words[0].start, words[-1].end), (after[0].start, after[0].end)
+        return (words[0].start, words[-1].end), (after[0].start, after[lead - 1].end)
     for n, t in enumerate(after[:7]):
         if t.lower in _AFTER_QUOTE_CUES:
             words = after[:n]
