@@ -338,7 +338,7 @@ def _document_reports(seg: Segmentation, found: list[Found], starts: list[int]) 
             verb += 1  # "several reports have established that ..."
         if verb < len(tokens) and tokens[verb].lower in _DOCUMENT_ADVERBS:
             verb += 1
-        if verb + 3 >= len(tokens) or tokens[verb].lower not in _DOCUMENT_VERBS:
+        if verb + 1 >= len(tokens) or tokens[verb].lower not in _DOCUMENT_VERBS:
             continue
         at = bisect.bisect_right(starts, tokens[k].start) - 1
         if at < 0:
@@ -360,7 +360,22 @@ def _document_reports(seg: Segmentation, found: list[Found], starts: list[int]) 
         if own is None and _cue_between(cues, words[0].start, tokens[verb].end):
             continue  # the verb read already, or a statement inside the subject
         clause = verb + 1
-        if tokens[clause].text == ",":
+        if opening is not None and tokens[clause].text in (".", ",") and tokens[opening].start > sentence.start:
+            # "Goals may be dropped, the report said." / "..., the report said, but ...": the
+            # document closes the clause it reports, which runs from the sentence's start.
+            begin = first
+            while begin < opening and (tokens[begin].text in _QUOTE_MARKS or tokens[begin].lower in _OPENING_WORDS):
+                begin += 1
+            if len(_words(tokens[begin:opening])) < 3 or _cue_between(cues, tokens[begin].start, tokens[verb].end):
+                continue
+            item = Found((words[0].start, words[-1].end), (tokens[verb].start, tokens[verb].end),
+                         (tokens[begin].start, tokens[opening].start), "indirect")
+            if own is not None:
+                replaced[own] = item
+            else:
+                added.append(item)
+            continue
+        if clause + 2 >= len(tokens) or tokens[clause].text == ",":
             continue  # "The documents indicate, he said, that ...": another statement in between
         if tokens[clause].lower == "that":
             clause += 1

@@ -718,3 +718,21 @@ def test_a_single_closing_mark_adds_no_statement_where_none_is_missing(text, sou
     found = analyze(Article(text=text)).found
     assert [text[f.source[0] : f.source[1]] for f in found if f.source] == sources
     assert len(found) == len(sources)
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content"), [
+    # Session 8 round 2: a document that closes the clause it reports speaks, as one opening it.
+    ("Road deaths fell by a fifth last year, the report said.", "Road deaths", "the report",
+     "Road deaths fell by a fifth last year"),
+    ("Road deaths fell by a fifth last year, the new study found, but cities lag behind.", "Road deaths",
+     "the new study", "Road deaths fell by a fifth last year"),
+])
+def test_a_document_after_the_clause_it_reports(text, content_part, source, content):
+    found_source, found_content, names, by_id = _statement(text, content_part)
+    assert (found_source, found_content) == (source, content)
+    assert next(s for s in by_id.values() if s.name == names[0]).kind == "anonymous"
+
+
+def test_a_document_after_a_clause_with_no_words_to_report_adds_nothing():
+    text = "No, the report said."  # too short to be a claim
+    assert analyze(Article(text=text)).found == []
