@@ -1755,6 +1755,35 @@ def _adverb_as_source(seg: Segmentation, sentence: Sentence, item: Found, cue: _
                    written_source=None)
 
 
+def _weekday_in_source(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
+    """'The Frontera Farmer Foundation, the non-profit ..., on Monday announced ...' / 'The IPPF,
+    in a new report Thursday says ...': a weekday read as the whole source is when, not who; the
+    subject is the name that opens the sentence, up to its first comma."""
+    if item.source is None or item.source[1] > cue[0]:
+        return None
+    words = seg.tokens_in(item.source[0], item.source[1])
+    if not words or words[-1].text.lower() not in _DAY_NAMES or not words[-1].text[:1].isupper():
+        return None
+    if len(words) > 1:
+        return None  # "The governor's office Friday": PolNeAR's source spans keep the day
+    before = seg.tokens_in(sentence.start, item.source[0])
+    comma = next((k for k, t in enumerate(before) if t.text == ","), None)
+    if comma is None or not 1 <= comma <= 8:
+        return None
+    subject = before[:comma]
+    while subject and (subject[0].text in _QUOTE_MARKS or subject[0].lower in _OPENING_WORDS):
+        subject = subject[1:]
+    if not subject or not subject[0].text[:1].isupper() or subject[0].lower in _NOT_SUBJECT_START \
+            or not all(t.text[:1].isalnum() or t.text in ("'s", "’s", "-", "&", ".") for t in subject) \
+            or any(t.lower in _AUXILIARIES or t.lower in _SUBORDINATORS for t in subject):
+        return None
+    return replace(item, source=(subject[0].start, subject[-1].end), written_source=None)
+
+
+# Capitalised day names ("today" and "yesterday" are read elsewhere, and rarely name a time alone).
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 _CUE_ADVERBS = frozenset({"only", "also", "simply", "just", "merely", "still", "later", "then", "again", "further"})
 _MODALS = frozenset({"would", "could", "will", "can", "did", "does", "do", "might", "should", "shall"})
 
@@ -1919,6 +1948,7 @@ def _source_after_stripped_comma(
 
 
 _RULES = (_coordinated_subject, _said_to_outlet, _dateline_in_source, _opening_phrase_in_source, _adverb_as_source,
+          _weekday_in_source,
           _source_after_stripped_comma,
           _relative_clause_subject, _told_outlet, _told_listener,
           _quoted_as_saying,

@@ -118,6 +118,7 @@ _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december""".split()
 )
+_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _HEAD_PREPOSITIONS = frozenset(
     {"in", "at", "of", "from", "close", "inside", "within", "familiar", "near", "on", "with", "around", "across"}
 )
@@ -479,6 +480,13 @@ class _Resolver:
                 # (it was read as the name "R").
                 words = words[:opening]
                 end = words[-1].end
+        if len(words) > 1 and words[-1].lower in _WEEKDAY_NAMES and words[-1].text[:1].isupper():
+            # "The governor's office Friday said": the day is when, not part of the name (which
+            # then ended in "Friday" and had no kind).
+            words = words[:-1]
+            if len(words) > 1 and words[-1].lower == "on":
+                words = words[:-1]  # "an email sent to employees on Sunday"
+            end = words[-1].end
         of = next((k for k in range(1, min(len(words) - 1, 5)) if words[k].lower == "of"
                    and words[k - 1].lower in _QUANTITY_NOUNS), None)
         if of is not None:

@@ -736,3 +736,19 @@ def test_a_document_after_the_clause_it_reports(text, content_part, source, cont
 def test_a_document_after_a_clause_with_no_words_to_report_adds_nothing():
     text = "No, the report said."  # too short to be a claim
     assert analyze(Article(text=text)).found == []
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "name", "kind"), [
+    # Session 8 round 2: a day read as the whole source ('..., on Monday announced') is when, not
+    # who: the name opening the sentence speaks; a day ending the source is no part of its name.
+    ("The Lakeside Growers Fund, a charity set up by two farmers in 2001, on Monday announced grants "
+     "to 40 small farms.", "grants to 40", "The Lakeside Growers Fund", "Lakeside Growers Fund", "organization"),
+    ("The Ostrava Relief Network, in a new report Thursday says one in five clinics has closed.",
+     "one in five", "The Ostrava Relief Network", "Ostrava Relief Network", "organization"),
+    ("The mayor's office Friday said the curfew would be lifted.", "curfew", "The mayor's office Friday",
+     "The mayor's office", "official"),
+])
+def test_a_weekday_is_no_source(text, content_part, source, name, kind):
+    found_source, _, names, by_id = _statement(text, content_part)
+    assert found_source == source
+    assert names == [name] and next(s for s in by_id.values() if s.name == name).kind == kind
