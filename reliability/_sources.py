@@ -58,6 +58,10 @@ _ANONYMOUS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Heads for news media as a whole, and the words that may stand before them with no name.
+# A newsroom named by its kind alone ("the magazine", "the paper"): an outlet.
+# Not "paper" (a study too) nor "outlet" (read as an outlet already).
+_NEWSROOM_NOUNS = frozenset({"magazine", "mag", "newspaper", "tabloid", "network", "broadcaster", "website",
+                             "publication", "daily", "weekly", "station"})
 _GENERIC_MEDIA = frozenset({"media", "press", "outlets", "newspapers", "tabloids", "broadcasters"})
 _MEDIA_QUALIFIERS = frozenset({"mainstream", "local", "national", "international", "foreign", "western", "news",
                                "media", "some", "several", "many", "other", "major", "liberal", "conservative",
@@ -551,6 +555,15 @@ class _Resolver:
             if organisation is not None:
                 self._organisation_spoke_at = bounds[0]
             return organisation or self._anonymous_like("unnamed_it", "it (unnamed)", "organization", bounds)
+        if 2 <= len(lowered) <= 3 and lowered[0] in ("the", "this") and lowered[-1] in _NEWSROOM_NOUNS \
+                and all(t.text.isalpha() and t.text.islower() for t in words[1:]):  # not "the chain's website"
+            # "..., the magazine reported": the outlet that spoke last, else an outlet the passage
+            # does not name (was unknown).
+            if self._outlet_speaker is not None:
+                outlet = self._outlet_speaker[0]
+                self.clusters[outlet].mentions.append(bounds)
+                return outlet
+            return self._anonymous_like(f"unnamed_{lowered[-1]}", self.text[start:end], "news_outlet", bounds)
         # "Martin Luther King", "Alan King": a person's role word (not "Sen.") straight after a
         # capitalised given name, ending the name, is a surname, not a title ("Florida Sen. Marco
         # Rubio", "UN Ambassador John Bolton" go on with a name; "Roosevelt Institute" is no role).
