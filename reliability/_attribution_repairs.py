@@ -149,6 +149,7 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result = _quotation_opened_before(seg, result, starts)
     if "  " in seg.text:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
+    result.extend(_speaker_sentence_before_quotation(seg, result))
     if " reported" in seg.text or " reports" in seg.text:
         result = _trailing_outlet_report(seg, result)
         result.extend(_outlet_medium_reports(seg, result, starts))
@@ -748,6 +749,43 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
     from ._attributions import _continued_quotes  # (at run time: that module imports this one)
 
     return _continued_quotes(seg, result + added)
+
+
+# Words that open "Enough said." and the like: no speaker.
+_NO_SPEAKER = frozenset({"enough", "nothing", "much", "more", "less", "least", "best", "well", "needless"})
+
+
+def _speaker_sentence_before_quotation(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """"Thurber said. ''They are just throwing renewables at a coal base.''"
+
+    A sentence of a name and a speech verb alone, whose words the text no longer holds (a passage
+    cut after "Mr.", or a lost paragraph), followed straight away by a quotation: the quotation
+    is the speaker's (it continues what they said). Only sentences of at most six tokens are
+    looked at, one look each.
+    """
+    text = seg.text
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    added: list[Found] = []
+    for k, sentence in enumerate(seg.sentences[:-1]):
+        tokens = seg.tokens_in(sentence.start, sentence.end)
+        if not 3 <= len(tokens) <= 6 or tokens[-1].text != "." or tokens[-2].lower not in _AFTER_QUOTE_CUES:
+            continue
+        words = tokens[:-2]
+        if not words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS \
+                or words[0].lower in _NO_SPEAKER or words[0].lower in function_words() \
+                or not all(t.text[:1].isalnum() or t.text in ("-", ".") for t in words) \
+                or _cue_between(cues, sentence.start, sentence.end):
+            continue
+        following = seg.sentences[k + 1].start
+        quote = seg.quote_at(following)
+        if quote is None or quote.start != following or text[sentence.end : following].strip():
+            continue
+        content = _trim_span(text, quote.inner_start, quote.inner_end)
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue
+        verb = tokens[-2]
+        added.append(_added(seg, sentence, (words[0].start, words[-1].end), (verb.start, verb.end), content, True))
+    return added
 
 
 def _occasion(seg: Segmentation, item: Found) -> bool:

@@ -752,3 +752,20 @@ def test_a_weekday_is_no_source(text, content_part, source, name, kind):
     found_source, _, names, by_id = _statement(text, content_part)
     assert found_source == source
     assert names == [name] and next(s for s in by_id.values() if s.name == name).kind == kind
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content"), [
+    # Session 8 round 2: a sentence of a name and a speech verb alone, whose words the text no
+    # longer holds, then a quotation: the quotation is the speaker's.
+    ("Okonkwo said. ''We will not sell the farm this year.''", "sell the farm", "Okonkwo",
+     "We will not sell the farm this year."),
+    ("Lena Brandt says. “Nobody asked the tenants what they wanted.”", "tenants", "Lena Brandt",
+     "Nobody asked the tenants what they wanted."),
+])
+def test_a_speaker_sentence_before_a_quotation(text, content_part, source, content):
+    assert _statement(text, content_part)[:2] == (source, content)
+
+
+@pytest.mark.parametrize("text", ["Enough said. “We will win this game.”", "That said. “We will win this game.”"])
+def test_a_phrase_with_said_is_no_speaker_sentence(text):
+    assert analyze(Article(text=text)).found == []
