@@ -155,6 +155,8 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_outlet_medium_reports(seg, result, starts))
     if " reported" in seg.text:
         result.extend(_passive_report(seg, result, starts))
+    if "reported by" in seg.text:
+        result.extend(_as_reported_by(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
     result.extend(_denied_reports(seg, result, starts))
     if any(f.directness == "direct_quote" for f in result):
@@ -749,6 +751,53 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
     from ._attributions import _continued_quotes  # (at run time: that module imports this one)
 
     return _continued_quotes(seg, result + added)
+
+
+_AS_REPORTED_ADVERBS = frozenset({"first", "previously", "originally", "initially", "earlier", "also", "widely"})
+
+
+def _as_reported_by(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'As reported by Western Journalism, investigators found ...' / '..., as first reported by
+    the Post.': the reporter after "by" is the source; the clause after the phrase's comma (or
+    before the comma that opens it, at the sentence's end) is the content. One look per
+    "reported" of the text."""
+    tokens = seg.tokens
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    added: list[Found] = []
+    for k in seg.positions(("reported",)):
+        a = k - 1
+        if a >= 0 and tokens[a].lower in _AS_REPORTED_ADVERBS:
+            a -= 1
+        if a < 0 or tokens[a].lower != "as" or k + 2 >= len(tokens) or tokens[k + 1].lower != "by":
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        if _cue_between(cues, tokens[a].start, tokens[k].end):
+            continue
+        # The reporter: the words after "by" up to a comma or the sentence's end, at most eight.
+        end = k + 2
+        while end < len(tokens) and tokens[end].start < sentence.end and tokens[end].text not in (",", ".", ";") \
+                and end - k <= 9:
+            end += 1
+        words = tokens[k + 2 : end]
+        if not words or end - k > 9 or not (words[0].text[:1].isupper() or words[0].lower in _DETERMINERS) \
+                or not all(w.text[:1].isalnum() or w.text in ("'s", "’s", "-", "&", ".") for w in words):
+            continue
+        first = bisect.bisect_left(seg.token_starts, sentence.start)
+        opening = a == first or (a > first and tokens[a - 1].lower in _OPENING_WORDS and a - 1 == first)
+        if opening and end < len(tokens) and tokens[end].text == ",":
+            content = _trim_span(seg.text, tokens[end].end, _end_of(seg, sentence))
+        elif a > first and tokens[a - 1].text == "," and end < len(tokens) and tokens[end].text in (".", "!", "?"):
+            content = _trim_span(seg.text, sentence.start, tokens[a - 1].start)
+        else:
+            continue
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue
+        added.append(_added(seg, sentence, (words[0].start, words[-1].end), (tokens[a].start, tokens[k + 1].end),
+                            content, False))
+    return added
 
 
 # Words that open "Enough said." and the like: no speaker.

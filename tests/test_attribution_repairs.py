@@ -769,3 +769,20 @@ def test_a_speaker_sentence_before_a_quotation(text, content_part, source, conte
 @pytest.mark.parametrize("text", ["Enough said. “We will win this game.”", "That said. “We will win this game.”"])
 def test_a_phrase_with_said_is_no_speaker_sentence(text):
     assert analyze(Article(text=text)).found == []
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content"), [
+    # Session 8 round 2: "as reported by X" opening or closing the sentence (no statement before).
+    ("As reported by the Halden Courier, the plant will close in May.", "plant will close",
+     "the Halden Courier", "the plant will close in May"),
+    ("The plant will close in May, as first reported by the Halden Courier.", "plant will close",
+     "the Halden Courier", "The plant will close in May"),
+])
+def test_as_reported_by(text, content_part, source, content):
+    assert _statement(text, content_part)[:2] == (source, content)
+
+
+def test_reported_by_with_no_as_is_left_to_the_rules():
+    text = "The fire was reported by a neighbor, as is often the case."
+    found = analyze(Article(text=text)).found
+    assert not any(f.cue and text[f.cue[0] : f.cue[1]].lower().startswith("as") for f in found)
