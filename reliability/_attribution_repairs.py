@@ -158,7 +158,7 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
     if "reported by" in seg.text:
         result.extend(_as_reported_by(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
-    result.extend(_denied_reports(seg, result, starts))
+    result = _denied_reports(seg, result, starts)
     if any(f.directness == "direct_quote" for f in result):
         result.extend(_quoted_reports(seg, result))
     return _document_reports(seg, result, starts)
@@ -263,33 +263,61 @@ _DENIALS = frozenset("""denied denies deny denying dismissed dismisses dismissin
 _REPORT_WORDS = ("reports", "rumors", "rumours", "claims", "allegations", "suggestions", "speculation")
 
 
+# Prepositions that put reports in the background of a sentence ("She resigned after reports
+# that ...", "amid reports she ..."), and words between them and "reports".
+_AMID = frozenset({"after", "following", "amid", "amidst", "despite"})
+_REPORT_QUALIFIERS = frozenset({"the", "recent", "media", "press", "news", "earlier", "unconfirmed", "new", "several",
+                                "multiple", "widespread", "initial", "early", "later", "some"})
+
+
 def _denied_reports(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
-    """'Lady Gaga's representative has denied reports that the singer is pregnant'.
+    """'Lady Gaga's representative has denied reports that the singer is pregnant' / 'The outing
+    comes after reports that ...' / '... resigned amid reports she had ...'.
 
     What the reports say has an origin of its own (unnamed: ``vague``, as "reportedly"); the one
-    who denies them is no relay of it. The statement is added with the word "reports" as its cue.
+    who denies them (or whose news follows them) is no relay of it. The statement is added with
+    the word "reports" as its cue.
     """
     from ._attributions import Found  # here: _attributions imports this module
 
     tokens = seg.tokens
     contents: set[int] | None = None  # made only when a denial is found
     result: list[Found] = []
+    # The rules read some of these with the preposition as the speaker ("amid | reports | that
+    # ..."): such a reading is replaced.
+    by_cue = {f.cue[0]: n for n, f in enumerate(found) if f.cue is not None}
+    dropped: set[int] = set()
     for k in seg.positions(_REPORT_WORDS):
         j = k - 1
-        while j > 0 and k - j <= 3 and tokens[j].lower in ("the", "recent", "media", "press", "news", "earlier"):
+        while j > 0 and k - j <= 3 and tokens[j].lower in _REPORT_QUALIFIERS:
             j -= 1
-        if j < 0 or tokens[j].lower not in _DENIALS or k + 2 >= len(tokens) or tokens[k + 1].lower != "that":
+        if j < 0 or k + 2 >= len(tokens) or not (tokens[j].lower in _DENIALS or tokens[j].lower in _AMID):
             continue
-        start = tokens[k + 2].start
+        # "reports that ...", and after "amid" & co. "reports she ...": what the reports say.
+        clause = k + 2 if tokens[k + 1].lower == "that" else k + 1
+        if clause == k + 1 and (tokens[j].lower not in _AMID or tokens[k + 1].lower not in _SUBJECT_PRONOUNS):
+            continue
+        start = tokens[clause].start
         at = bisect.bisect_right(starts, start) - 1
         if contents is None:
             contents = {f.content[0] for f in found}
         if start in contents or at < 0:
             continue
         end = _end_of(seg, seg.sentences[at])  # the content runs to the end of its sentence
-        if end - start >= 8:
-            result.append(Found(None, (tokens[k].start, tokens[k].end), (start, end), "vague"))
-    return result
+        if tokens[j].lower in _AMID and tokens[j].start <= seg.sentences[at].start + 3:
+            # "After reports that X, the campaign pushed back": the reports' clause ends at the comma.
+            comma = next((t for t in seg.tokens_in(start, end) if t.text == ","), None)
+            end = comma.start if comma is not None else end
+        if end - start < 8:
+            continue
+        read = by_cue.get(tokens[k].start)
+        if read is not None:
+            source = found[read].source
+            if source is None or seg.text[source[0] : source[1]].rsplit(None, 1)[-1].lower() not in _AMID:
+                continue  # the rules read these reports with a speaker of their own
+            dropped.add(read)
+        result.append(Found(None, (tokens[k].start, tokens[k].end), (start, end), "vague"))
+    return [f for n, f in enumerate(found) if n not in dropped] + result
 
 
 # Nouns for records and documents that speak as a sentence's subject ("flight logs show"), and

@@ -786,3 +786,24 @@ def test_reported_by_with_no_as_is_left_to_the_rules():
     text = "The fire was reported by a neighbor, as is often the case."
     found = analyze(Article(text=text)).found
     assert not any(f.cue and text[f.cue[0] : f.cue[1]].lower().startswith("as") for f in found)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # Session 8 round 2: reports in the background of a sentence ("after", "following", "amid",
+    # "despite") have an unnamed origin, as denied ones do; the rules read none, or read the
+    # preposition as the speaker.
+    ("The couple were seen in Rome following reports that they had split.", "they had split"),
+    ("The minister resigned in May after reports she had flown twice to her villa.",
+     "she had flown twice to her villa"),
+    ("Shares fell amid unconfirmed reports that the chief executive would step down.",
+     "the chief executive would step down"),
+    ("After reports that the bridge was unsafe, the council closed it.", "the bridge was unsafe"),
+])
+def test_reports_in_the_background_are_an_unnamed_origin(text, content):
+    found = analyze(Article(text=text)).found
+    assert [(f.source, text[f.cue[0] : f.cue[1]], text[f.content[0] : f.content[1]], f.directness)
+            for f in found if f.cue and text[f.cue[0] : f.cue[1]] == "reports"] == [(None, "reports", content, "vague")]
+
+
+def test_reports_after_a_preposition_with_no_clause_stay_unread():
+    assert analyze(Article(text="He left after reports of the shooting.")).found == []
