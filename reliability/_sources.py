@@ -156,7 +156,7 @@ _FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projectio
 # document words for an organisation's name ("the Podesta emails" is no organisation).
 _PAPERS = frozenset("""copy copies letter letters email emails draft drafts transcript transcripts picture
     pictures photo photos screenshot screenshots recording recordings log logs cable cables footage ad ads
-    advertisement advertisements petition petitions column columns""".split())
+    advertisement advertisements petition petitions column columns announcement announcements""".split())
 _DOCUMENT_OR_FINDINGS = _DOCUMENT_WORDS | _FINDINGS | _PAPERS  # made once, not per source
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
@@ -1100,6 +1100,8 @@ class _Resolver:
         for k in range(len(words) - 2, -1, -1):
             token = words[k]
             if token.text[:1].isupper() and token.lower.endswith(("'s", "’s")) and len(token.text) > 2:
+                if token.lower[:-2] in _CALENDAR:
+                    return []  # "Friday's announcement": when, not whose
                 run = [Token(token.start, token.end - 2, token.text[:-2], token.lower[:-2])]
                 j = k - 1
                 while j >= 0 and words[j].text[:1].isupper() and words[j].lower not in _DETERMINERS:
