@@ -150,6 +150,8 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
     if "  " in seg.text:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
     result.extend(_speaker_sentence_before_quotation(seg, result))
+    if "WHO" in seg.text:
+        result.extend(_who_speaks(seg, result, starts))
     if " reported" in seg.text or " reports" in seg.text:
         result = _trailing_outlet_report(seg, result)
         result.extend(_outlet_medium_reports(seg, result, starts))
@@ -824,6 +826,48 @@ def _as_reported_by(seg: Segmentation, found: list[Found], starts: list[int]) ->
         if len(_words(seg.tokens_in(*content))) < 3:
             continue
         added.append(_added(seg, sentence, (words[0].start, words[-1].end), (tokens[a].start, tokens[k + 1].end),
+                            content, False))
+    return added
+
+
+_WHO_VERBS = frozenset("""said says say stated states warned warns announced confirmed recommended recommends
+    noted notes added declared reported reports advised advises told tells cautioned insisted urged""".split())
+
+
+def _who_speaks(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'The WHO says that ...' / '..., the WHO said.': the World Health Organization's initials
+    are the relative pronoun "who" in lower case, so the rules read no speaker there. One look
+    per "WHO" of the text."""
+    tokens = seg.tokens
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    added: list[Found] = []
+    for k in seg.positions(("who",)):
+        if tokens[k].text != "WHO":
+            continue
+        v = k + 1
+        while v < len(tokens) and tokens[v].lower in ("has", "have", "had", "also", "now", "previously"):
+            v += 1
+        if v + 1 >= len(tokens) or tokens[v].lower not in _WHO_VERBS \
+                or _cue_between(cues, tokens[k].start, tokens[v].end):
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        first = k - 1 if k > 0 and tokens[k - 1].lower == "the" else k
+        before = tokens[first - 1] if first > 0 and tokens[first - 1].start >= sentence.start else None
+        if tokens[v + 1].text in (".", ",") and before is not None and before.text == ",":
+            content = _trim_span(seg.text, sentence.start, before.start)  # "..., the WHO said."
+        elif before is None or before.text == "," or before.lower in _OPENING_WORDS:
+            clause = v + 2 if tokens[v + 1].lower == "that" else v + 1
+            if clause >= len(tokens):
+                continue
+            content = _trim_span(seg.text, tokens[clause].start, _end_of(seg, sentence))
+        else:
+            continue
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue
+        added.append(_added(seg, sentence, (tokens[first].start, tokens[k].end), (tokens[v].start, tokens[v].end),
                             content, False))
     return added
 

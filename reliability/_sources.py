@@ -470,7 +470,10 @@ class _Resolver:
             return self._anonymous("unnamed source", item.cue or item.content)
         start, end = staff or item.source
         words = self.tokens(start, end)
-        cut = next((k for k, t in enumerate(words) if k and (t.lower in _RELATIVE or t.lower == "citing")), None)
+        # "The WHO said": the initials, not the pronoun (cut as before after other words).
+        cut = next((k for k, t in enumerate(words)
+                    if k and ((t.lower in _RELATIVE and not (t.text == "WHO" and words[0].lower == "the" and k == 1))
+                              or t.lower == "citing")), None)
         clause_kind = self._clause_kind(words[cut:]) if cut is not None else None
         if cut is not None:
             # "The senator, who replaced Ruth Bell, said": only the words before the clause.
@@ -518,6 +521,11 @@ class _Resolver:
                 start = words[0].start
         bounds = (start, end)
         lowered = [t.lower for t in words]
+        if [t.text for t in words if t.lower != "the"] == ["WHO"]:
+            # The World Health Organization by its initials, which read as the pronoun "who"
+            # (no name was found in it); one source with its full name.
+            return self._anonymous_like("world_health_organization", "World Health Organization", "organization",
+                                        bounds)
         country = _countries().get(" ".join(lowered[1:] if lowered[:1] == ["the"] else lowered))
         if country is not None:
             # "Saudi Arabia has said ...", "China warned ...": the country's government speaks.

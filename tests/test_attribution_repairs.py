@@ -807,3 +807,21 @@ def test_reports_in_the_background_are_an_unnamed_origin(text, content):
 
 def test_reports_after_a_preposition_with_no_clause_stay_unread():
     assert analyze(Article(text="He left after reports of the shooting.")).found == []
+
+
+@pytest.mark.parametrize(("text", "content_part", "source", "content"), [
+    # Session 8 round 2: the WHO by its initials (the rules read them as the pronoun "who").
+    ("The WHO has warned that the virus may never go away.", "never go away", "The WHO",
+     "the virus may never go away"),
+    ("Masks do not protect healthy people, the WHO said.", "healthy people", "the WHO",
+     "Masks do not protect healthy people"),
+])
+def test_the_who_by_its_initials_speaks(text, content_part, source, content):
+    found_source, found_content, names, by_id = _statement(text, content_part)
+    assert (found_source, found_content) == (source, content)
+    assert names == ["World Health Organization"] and by_id["world_health_organization"].kind == "organization"
+
+
+def test_the_pronoun_who_is_still_no_speaker():
+    text = "Doctors who said masks work were right, and nurses who agreed were too."
+    assert all(text[f.source[0] : f.source[1]] != "who" for f in analyze(Article(text=text)).found if f.source)
