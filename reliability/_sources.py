@@ -57,11 +57,11 @@ _ANONYMOUS = frozenset(
     critics observers some many others someone witnesses residents authorities""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-# Heads for news media as a whole, and the words that may stand before them with no name.
-# A newsroom named by its kind alone ("the magazine", "the paper"): an outlet.
-# Not "paper" (a study too) nor "outlet" (read as an outlet already).
+# A newsroom named by its kind alone ("the magazine", "the network"): an outlet. Not "paper" (a
+# study too) nor "outlet" (read as an outlet already).
 _NEWSROOM_NOUNS = frozenset({"magazine", "mag", "newspaper", "tabloid", "network", "broadcaster", "website",
                              "publication", "daily", "weekly", "station"})
+# Heads for news media as a whole, and the words that may stand before them with no name.
 _GENERIC_MEDIA = frozenset({"media", "press", "outlets", "newspapers", "tabloids", "broadcasters"})
 _MEDIA_QUALIFIERS = frozenset({"mainstream", "local", "national", "international", "foreign", "western", "news",
                                "media", "some", "several", "many", "other", "major", "liberal", "conservative",
