@@ -145,17 +145,22 @@ def repair_readings(seg: Segmentation, found: list[Found]) -> list[Found]:
         result.extend(_according_to_a_report(seg, result, starts))
     if " learned" in seg.text:
         result.extend(_outlet_has_learned(seg, result, starts))
-    if "”" in seg.text or '"' in seg.text or "\ufffd" in seg.text or "’’" in seg.text:
+    if "”" in seg.text or '"' in seg.text or "\ufffd" in seg.text or "’" in seg.text:
         result = _quotation_opened_before(seg, result, starts)
     if "  " in seg.text:
         result.extend(_speaker_after_stripped_comma(seg, result, starts))
+    result.extend(_speaker_sentence_before_quotation(seg, result))
+    if "WHO" in seg.text:
+        result.extend(_who_speaks(seg, result, starts))
     if " reported" in seg.text or " reports" in seg.text:
         result = _trailing_outlet_report(seg, result)
         result.extend(_outlet_medium_reports(seg, result, starts))
     if " reported" in seg.text:
         result.extend(_passive_report(seg, result, starts))
+    if "reported by" in seg.text:
+        result.extend(_as_reported_by(seg, result, starts))
     result.extend(_closing_claims(seg, result, starts))
-    result.extend(_denied_reports(seg, result, starts))
+    result = _denied_reports(seg, result, starts)
     if any(f.directness == "direct_quote" for f in result):
         result.extend(_quoted_reports(seg, result))
     return _document_reports(seg, result, starts)
@@ -260,33 +265,61 @@ _DENIALS = frozenset("""denied denies deny denying dismissed dismisses dismissin
 _REPORT_WORDS = ("reports", "rumors", "rumours", "claims", "allegations", "suggestions", "speculation")
 
 
+# Prepositions that put reports in the background of a sentence ("She resigned after reports
+# that ...", "amid reports she ..."), and words between them and "reports".
+_AMID = frozenset({"after", "following", "amid", "amidst", "despite"})
+_REPORT_QUALIFIERS = frozenset({"the", "recent", "media", "press", "news", "earlier", "unconfirmed", "new", "several",
+                                "multiple", "widespread", "initial", "early", "later", "some"})
+
+
 def _denied_reports(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
-    """'Lady Gaga's representative has denied reports that the singer is pregnant'.
+    """'Lady Gaga's representative has denied reports that the singer is pregnant' / 'The outing
+    comes after reports that ...' / '... resigned amid reports she had ...'.
 
     What the reports say has an origin of its own (unnamed: ``vague``, as "reportedly"); the one
-    who denies them is no relay of it. The statement is added with the word "reports" as its cue.
+    who denies them (or whose news follows them) is no relay of it. The statement is added with
+    the word "reports" as its cue.
     """
     from ._attributions import Found  # here: _attributions imports this module
 
     tokens = seg.tokens
     contents: set[int] | None = None  # made only when a denial is found
     result: list[Found] = []
+    # The rules read some of these with the preposition as the speaker ("amid | reports | that
+    # ..."): such a reading is replaced.
+    by_cue = {f.cue[0]: n for n, f in enumerate(found) if f.cue is not None}
+    dropped: set[int] = set()
     for k in seg.positions(_REPORT_WORDS):
         j = k - 1
-        while j > 0 and k - j <= 3 and tokens[j].lower in ("the", "recent", "media", "press", "news", "earlier"):
+        while j > 0 and k - j <= 3 and tokens[j].lower in _REPORT_QUALIFIERS:
             j -= 1
-        if j < 0 or tokens[j].lower not in _DENIALS or k + 2 >= len(tokens) or tokens[k + 1].lower != "that":
+        if j < 0 or k + 2 >= len(tokens) or not (tokens[j].lower in _DENIALS or tokens[j].lower in _AMID):
             continue
-        start = tokens[k + 2].start
+        # "reports that ...", and after "amid" & co. "reports she ...": what the reports say.
+        clause = k + 2 if tokens[k + 1].lower == "that" else k + 1
+        if clause == k + 1 and (tokens[j].lower not in _AMID or tokens[k + 1].lower not in _SUBJECT_PRONOUNS):
+            continue
+        start = tokens[clause].start
         at = bisect.bisect_right(starts, start) - 1
         if contents is None:
             contents = {f.content[0] for f in found}
         if start in contents or at < 0:
             continue
         end = _end_of(seg, seg.sentences[at])  # the content runs to the end of its sentence
-        if end - start >= 8:
-            result.append(Found(None, (tokens[k].start, tokens[k].end), (start, end), "vague"))
-    return result
+        if tokens[j].lower in _AMID and tokens[j].start <= seg.sentences[at].start + 3:
+            # "After reports that X, the campaign pushed back": the reports' clause ends at the comma.
+            comma = next((t for t in seg.tokens_in(start, end) if t.text == ","), None)
+            end = comma.start if comma is not None else end
+        if end - start < 8:
+            continue
+        read = by_cue.get(tokens[k].start)
+        if read is not None:
+            source = found[read].source
+            if source is None or seg.text[source[0] : source[1]].rsplit(None, 1)[-1].lower() not in _AMID:
+                continue  # the rules read these reports with a speaker of their own
+            dropped.add(read)
+        result.append(Found(None, (tokens[k].start, tokens[k].end), (start, end), "vague"))
+    return [f for n, f in enumerate(found) if n not in dropped] + result
 
 
 # Nouns for records and documents that speak as a sentence's subject ("flight logs show"), and
@@ -338,7 +371,7 @@ def _document_reports(seg: Segmentation, found: list[Found], starts: list[int]) 
             verb += 1  # "several reports have established that ..."
         if verb < len(tokens) and tokens[verb].lower in _DOCUMENT_ADVERBS:
             verb += 1
-        if verb + 3 >= len(tokens) or tokens[verb].lower not in _DOCUMENT_VERBS:
+        if verb + 1 >= len(tokens) or tokens[verb].lower not in _DOCUMENT_VERBS:
             continue
         at = bisect.bisect_right(starts, tokens[k].start) - 1
         if at < 0:
@@ -360,7 +393,22 @@ def _document_reports(seg: Segmentation, found: list[Found], starts: list[int]) 
         if own is None and _cue_between(cues, words[0].start, tokens[verb].end):
             continue  # the verb read already, or a statement inside the subject
         clause = verb + 1
-        if tokens[clause].text == ",":
+        if opening is not None and tokens[clause].text in (".", ",") and tokens[opening].start > sentence.start:
+            # "Goals may be dropped, the report said." / "..., the report said, but ...": the
+            # document closes the clause it reports, which runs from the sentence's start.
+            begin = first
+            while begin < opening and (tokens[begin].text in _QUOTE_MARKS or tokens[begin].lower in _OPENING_WORDS):
+                begin += 1
+            if len(_words(tokens[begin:opening])) < 3 or _cue_between(cues, tokens[begin].start, tokens[verb].end):
+                continue
+            item = Found((words[0].start, words[-1].end), (tokens[verb].start, tokens[verb].end),
+                         (tokens[begin].start, tokens[opening].start), "indirect")
+            if own is not None:
+                replaced[own] = item
+            else:
+                added.append(item)
+            continue
+        if clause + 2 >= len(tokens) or tokens[clause].text == ",":
             continue  # "The documents indicate, he said, that ...": another statement in between
         if tokens[clause].lower == "that":
             clause += 1
@@ -647,7 +695,8 @@ _AFTER_CUE_NOT_CLAUSE = _TIME_PREPOSITIONS | _WEEKDAYS | frozenset(
 # Cue verbs after a quotation whose opening mark is missing ('...,” the mayor said.').
 _AFTER_QUOTE_CUES = frozenset("""said says told tells wrote writes added adds explained continued continues
     recalled insisted noted stated declared admitted admits argued argues acknowledged conceded warned warns
-    replied responded joked quipped claimed claims asserted remarked observed recounted""".split())
+    replied responded joked quipped claimed claims asserted remarked observed recounted
+    reported reports tweeted tweets revealed reveals announced confirmed posted""".split())
 _SPEAKER_STARTS = frozenset({"the", "a", "an", "our", "his", "her", "their", "one", "he", "she", "they"})
 
 
@@ -671,7 +720,9 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
     # U+FFFD: a mojibake mark (see _segmentation); "’’": two apostrophes close a quotation in
     # some newsrooms' copy ('“Food is scarce,’’ said Jeff Taylor'), which the segmentation pairs
     # with no opening mark.
-    for mark in ("”", '"', "\ufffd", "’’"):
+    # "’" after the words' punctuation closes a single-quoted statement ('... right now,’ one source
+    # close to the Kardashians revealed.'); an apostrophe follows a letter, not ",.!?".
+    for mark in ("”", '"', "\ufffd", "’’", "’"):
         i = text.find(mark)
         while i >= 0:
             at, i = i, text.find(mark, i + 1)
@@ -692,9 +743,9 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
                 # '... for god sakes.” Trump told reporters': the speaker opens the next sentence.
                 sentence = seg.sentences[k + 1]
             after = seg.tokens_in(at + len(mark), min(sentence.end, at + 120))
-            if after and after[0].text == ",":
-                after = after[1:]
-            speaker = _speaker_after_quote(after)
+            if after and (after[0].text == "," or after[0].text in _DASHES):
+                after = after[1:]  # '...,” – Tebas stated.': a dash before the speaker, as a comma
+            speaker = _speaker_after_quote(after, according=True)
             if speaker is None:
                 continue
             source, cue = speaker
@@ -732,6 +783,132 @@ def _quotation_opened_before(seg: Segmentation, found: list[Found], starts: list
     return _continued_quotes(seg, result + added)
 
 
+_AS_REPORTED_ADVERBS = frozenset({"first", "previously", "originally", "initially", "earlier", "also", "widely"})
+
+
+def _as_reported_by(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'As reported by Western Journalism, investigators found ...' / '..., as first reported by
+    the Post.': the reporter after "by" is the source; the clause after the phrase's comma (or
+    before the comma that opens it, at the sentence's end) is the content. One look per
+    "reported" of the text."""
+    tokens = seg.tokens
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    added: list[Found] = []
+    for k in seg.positions(("reported",)):
+        a = k - 1
+        if a >= 0 and tokens[a].lower in _AS_REPORTED_ADVERBS:
+            a -= 1
+        if a < 0 or tokens[a].lower != "as" or k + 2 >= len(tokens) or tokens[k + 1].lower != "by":
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        if _cue_between(cues, tokens[a].start, tokens[k].end):
+            continue
+        # The reporter: the words after "by" up to a comma or the sentence's end, at most eight.
+        end = k + 2
+        while end < len(tokens) and tokens[end].start < sentence.end and tokens[end].text not in (",", ".", ";") \
+                and end - k <= 9:
+            end += 1
+        words = tokens[k + 2 : end]
+        if not words or end - k > 9 or not (words[0].text[:1].isupper() or words[0].lower in _DETERMINERS) \
+                or not all(w.text[:1].isalnum() or w.text in ("'s", "’s", "-", "&", ".") for w in words):
+            continue
+        first = bisect.bisect_left(seg.token_starts, sentence.start)
+        opening = a == first or (a > first and tokens[a - 1].lower in _OPENING_WORDS and a - 1 == first)
+        if opening and end < len(tokens) and tokens[end].text == ",":
+            content = _trim_span(seg.text, tokens[end].end, _end_of(seg, sentence))
+        elif a > first and tokens[a - 1].text == "," and end < len(tokens) and tokens[end].text in (".", "!", "?"):
+            content = _trim_span(seg.text, sentence.start, tokens[a - 1].start)
+        else:
+            continue
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue
+        added.append(_added(seg, sentence, (words[0].start, words[-1].end), (tokens[a].start, tokens[k + 1].end),
+                            content, False))
+    return added
+
+
+_WHO_VERBS = frozenset("""said says say stated states warned warns announced confirmed recommended recommends
+    noted notes added declared reported reports advised advises told tells cautioned insisted urged""".split())
+
+
+def _who_speaks(seg: Segmentation, found: list[Found], starts: list[int]) -> list[Found]:
+    """'The WHO says that ...' / '..., the WHO said.': the World Health Organization's initials
+    are the relative pronoun "who" in lower case, so the rules read no speaker there. One look
+    per "WHO" of the text."""
+    tokens = seg.tokens
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    added: list[Found] = []
+    for k in seg.positions(("who",)):
+        if tokens[k].text != "WHO":
+            continue
+        v = k + 1
+        while v < len(tokens) and tokens[v].lower in ("has", "have", "had", "also", "now", "previously"):
+            v += 1
+        if v + 1 >= len(tokens) or tokens[v].lower not in _WHO_VERBS \
+                or _cue_between(cues, tokens[k].start, tokens[v].end):
+            continue
+        at = bisect.bisect_right(starts, tokens[k].start) - 1
+        if at < 0:
+            continue
+        sentence = seg.sentences[at]
+        first = k - 1 if k > 0 and tokens[k - 1].lower == "the" else k
+        before = tokens[first - 1] if first > 0 and tokens[first - 1].start >= sentence.start else None
+        if tokens[v + 1].text in (".", ",") and before is not None and before.text == ",":
+            content = _trim_span(seg.text, sentence.start, before.start)  # "..., the WHO said."
+        elif before is None or before.text == "," or before.lower in _OPENING_WORDS:
+            clause = v + 2 if tokens[v + 1].lower == "that" else v + 1
+            if clause >= len(tokens):
+                continue
+            content = _trim_span(seg.text, tokens[clause].start, _end_of(seg, sentence))
+        else:
+            continue
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue
+        added.append(_added(seg, sentence, (tokens[first].start, tokens[k].end), (tokens[v].start, tokens[v].end),
+                            content, False))
+    return added
+
+
+# Words that open "Enough said." and the like: no speaker.
+_NO_SPEAKER = frozenset({"enough", "nothing", "much", "more", "less", "least", "best", "well", "needless"})
+
+
+def _speaker_sentence_before_quotation(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """"Thurber said. ''They are just throwing renewables at a coal base.''"
+
+    A sentence of a name and a speech verb alone, whose words the text no longer holds (a passage
+    cut after "Mr.", or a lost paragraph), followed straight away by a quotation: the quotation
+    is the speaker's (it continues what they said). Only sentences of at most six tokens are
+    looked at, one look each.
+    """
+    text = seg.text
+    cues = sorted(f.cue[0] for f in found if f.cue is not None)
+    added: list[Found] = []
+    for k, sentence in enumerate(seg.sentences[:-1]):
+        tokens = seg.tokens_in(sentence.start, sentence.end)
+        if not 3 <= len(tokens) <= 6 or tokens[-1].text != "." or tokens[-2].lower not in _AFTER_QUOTE_CUES:
+            continue
+        words = tokens[:-2]
+        if not words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS \
+                or words[0].lower in _NO_SPEAKER or words[0].lower in function_words() \
+                or not all(t.text[:1].isalnum() or t.text in ("-", ".") for t in words) \
+                or _cue_between(cues, sentence.start, sentence.end):
+            continue
+        following = seg.sentences[k + 1].start
+        quote = seg.quote_at(following)
+        if quote is None or quote.start != following or text[sentence.end : following].strip():
+            continue
+        content = _trim_span(text, quote.inner_start, quote.inner_end)
+        if len(_words(seg.tokens_in(*content))) < 3:
+            continue
+        verb = tokens[-2]
+        added.append(_added(seg, sentence, (words[0].start, words[-1].end), (verb.start, verb.end), content, True))
+    return added
+
+
 def _occasion(seg: Segmentation, item: Found) -> bool:
     """Whether a statement's content after its cue is only the occasion or the listener
     ("reporters after a media event", "in a statement")."""
@@ -740,19 +917,23 @@ def _occasion(seg: Segmentation, item: Found) -> bool:
         first.lower in _OCCASION_WORDS or first.lower in _LISTENERS or _speaker_participle(first))
 
 
-def _speaker_after_quote(after: list[Token]) -> tuple[_Offsets, _Offsets] | None:
-    """The speaker and cue in 'the mayor said', 'Mark-Viverito said', 'said the mayor' after a mark."""
+def _speaker_after_quote(after: list[Token], *, according: bool = False) -> tuple[_Offsets, _Offsets] | None:
+    """The speaker and cue in 'the mayor said', 'Mark-Viverito said', 'said the mayor' after a mark
+    (and in 'according to The Times' with ``according``)."""
     if not after:
         return None
-    if after[0].lower in _AFTER_QUOTE_CUES:
+    # '...," according to The Times.': the cue is two words, the source after them.
+    lead = 2 if according and len(after) > 2 and after[0].lower == "according" and after[1].lower == "to" else 1
+    if lead == 2 or after[0].lower in _AFTER_QUOTE_CUES:
         words = []
-        for t in after[1:7]:
-            if not (t.text[:1].isalnum() or t.text in ("-", "'s", "’s", ".")):
+        for t in after[lead : lead + 6]:
+            if not (t.text[:1].isalnum() or t.text in ("-", "'s", "’s", ".")) \
+                    or (words and t.start - words[-1].end >= 2):  # two spaces: a stripped comma
                 break
             words.append(t)
         if not words or not (words[0].text[:1].isupper() or words[0].lower in _SPEAKER_STARTS):
             return None
-        return (words[0].start, words[-1].end), (after[0].start, after[0].end)
+        return (words[0].start, words[-1].end), (after[0].start, after[lead - 1].end)
     for n, t in enumerate(after[:7]):
         if t.lower in _AFTER_QUOTE_CUES:
             words = after[:n]
@@ -1733,6 +1914,35 @@ def _adverb_as_source(seg: Segmentation, sentence: Sentence, item: Found, cue: _
                    written_source=None)
 
 
+def _weekday_in_source(seg: Segmentation, sentence: Sentence, item: Found, cue: _Offsets, verb: str) -> Found | None:
+    """'The Frontera Farmer Foundation, the non-profit ..., on Monday announced ...' / 'The IPPF,
+    in a new report Thursday says ...': a weekday read as the whole source is when, not who; the
+    subject is the name that opens the sentence, up to its first comma."""
+    if item.source is None or item.source[1] > cue[0]:
+        return None
+    words = seg.tokens_in(item.source[0], item.source[1])
+    if not words or words[-1].text.lower() not in _DAY_NAMES or not words[-1].text[:1].isupper():
+        return None
+    if len(words) > 1:
+        return None  # "The governor's office Friday": PolNeAR's source spans keep the day
+    before = seg.tokens_in(sentence.start, item.source[0])
+    comma = next((k for k, t in enumerate(before) if t.text == ","), None)
+    if comma is None or not 1 <= comma <= 8:
+        return None
+    subject = before[:comma]
+    while subject and (subject[0].text in _QUOTE_MARKS or subject[0].lower in _OPENING_WORDS):
+        subject = subject[1:]
+    if not subject or not subject[0].text[:1].isupper() or subject[0].lower in _NOT_SUBJECT_START \
+            or not all(t.text[:1].isalnum() or t.text in ("'s", "’s", "-", "&", ".") for t in subject) \
+            or any(t.lower in _AUXILIARIES or t.lower in _SUBORDINATORS for t in subject):
+        return None
+    return replace(item, source=(subject[0].start, subject[-1].end), written_source=None)
+
+
+# Capitalised day names ("today" and "yesterday" are read elsewhere, and rarely name a time alone).
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 _CUE_ADVERBS = frozenset({"only", "also", "simply", "just", "merely", "still", "later", "then", "again", "further"})
 _MODALS = frozenset({"would", "could", "will", "can", "did", "does", "do", "might", "should", "shall"})
 
@@ -1897,6 +2107,7 @@ def _source_after_stripped_comma(
 
 
 _RULES = (_coordinated_subject, _said_to_outlet, _dateline_in_source, _opening_phrase_in_source, _adverb_as_source,
+          _weekday_in_source,
           _source_after_stripped_comma,
           _relative_clause_subject, _told_outlet, _told_listener,
           _quoted_as_saying,

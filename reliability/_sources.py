@@ -57,6 +57,10 @@ _ANONYMOUS = frozenset(
     critics observers some many others someone witnesses residents authorities""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# A newsroom named by its kind alone ("the magazine", "the network"): an outlet. Not "paper" (a
+# study too) nor "outlet" (read as an outlet already).
+_NEWSROOM_NOUNS = frozenset({"magazine", "mag", "newspaper", "tabloid", "network", "broadcaster", "website",
+                             "publication", "daily", "weekly", "station"})
 # Heads for news media as a whole, and the words that may stand before them with no name.
 _GENERIC_MEDIA = frozenset({"media", "press", "outlets", "newspapers", "tabloids", "broadcasters"})
 _MEDIA_QUALIFIERS = frozenset({"mainstream", "local", "national", "international", "foreign", "western", "news",
@@ -118,6 +122,7 @@ _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december""".split()
 )
+_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _HEAD_PREPOSITIONS = frozenset(
     {"in", "at", "of", "from", "close", "inside", "within", "familiar", "near", "on", "with", "around", "across"}
 )
@@ -151,7 +156,7 @@ _FINDINGS = frozenset({"results", "findings", "numbers", "estimates", "projectio
 # document words for an organisation's name ("the Podesta emails" is no organisation).
 _PAPERS = frozenset("""copy copies letter letters email emails draft drafts transcript transcripts picture
     pictures photo photos screenshot screenshots recording recordings log logs cable cables footage ad ads
-    advertisement advertisements petition petitions column columns""".split())
+    advertisement advertisements petition petitions column columns announcement announcements""".split())
 _DOCUMENT_OR_FINDINGS = _DOCUMENT_WORDS | _FINDINGS | _PAPERS  # made once, not per source
 _ORG_WORDS = frozenset(
     """ministry department agency office council committee party university institute company
@@ -465,7 +470,10 @@ class _Resolver:
             return self._anonymous("unnamed source", item.cue or item.content)
         start, end = staff or item.source
         words = self.tokens(start, end)
-        cut = next((k for k, t in enumerate(words) if k and (t.lower in _RELATIVE or t.lower == "citing")), None)
+        # "The WHO said": the initials, not the pronoun (cut as before after other words).
+        cut = next((k for k, t in enumerate(words)
+                    if k and ((t.lower in _RELATIVE and not (t.text == "WHO" and words[0].lower == "the" and k == 1))
+                              or t.lower == "citing")), None)
         clause_kind = self._clause_kind(words[cut:]) if cut is not None else None
         if cut is not None:
             # "The senator, who replaced Ruth Bell, said": only the words before the clause.
@@ -479,6 +487,13 @@ class _Resolver:
                 # (it was read as the name "R").
                 words = words[:opening]
                 end = words[-1].end
+        if len(words) > 1 and words[-1].lower in _WEEKDAY_NAMES and words[-1].text[:1].isupper():
+            # "The governor's office Friday said": the day is when, not part of the name (which
+            # then ended in "Friday" and had no kind).
+            words = words[:-1]
+            if len(words) > 1 and words[-1].lower == "on":
+                words = words[:-1]  # "an email sent to employees on Sunday"
+            end = words[-1].end
         of = next((k for k in range(1, min(len(words) - 1, 5)) if words[k].lower == "of"
                    and words[k - 1].lower in _QUANTITY_NOUNS), None)
         if of is not None:
@@ -506,6 +521,11 @@ class _Resolver:
                 start = words[0].start
         bounds = (start, end)
         lowered = [t.lower for t in words]
+        if [t.text for t in words if t.lower != "the"] == ["WHO"]:
+            # The World Health Organization by its initials, which read as the pronoun "who"
+            # (no name was found in it); one source with its full name.
+            return self._anonymous_like("world_health_organization", "World Health Organization", "organization",
+                                        bounds)
         country = _countries().get(" ".join(lowered[1:] if lowered[:1] == ["the"] else lowered))
         if country is not None:
             # "Saudi Arabia has said ...", "China warned ...": the country's government speaks.
@@ -543,6 +563,15 @@ class _Resolver:
             if organisation is not None:
                 self._organisation_spoke_at = bounds[0]
             return organisation or self._anonymous_like("unnamed_it", "it (unnamed)", "organization", bounds)
+        if 2 <= len(lowered) <= 3 and lowered[0] in ("the", "this") and lowered[-1] in _NEWSROOM_NOUNS \
+                and all(t.text.isalpha() and t.text.islower() for t in words[1:]):  # not "the chain's website"
+            # "..., the magazine reported": the outlet that spoke last, else an outlet the passage
+            # does not name (was unknown).
+            if self._outlet_speaker is not None:
+                outlet = self._outlet_speaker[0]
+                self.clusters[outlet].mentions.append(bounds)
+                return outlet
+            return self._anonymous_like(f"unnamed_{lowered[-1]}", self.text[start:end], "news_outlet", bounds)
         # "Martin Luther King", "Alan King": a person's role word (not "Sen.") straight after a
         # capitalised given name, ending the name, is a surname, not a title ("Florida Sen. Marco
         # Rubio", "UN Ambassador John Bolton" go on with a name; "Roosevelt Institute" is no role).
@@ -1079,6 +1108,8 @@ class _Resolver:
         for k in range(len(words) - 2, -1, -1):
             token = words[k]
             if token.text[:1].isupper() and token.lower.endswith(("'s", "’s")) and len(token.text) > 2:
+                if token.lower[:-2] in _CALENDAR:
+                    return []  # "Friday's announcement": when, not whose
                 run = [Token(token.start, token.end - 2, token.text[:-2], token.lower[:-2])]
                 j = k - 1
                 while j >= 0 and words[j].text[:1].isupper() and words[j].lower not in _DETERMINERS:
