@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ._attribution_repairs import _DENIALS  # who denies a report is no relay of it
 from ._attributions import _QUANTITY_NOUNS, Found
 from ._exceptions import InputError
+from ._mojibake import repair_marks
 from ._outlets import OutletMention, find_outlets, outlet_for_url
 from ._records import ARTICLE_SOURCE_ID, Source, SourceKind, Span
 from ._resources import _lines, function_words, given_names, lexicons
@@ -251,6 +252,10 @@ def _slug(name: str) -> str:
 class _Resolver:
     def __init__(self, text: str, segmentation: Segmentation | None = None) -> None:
         self.text = text
+        # The tokens of a text with double-encoded marks are the repaired copy's (see _mojibake):
+        # a name cut from a run of them reads the copy, whose offsets they index ("Sean O’Brien",
+        # not the original's "Sean Oâ€™Bri"). The copy is ``text`` itself in the common case.
+        self.words_text = repair_marks(text)
         # The article's tokens, cut into the windows each rule reads (see ``tokens``); from the
         # segmentation when the caller has it, else tokenised once on first use.
         self._segmentation = segmentation
@@ -740,7 +745,8 @@ class _Resolver:
         # One capitalised word that is a company's ("GoPro") or "the" and initials ("the FOP").
         single_org = kind is None and ((len(name_tokens) == 1 and (
             _brand(name_tokens[0].text) or (name_tokens[0] == words[-1] and self._initialism(name_tokens[0]))))
-            or _company(self.text[name_tokens[0].start : name_tokens[-1].end]))  # "Tesco said", "Apple and Google"
+            # "Tesco said", "Apple and Google"
+            or _company(self.words_text[name_tokens[0].start : name_tokens[-1].end]))
         # A document names an organisation as its author ("FEC filings", "HSBC company records"),
         # unless a possessive owns it: "Garcia's data" is the person's own.
         is_org = (not member and any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined)) or (
@@ -757,7 +763,7 @@ class _Resolver:
         advocacy = self._advocacy_name(words) if kind in (None, "organization") else []
         if advocacy:
             name_tokens, is_org = advocacy, True  # "Physicians for Social Responsibility", not "Social Responsibility"
-        name = self.text[name_tokens[0].start : name_tokens[-1].end]
+        name = self.words_text[name_tokens[0].start : name_tokens[-1].end]
         if name.endswith(("'s", "’s", "\ufffds")):  # "\ufffd": a mojibake apostrophe (see _segmentation)
             name = name[:-2]  # "Kantar Media's political ad tracker"
         surname = name_tokens[-1].lower
@@ -1149,9 +1155,9 @@ class _Resolver:
         for k, token in enumerate(tokens[:4]):
             low = token.lower
             if low in _COLLECTIVE_PEOPLE:
-                label, kind = self.text[tokens[0].start : token.end], "person"
+                label, kind = self.words_text[tokens[0].start : token.end], "person"
             elif _people_plural(low) or low in _UNNAMED_GROUPS:
-                label, kind = self.text[tokens[0].start : token.end], "anonymous"
+                label, kind = self.words_text[tokens[0].start : token.end], "anonymous"
             elif token.text[:1].isupper() or low in _DETERMINERS or (k and token.text[:1].islower()
                                                                      and low.isalpha() and k < 3):
                 continue  # "The", "Israeli", an adjective
@@ -1371,7 +1377,7 @@ class _Resolver:
         """A person the text names outside any report, and the pronoun that reports their words."""
         cid = self._known(name_tokens)
         if cid is None:
-            name = self.text[name_tokens[0].start : name_tokens[-1].end]
+            name = self.words_text[name_tokens[0].start : name_tokens[-1].end]
             cluster = self._new(_slug(name), name=name, kind="person", surname=name_tokens[-1].lower)
             self._remember_named(cluster)
             for token in (name_tokens[0], name_tokens[-1]):

@@ -197,6 +197,16 @@ def test_a_name_with_an_apostrophe_is_cut_whole(mangle) -> None:
     assert mangle("officials at McDonald’s").lower() in [s.lower() for s in sources]
 
 
+
+@pytest.mark.parametrize("mangle", [_latin1, _cp1252])
+def test_a_source_is_named_whole_from_the_repaired_words(mangle) -> None:
+    # The name is cut from the words the rules read (the repaired copy's), the mention from the
+    # text as given: neither stops short of the name's end ("Sean Oâ€™Bri" was the name).
+    report = score_article(mangle("“We will win,” said Sean O’Brien."))
+    source = next(s for s in report.sources if s.mentions)
+    assert source.name == "Sean O’Brien"
+    assert [m.text for m in source.mentions] == [mangle("Sean O’Brien")]
+
 def test_a_word_with_two_apostrophes_stays_one_word() -> None:
     # "O’Neill’s" is one word, as in clean text; its tail moves once, four spaces after it.
     assert repair_marks(_cp1252("O’Neill’s aide")) == "O’Neill’s     aide"
