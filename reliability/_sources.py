@@ -528,9 +528,9 @@ class _Resolver:
         lowered = [t.lower for t in words]
         if [t.text for t in words if t.lower != "the"] == ["WHO"]:
             # The World Health Organization by its initials, which read as the pronoun "who"
-            # (no name was found in it); one source with its full name.
-            return self._anonymous_like("world_health_organization", "World Health Organization", "organization",
-                                        bounds)
+            # (no name was found in it). The one initialism the rules cannot read as a name, and
+            # a frequent source in health news: named here, not in a lexicon.
+            return self._the_who(bounds)
         country = _countries().get(" ".join(lowered[1:] if lowered[:1] == ["the"] else lowered))
         if country is not None:
             # "Saudi Arabia has said ...", "China warned ...": the country's government speaks.
@@ -1214,6 +1214,22 @@ class _Resolver:
         if cid is not None and len(self.clusters[cid].name.split()) == 1:
             return cid
         return None
+
+    def _the_who(self, bounds: tuple[int, int]) -> str:
+        """The World Health Organization, named by its initials at ``bounds``: one source with
+        its full name written before or after ("the WHO ..., the World Health Organization said"),
+        registered as a named organisation (a later "it said" can be it)."""
+        cid = self.by_surname.get("world health organization") or self.by_surname.get("world health organisation")
+        if cid is None:
+            cluster = self._new("world_health_organization", name="World Health Organization", kind="organization",
+                                surname="organization")
+            self._remember_named(cluster)
+            cid = cluster.id
+        for spelling in ("world health organization", "world health organisation"):
+            self.by_surname.setdefault(spelling, cid)  # where a full name written later looks
+        self.clusters[cid].mentions.append(bounds)
+        self._organisation_spoke_at = bounds[0]
+        return cid
 
     def _anonymous(self, label: str, bounds: tuple[int, int]) -> str:
         return self._anonymous_like("anonymous_" + _slug(label), label, "anonymous", bounds)

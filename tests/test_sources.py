@@ -1394,3 +1394,19 @@ def test_a_newsroom_word_that_names_no_newsroom(text, name):
 ])
 def test_an_announcement_speaks_for_its_author(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    # The initials first, the full name later (was two sources, the second "_2"), and the reverse
+    # with the British spelling (was two as well).
+    "The WHO said on Monday that the outbreak was slowing. Later, the World Health Organization said "
+    "that vaccines would arrive in the spring.",
+    "The World Health Organisation said on Monday that the outbreak was slowing. Later, the WHO said "
+    "that vaccines would arrive in the spring.",
+    # "It" after the initials is the organisation they name (was an unnamed "it").
+    "The WHO said on Monday that the outbreak was slowing. It added that vaccines would arrive in the spring.",
+])
+def test_the_who_and_its_full_name_are_one_source(text):
+    sources = [s for s in analyze(Article(text=text)).sources if s.id != "article"]
+    assert len(sources) == 1 and sources[0].kind == "organization"
+    assert sources[0].name.startswith("World Health Organi") and len(sources[0].mentions) == 2
