@@ -20,7 +20,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ._attribution_repairs import _DENIALS  # who denies a report is no relay of it
+from ._attribution_repairs import _DAY_NAMES, _DENIALS  # who denies a report is no relay of it
 from ._attributions import _QUANTITY_NOUNS, Found
 from ._exceptions import InputError
 from ._mojibake import repair_marks
@@ -123,7 +123,6 @@ _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december""".split()
 )
-_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _HEAD_PREPOSITIONS = frozenset(
     {"in", "at", "of", "from", "close", "inside", "within", "familiar", "near", "on", "with", "around", "across"}
 )
@@ -498,7 +497,7 @@ class _Resolver:
                 # (it was read as the name "R").
                 words = words[:opening]
                 end = words[-1].end
-        if len(words) > 1 and words[-1].lower in _WEEKDAY_NAMES and words[-1].text[:1].isupper():
+        if len(words) > 1 and words[-1].lower in _DAY_NAMES and words[-1].text[:1].isupper():
             # "The governor's office Friday said": the day is when, not part of the name (which
             # then ended in "Friday" and had no kind).
             words = words[:-1]
