@@ -553,9 +553,7 @@ class _Resolver:
                 subject = self._plural_subject(bounds)
                 if subject is not None:
                     return subject
-            if lowered[0] in _THIRD_PERSON and self._last_content is not None \
-                    and self._last_content[0] <= start < self._last_content[1] \
-                    and self._segmentation is not None and self._segmentation.quote_at(start) is not None:
+            if lowered[0] in _THIRD_PERSON and self._quoted_in(start, self._last_content):
                 # '"She said, ‘Mommy, ...’" Tom recalled': inside Tom's words "she" is not Tom.
                 return self._anonymous_like(f"quoted_{lowered[0]}", f"{lowered[0]} (quoted)",
                                             _THIRD_PERSON[lowered[0]], bounds)
@@ -1421,6 +1419,11 @@ class _Resolver:
         self.last_speaker = cluster.id
         return cluster.id
 
+    def _quoted_in(self, offset: int, content: tuple[int, int] | None) -> bool:
+        """Whether ``offset`` lies inside a speaker's quoted ``content``, within its quotation marks."""
+        return content is not None and content[0] <= offset < content[1] \
+            and self._segmentation is not None and self._segmentation.quote_at(offset) is not None
+
     def _resolve_forward(self, named: _Cluster, start: int, content: tuple[int, int] | None) -> None:
         """Merge a pending pronoun into ``named`` when the name follows it closely, unless the
         pronoun stands inside what ``named`` says ('"She said, ‘Mommy, ...’" Tom recalled': she is
@@ -1428,9 +1431,7 @@ class _Resolver:
         pending, self._pending = self._pending, None
         if (pending is None or pending.id == named.id or pending.kind != "person"  # not plural "they"
                 or start - pending.mentions[-1][1] > _FORWARD_REACH
-                or (content is not None and content[0] <= pending.mentions[-1][0] < content[1]
-                    and self._segmentation is not None
-                    and self._segmentation.quote_at(pending.mentions[-1][0]) is not None)):
+                or self._quoted_in(pending.mentions[-1][0], content)):
             return
         named.mentions.extend(pending.mentions)
         if named.affiliated_with is None:
