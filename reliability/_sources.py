@@ -66,7 +66,7 @@ _NEWSROOM_NOUNS = frozenset({"magazine", "mag", "newspaper", "tabloid", "network
 _GENERIC_MEDIA = frozenset({"media", "press", "outlets", "newspapers", "tabloids", "broadcasters"})
 _MEDIA_QUALIFIERS = frozenset({"mainstream", "local", "national", "international", "foreign", "western", "news",
                                "media", "some", "several", "many", "other", "major", "liberal", "conservative",
-                               "social", "online", "british", "american", "u.s", "u.s.", "the", "of"})
+                               "social", "online", "u.s", "the", "of"})  # nationalities: the demonyms lexicon
 # Adverbs (not in -ly) that open a sentence before its subject: "Later that week, he said".
 _OPENING_ADVERBS = frozenset(
     "later earlier yesterday today tonight tomorrow afterwards afterward instead again once soon last next first"
@@ -704,7 +704,9 @@ class _Resolver:
             # "nurses", "adults": the plural of a noun for people is a group of them too.
             # "The mainstream media", "the press", "news outlets", "Local media": outlets no word
             # names are an unnamed group of them (a capitalised "Kantar Media" has a name).
-            media = head in _GENERIC_MEDIA and all(w in _MEDIA_QUALIFIERS or w in _DETERMINERS for w in lowered[:at])
+            # A nationality qualifies them as "British" does ("Russian media", "Israeli media").
+            media = head in _GENERIC_MEDIA and all(w in _MEDIA_QUALIFIERS or w in _DETERMINERS
+                                                   or w in self.lex.demonyms for w in lowered[:at])
             people = head in _UNNAMED_GROUPS or _people_plural(head) or media or (
                 len(head) > 3 and head.endswith("s") and head[:-1] in _PERSON_NOUNS)
             # "Her advisers" (a possessive "her", not the pronoun) as "His advisers".
