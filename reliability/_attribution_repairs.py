@@ -1949,7 +1949,6 @@ def _weekday_in_source(seg: Segmentation, sentence: Sentence, item: Found, cue: 
     return replace(item, source=(subject[0].start, subject[-1].end), written_source=None)
 
 
-
 _CUE_ADVERBS = frozenset({"only", "also", "simply", "just", "merely", "still", "later", "then", "again", "further"})
 _MODALS = frozenset({"would", "could", "will", "can", "did", "does", "do", "might", "should", "shall"})
 

@@ -20,7 +20,8 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ._attribution_repairs import _DAY_NAMES, _DENIALS  # who denies a report is no relay of it
+# Who denies a report is no relay of it; a day's name is when, not who (the repairs' lists).
+from ._attribution_repairs import _DAY_NAMES, _DENIALS
 from ._attributions import _QUANTITY_NOUNS, Found
 from ._exceptions import InputError
 from ._mojibake import repair_marks
