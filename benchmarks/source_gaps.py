@@ -29,7 +29,6 @@ passages (PolNeAR and FakeNewsAMT run out first); they are analysed in about ten
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -39,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from provenance_sample import GOLD, MAX_SENTENCE, REPORTING, _articles, _sentences, _text  # noqa: E402
+from provenance_sample import REPORTING, sample  # noqa: E402
 
 from reliability._pipeline import analyze  # noqa: E402
 from reliability._records import Article  # noqa: E402
@@ -50,37 +49,8 @@ _QUOTES = frozenset("\"“”‘’")
 
 def draw(shared: Path, seed: int, count: int) -> list[tuple[str, str]]:
     """(where, passage) pairs drawn as the gold sampler draws them, from articles outside the gold set."""
-    import json
-
-    rng = random.Random(seed)
-    used = {(p["corpus"], p["path"], p.get("row")) for p in json.loads(GOLD.read_text("utf-8"))["passages"]}
-    pools = {name: [a for a in items if (name, *a) not in used] for name, items in _articles(shared).items()}
-    for items in pools.values():
-        rng.shuffle(items)
-    order = ["polnear", "recovery", "horne2017", "fakenewsamt"]
-    cache: dict[int, str] = {}
-    drawn: list[tuple[str, str]] = []
-    turn = 0
-    while len(drawn) < count and any(pools.values()):
-        corpus = order[turn % len(order)]
-        turn += 1
-        while pools[corpus]:
-            path, row = pools[corpus].pop()
-            text = _text(shared, corpus, path, row, cache)
-            spans = _sentences(text)
-            candidates = [i for i, (s, e) in enumerate(spans)
-                          if e - s <= MAX_SENTENCE and REPORTING.search(text, s, e)]
-            if not candidates:
-                continue
-            i = rng.choice(candidates)
-            start, end = spans[i]
-            piece = text[start:end]
-            if i + 1 < len(spans) and (end - start < 60 or piece.count("“") > piece.count("”")
-                                       or piece.count('"') % 2 == 1):
-                end = spans[i + 1][1]
-            drawn.append((f"{corpus}:{path}:{row if row is not None else ''}:{start}", text[start:end]))
-            break
-    return drawn
+    return [(f"{p['corpus']}:{p['path']}:{p['row'] if p['row'] is not None else ''}:{p['start']}", p["text"])
+            for p in sample(shared, seed, count)]
 
 
 def _shape(before: str) -> str:

@@ -41,11 +41,19 @@ rewrites only those that match one of these shapes (each function below says whi
   by "”";
 * "Flight logs show ...", "Local reports say ...": a record or document as the sentence's subject
   reports (added, or re-read where the rules took the noun for the cue); '"My doctor told me
-  ...," X said': a report at the start of a named speaker's quotation is added, nested in it.
+  ...," X said': a report at the start of a named speaker's quotation is added, nested in it;
+* "She resigned after reports that ...", "amid reports she ...": reports in the background of a
+  sentence have an unnamed origin, as denied ones do; "As reported by X, ..." / "..., as first
+  reported by X." and "The WHO says ..." (initials the rules read as the pronoun "who") are
+  added; "Thurber said. ''...''" (a sentence of a name and a speech verb alone before a
+  quotation) gives the quotation its speaker; '...,” according to The Times.' and '...,” –
+  X stated.' after a quotation whose opening mark is missing are read as '...,” X said.';
+* "The IPPF, in a new report Thursday says ...": a weekday read as the whole source is when,
+  not who; the name opening the sentence speaks.
 
 Each repair moves offsets within one sentence, reading at most ``_REACH`` characters either side
-of the cue, so the pass stays linear in the length of the text; the two added kinds of statement
-are found by one scan of the tokens each.
+of the cue, so the pass stays linear in the length of the text; each kind of added statement is
+found by one scan (of the tokens, the sentences or the quotation marks).
 """
 
 from __future__ import annotations
@@ -86,7 +94,9 @@ _NOT_SUBJECT_START = frozenset(
 )
 # Words that may follow the outlet after "told": a time or the occasion ("told Sputnik on Saturday").
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "during", "late", "early", "over"})
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+# The days by name, which a capital makes look like a name ("The mayor's office Friday said").
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = _DAY_NAMES | {"yesterday", "today"}
 _SUBORDINATORS = frozenset("before after when while as since because if until unless though although".split())
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 _PROGRAMME_WORDS = frozenset({"show", "program", "programme", "host", "anchor", "reporter", "correspondent"})
@@ -328,7 +338,7 @@ def _denied_reports(seg: Segmentation, found: list[Found], starts: list[int]) ->
 _DOCUMENT_HEADS = frozenset(
     """log logs record records document documents file files filing filings email emails memo memos
     report reports data figures statistics study studies survey surveys poll polls analysis analyses
-    estimates findings results briefing briefings transcript transcripts letter letters records
+    estimates findings results briefing briefings transcript transcripts letter letters
     papers cables messages texts footage images photos video videos""".split()
 )
 _DOCUMENT_VERBS = frozenset(
@@ -925,7 +935,7 @@ def _speaker_after_quote(after: list[Token], *, according: bool = False) -> tupl
     # '...," according to The Times.': the cue is two words, the source after them.
     lead = 2 if according and len(after) > 2 and after[0].lower == "according" and after[1].lower == "to" else 1
     if lead == 2 or after[0].lower in _AFTER_QUOTE_CUES:
-        words = []
+        words: list[Token] = []
         for t in after[lead : lead + 6]:
             if not (t.text[:1].isalnum() or t.text in ("-", "'s", "’s", ".")) \
                     or (words and t.start - words[-1].end >= 2):  # two spaces: a stripped comma
@@ -1937,10 +1947,6 @@ def _weekday_in_source(seg: Segmentation, sentence: Sentence, item: Found, cue: 
             or any(t.lower in _AUXILIARIES or t.lower in _SUBORDINATORS for t in subject):
         return None
     return replace(item, source=(subject[0].start, subject[-1].end), written_source=None)
-
-
-# Capitalised day names ("today" and "yesterday" are read elsewhere, and rarely name a time alone).
-_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 _CUE_ADVERBS = frozenset({"only", "also", "simply", "just", "merely", "still", "later", "then", "again", "further"})

@@ -45,13 +45,7 @@ class Analysis:
 
 def analyze(article: Article, *, links: Sequence[Link] = ()) -> Analysis:
     """Run every analysis stage on ``article``; ``links`` are hyperlinks in its text (HTML input)."""
-    # Double-encoded quotation marks read back (see _mojibake): the statements are found in a
-    # repaired copy of the same length; every later stage cuts its spans from the original, so a
-    # span ending inside a repaired piece ("O’Brien" is shorter than "Oâ€™Brien") is widened to it.
-    fixed = repair(article.text)
-    seg = segment(fixed.text)
-    found = widen(find_attributions(seg), fixed)
-    seg = with_text(seg, article.text, fixed)
+    seg, found = _statements(article.text)
     resolution = resolve_sources(article.text, found, url=article.url, title=article.title, links=links,
                                  segmentation=seg)
     # Which statement each one is nested in: the chains and the claims both need it.
@@ -65,6 +59,19 @@ def analyze(article: Article, *, links: Sequence[Link] = ()) -> Analysis:
     if any(c.chain_id == own.id for c in claims):
         chains = [own, *chains]
     return Analysis(article, seg, found, resolution, chains, chain_of, claims, hedges)
+
+
+def _statements(text: str) -> tuple[Segmentation, list[Found]]:
+    """The segmentation of ``text`` and the statements found in it, both indexing ``text``.
+
+    Double-encoded quotation marks are read back first (see _mojibake): the statements are found
+    in a repaired copy of the same length; every later stage cuts its spans from the original, so
+    a span ending inside a repaired piece ("O’Brien" is shorter than "Oâ€™Brien") is widened to it.
+    """
+    fixed = repair(text)
+    seg = segment(fixed.text)
+    found = widen(find_attributions(seg), fixed)
+    return with_text(seg, text, fixed), found
 
 
 def _cite_links(claims: list[Claim], chains: list[CitationChain], links: list[tuple[int, int, str]],
@@ -87,9 +94,6 @@ def _cite_links(claims: list[Claim], chains: list[CitationChain], links: list[tu
 def extract_attributions(text: str) -> list[Attribution]:
     """Every reported statement in ``text``: source, cue, content, directness, resolved source id."""
     text = check_text(text)
-    fixed = repair(text)
-    seg = segment(fixed.text)
-    found = widen(find_attributions(seg), fixed)
-    seg = with_text(seg, text, fixed)
+    seg, found = _statements(text)
     resolution = resolve_sources(text, found, segmentation=seg)
     return [to_attribution(text, f, sid) for f, sid in zip(found, resolution.source_of, strict=True)]

@@ -20,7 +20,8 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ._attribution_repairs import _DENIALS  # who denies a report is no relay of it
+# Who denies a report is no relay of it; a day's name is when, not who (the repairs' lists).
+from ._attribution_repairs import _DAY_NAMES, _DENIALS
 from ._attributions import _QUANTITY_NOUNS, Found
 from ._exceptions import InputError
 from ._mojibake import repair_marks
@@ -66,7 +67,7 @@ _NEWSROOM_NOUNS = frozenset({"magazine", "mag", "newspaper", "tabloid", "network
 _GENERIC_MEDIA = frozenset({"media", "press", "outlets", "newspapers", "tabloids", "broadcasters"})
 _MEDIA_QUALIFIERS = frozenset({"mainstream", "local", "national", "international", "foreign", "western", "news",
                                "media", "some", "several", "many", "other", "major", "liberal", "conservative",
-                               "social", "online", "british", "american", "u.s", "u.s.", "the", "of"})
+                               "social", "online", "u.s", "the", "of"})  # nationalities: the demonyms lexicon
 # Adverbs (not in -ly) that open a sentence before its subject: "Later that week, he said".
 _OPENING_ADVERBS = frozenset(
     "later earlier yesterday today tonight tomorrow afterwards afterward instead again once soon last next first"
@@ -123,7 +124,6 @@ _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december""".split()
 )
-_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _HEAD_PREPOSITIONS = frozenset(
     {"in", "at", "of", "from", "close", "inside", "within", "familiar", "near", "on", "with", "around", "across"}
 )
@@ -245,6 +245,11 @@ _GENERIC_HEADS = frozenset({"official", "officials", "expert", "experts", "spoke
 _SENTENCE_STOP = re.compile(r"[.!?\n](?=\s|\Z)")
 
 
+# The spaces the repaired copy pads a shortened mark or word with (see _mojibake), and any
+# run of spaces beside them: one space in a name.
+_PADDING = re.compile(" {2,}")
+
+
 def _slug(name: str) -> str:
     return _NOT_SLUG.sub("_", name.lower()).strip("_") or "source"
 
@@ -256,6 +261,7 @@ class _Resolver:
         # a name cut from a run of them reads the copy, whose offsets they index ("Sean O’Brien",
         # not the original's "Sean Oâ€™Bri"). The copy is ``text`` itself in the common case.
         self.words_text = repair_marks(text)
+        self._repaired = self.words_text != text
         # The article's tokens, cut into the windows each rule reads (see ``tokens``); from the
         # segmentation when the caller has it, else tokenised once on first use.
         self._segmentation = segmentation
@@ -405,7 +411,7 @@ class _Resolver:
             return cid
         if mention.kind != "state_media":
             # An outlet the registry does not know, named in "Quoted from X,".
-            name = self.text[mention.start : mention.end]
+            name = self._label(mention.start, mention.end)
             # "told the Daily Planet" and "Daily Planet reported" are one outlet: one id for both.
             base = _slug(name[4:] if name[:4].lower() == "the " and name[4:5].isupper() else name)
             cluster = self.clusters.get(base) or self._new(base, name=name, kind=mention.kind)
@@ -463,7 +469,7 @@ class _Resolver:
                 # who speaks for themselves (see _outlet_staff), not the outlet; the outlet keeps
                 # its mention but relays nothing.
                 self.outlet(item.named_outlet)
-                return self._anonymous(self.text[holder : item.source[1]], (holder, item.source[1]))
+                return self._anonymous(self._label(holder, item.source[1]), (holder, item.source[1]))
             outlet_id = self.outlet(item.named_outlet)
             self._outlet_speaker = (outlet_id, item.named_outlet.start)
             return outlet_id
@@ -492,7 +498,7 @@ class _Resolver:
                 # (it was read as the name "R").
                 words = words[:opening]
                 end = words[-1].end
-        if len(words) > 1 and words[-1].lower in _WEEKDAY_NAMES and words[-1].text[:1].isupper():
+        if len(words) > 1 and words[-1].lower in _DAY_NAMES and words[-1].text[:1].isupper():
             # "The governor's office Friday said": the day is when, not part of the name (which
             # then ended in "Friday" and had no kind).
             words = words[:-1]
@@ -528,19 +534,19 @@ class _Resolver:
         lowered = [t.lower for t in words]
         if [t.text for t in words if t.lower != "the"] == ["WHO"]:
             # The World Health Organization by its initials, which read as the pronoun "who"
-            # (no name was found in it); one source with its full name.
-            return self._anonymous_like("world_health_organization", "World Health Organization", "organization",
-                                        bounds)
+            # (no name was found in it). The one initialism the rules cannot read as a name, and
+            # a frequent source in health news: named here, not in a lexicon.
+            return self._the_who(bounds)
         country = _countries().get(" ".join(lowered[1:] if lowered[:1] == ["the"] else lowered))
         if country is not None:
             # "Saudi Arabia has said ...", "China warned ...": the country's government speaks.
-            government = self._anonymous_like(f"country_{country.lower()}", self.text[start:end], "official", bounds)
+            government = self._anonymous_like(f"country_{country.lower()}", self._label(start, end), "official", bounds)
             self.clusters[government].country = country
             return government
         holder = self._unnamed_holder_before(start)
         if holder is not None:
             # "a spokesman for | the ministry said": the source words hold only the organisation.
-            holder_id = self._anonymous(self.text[holder:end], (holder, end))
+            holder_id = self._anonymous(self._label(holder, end), (holder, end))
             self._remember_holder(holder_id, [t.lower for t in self.tokens(holder, start)])
             return holder_id
         if len(lowered) == 1 and lowered[0] in _PRONOUNS:
@@ -548,9 +554,7 @@ class _Resolver:
                 subject = self._plural_subject(bounds)
                 if subject is not None:
                     return subject
-            if lowered[0] in _THIRD_PERSON and self._last_content is not None \
-                    and self._last_content[0] <= start < self._last_content[1] \
-                    and self._segmentation is not None and self._segmentation.quote_at(start) is not None:
+            if lowered[0] in _THIRD_PERSON and self._quoted_in(start, self._last_content):
                 # '"She said, ‘Mommy, ...’" Tom recalled': inside Tom's words "she" is not Tom.
                 return self._anonymous_like(f"quoted_{lowered[0]}", f"{lowered[0]} (quoted)",
                                             _THIRD_PERSON[lowered[0]], bounds)
@@ -576,7 +580,7 @@ class _Resolver:
                 outlet = self._outlet_speaker[0]
                 self.clusters[outlet].mentions.append(bounds)
                 return outlet
-            return self._anonymous_like(f"unnamed_{lowered[-1]}", self.text[start:end], "news_outlet", bounds)
+            return self._anonymous_like(f"unnamed_{lowered[-1]}", self._label(start, end), "news_outlet", bounds)
         # "Martin Luther King", "Alan King": a person's role word (not "Sen.") straight after a
         # capitalised given name, ending the name, is a surname, not a title ("Florida Sen. Marco
         # Rubio", "UN Ambassador John Bolton" go on with a name; "Roosevelt Institute" is no role).
@@ -693,7 +697,7 @@ class _Resolver:
                 # Headlines drop the article: "Longtime mistress says" is "A longtime mistress".
                 if lowered[0] in _INDEFINITE or (len(words) == 2 and words[0].text[:1].isupper()
                                                  and lowered[0] not in _DETERMINERS | _POSSESSIVE_DETERMINERS):
-                    return self._anonymous(self.text[start:end], bounds)
+                    return self._anonymous(self._label(start, end), bounds)
                 kind = "person"
             # "Trump aides", "his advisers"; not "She then addressed the supporters". Any other
             # plural common noun with no name is an unnamed group too ("registered Ohio voters",
@@ -701,7 +705,9 @@ class _Resolver:
             # "nurses", "adults": the plural of a noun for people is a group of them too.
             # "The mainstream media", "the press", "news outlets", "Local media": outlets no word
             # names are an unnamed group of them (a capitalised "Kantar Media" has a name).
-            media = head in _GENERIC_MEDIA and all(w in _MEDIA_QUALIFIERS or w in _DETERMINERS for w in lowered[:at])
+            # A nationality qualifies them as "British" does ("Russian media", "Israeli media").
+            media = head in _GENERIC_MEDIA and all(w in _MEDIA_QUALIFIERS or w in _DETERMINERS
+                                                   or w in self.lex.demonyms for w in lowered[:at])
             people = head in _UNNAMED_GROUPS or _people_plural(head) or media or (
                 len(head) > 3 and head.endswith("s") and head[:-1] in _PERSON_NOUNS)
             # "Her advisers" (a possessive "her", not the pronoun) as "His advisers".
@@ -712,7 +718,7 @@ class _Resolver:
                     or (kind == "person" and head in self.lex.roles and self._company_staff(lowered))
                     or (kind is None and any(w in anonymous_words for w in lowered))
                     or self._withheld(bounds)):
-                group_id = self._anonymous(self.text[start:end], bounds)
+                group_id = self._anonymous(self._label(start, end), bounds)
                 if one_of_many:
                     self._remember_holder(group_id, lowered)
                 return group_id
@@ -728,7 +734,8 @@ class _Resolver:
                     return role_holder
                 if target is not None and self._may_be_called(target, head):
                     return self._refer_back(bounds, kind) or target
-            cluster = self._new(_slug(self.text[start:end]), name=self.text[start:end],
+            label = self._label(start, end)
+            cluster = self._new(_slug(label), name=label,
                                 kind=kind or "unknown")
             cluster.mentions.append(bounds)
             return cluster.id
@@ -746,7 +753,7 @@ class _Resolver:
         single_org = kind is None and ((len(name_tokens) == 1 and (
             _brand(name_tokens[0].text) or (name_tokens[0] == words[-1] and self._initialism(name_tokens[0]))))
             # "Tesco said", "Apple and Google"
-            or _company(self.words_text[name_tokens[0].start : name_tokens[-1].end]))
+            or _company(self._label(name_tokens[0].start, name_tokens[-1].end)))
         # A document names an organisation as its author ("FEC filings", "HSBC company records"),
         # unless a possessive owns it: "Garcia's data" is the person's own.
         is_org = (not member and any(t.lower in _ORG_WORDS and t.text[:1].isupper() for t in joined)) or (
@@ -763,7 +770,7 @@ class _Resolver:
         advocacy = self._advocacy_name(words) if kind in (None, "organization") else []
         if advocacy:
             name_tokens, is_org = advocacy, True  # "Physicians for Social Responsibility", not "Social Responsibility"
-        name = self.words_text[name_tokens[0].start : name_tokens[-1].end]
+        name = self._label(name_tokens[0].start, name_tokens[-1].end)
         if name.endswith(("'s", "’s", "\ufffds")):  # "\ufffd": a mojibake apostrophe (see _segmentation)
             name = name[:-2]  # "Kantar Media's political ad tracker"
         surname = name_tokens[-1].lower
@@ -1155,9 +1162,9 @@ class _Resolver:
         for k, token in enumerate(tokens[:4]):
             low = token.lower
             if low in _COLLECTIVE_PEOPLE:
-                label, kind = self.words_text[tokens[0].start : token.end], "person"
+                label, kind = self._label(tokens[0].start, token.end), "person"
             elif _people_plural(low) or low in _UNNAMED_GROUPS:
-                label, kind = self.words_text[tokens[0].start : token.end], "anonymous"
+                label, kind = self._label(tokens[0].start, token.end), "anonymous"
             elif token.text[:1].isupper() or low in _DETERMINERS or (k and token.text[:1].islower()
                                                                      and low.isalpha() and k < 3):
                 continue  # "The", "Israeli", an adjective
@@ -1214,6 +1221,31 @@ class _Resolver:
         if cid is not None and len(self.clusters[cid].name.split()) == 1:
             return cid
         return None
+
+    def _label(self, start: int, end: int) -> str:
+        """The name or label of a source at ``start:end``, read from the repaired copy: clean
+        marks ("Trump’s aide", not "Trumpâ\\x80\\x99s aide", whose C1 controls a report's
+        reader never sees) with the copy's padding folded to one space ("O’Brien Foundation").
+        Mentions keep the text as given."""
+        if not self._repaired:
+            return self.text[start:end]
+        return _PADDING.sub(" ", self.words_text[start:end])
+
+    def _the_who(self, bounds: tuple[int, int]) -> str:
+        """The World Health Organization, named by its initials at ``bounds``: one source with
+        its full name written before or after ("the WHO ..., the World Health Organization said"),
+        registered as a named organisation (a later "it said" can be it)."""
+        cid = self.by_surname.get("world health organization") or self.by_surname.get("world health organisation")
+        if cid is None:
+            cluster = self._new("world_health_organization", name="World Health Organization", kind="organization",
+                                surname="organization")
+            self._remember_named(cluster)
+            cid = cluster.id
+        for spelling in ("world health organization", "world health organisation"):
+            self.by_surname.setdefault(spelling, cid)  # where a full name written later looks
+        self.clusters[cid].mentions.append(bounds)
+        self._organisation_spoke_at = bounds[0]
+        return cid
 
     def _anonymous(self, label: str, bounds: tuple[int, int]) -> str:
         return self._anonymous_like("anonymous_" + _slug(label), label, "anonymous", bounds)
@@ -1377,7 +1409,7 @@ class _Resolver:
         """A person the text names outside any report, and the pronoun that reports their words."""
         cid = self._known(name_tokens)
         if cid is None:
-            name = self.words_text[name_tokens[0].start : name_tokens[-1].end]
+            name = self._label(name_tokens[0].start, name_tokens[-1].end)
             cluster = self._new(_slug(name), name=name, kind="person", surname=name_tokens[-1].lower)
             self._remember_named(cluster)
             for token in (name_tokens[0], name_tokens[-1]):
@@ -1390,6 +1422,11 @@ class _Resolver:
         self.last_speaker = cluster.id
         return cluster.id
 
+    def _quoted_in(self, offset: int, content: tuple[int, int] | None) -> bool:
+        """Whether ``offset`` lies inside a speaker's quoted ``content``, within its quotation marks."""
+        return content is not None and content[0] <= offset < content[1] \
+            and self._segmentation is not None and self._segmentation.quote_at(offset) is not None
+
     def _resolve_forward(self, named: _Cluster, start: int, content: tuple[int, int] | None) -> None:
         """Merge a pending pronoun into ``named`` when the name follows it closely, unless the
         pronoun stands inside what ``named`` says ('"She said, ‘Mommy, ...’" Tom recalled': she is
@@ -1397,9 +1434,7 @@ class _Resolver:
         pending, self._pending = self._pending, None
         if (pending is None or pending.id == named.id or pending.kind != "person"  # not plural "they"
                 or start - pending.mentions[-1][1] > _FORWARD_REACH
-                or (content is not None and content[0] <= pending.mentions[-1][0] < content[1]
-                    and self._segmentation is not None
-                    and self._segmentation.quote_at(pending.mentions[-1][0]) is not None)):
+                or self._quoted_in(pending.mentions[-1][0], content)):
             return
         named.mentions.extend(pending.mentions)
         if named.affiliated_with is None:
@@ -1700,7 +1735,7 @@ class _Resolver:
             if given is None:
                 if before and before[-1].text[:1].isupper() and before[-1].lower in given_names():
                     before = before[:-1]  # "Paul | Ryan": the role stands before the given name
-            elif self.text[start:end].lower() != given:
+            elif self._label(start, end).lower() != given:
                 if not before or before[-1].lower != given:
                     continue
                 before = before[:-1]

@@ -92,6 +92,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def sample(shared: Path, seed: int, count: int) -> list[dict]:  # type: ignore[type-arg]
+    """Up to ``count`` passages drawn with ``seed`` (fewer when every corpus's pool runs out)."""
     rng = random.Random(seed)
     used = {(p["corpus"], p["path"], p.get("row")) for p in json.loads(GOLD.read_text("utf-8"))["passages"]}
     pools = {name: [a for a in items if (name, *a) not in used] for name, items in _articles(shared).items()}
@@ -101,7 +102,7 @@ def sample(shared: Path, seed: int, count: int) -> list[dict]:  # type: ignore[t
     cache: dict[int, str] = {}
     drawn: list[dict] = []  # type: ignore[type-arg]
     turn = 0
-    while len(drawn) < count:
+    while len(drawn) < count and any(pools.values()):
         corpus = order[turn % len(order)]
         turn += 1
         while pools[corpus]:

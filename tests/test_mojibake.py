@@ -197,7 +197,6 @@ def test_a_name_with_an_apostrophe_is_cut_whole(mangle) -> None:
     assert mangle("officials at McDonald’s").lower() in [s.lower() for s in sources]
 
 
-
 @pytest.mark.parametrize("mangle", [_latin1, _cp1252])
 def test_a_source_is_named_whole_from_the_repaired_words(mangle) -> None:
     # The name is cut from the words the rules read (the repaired copy's), the mention from the
@@ -206,6 +205,23 @@ def test_a_source_is_named_whole_from_the_repaired_words(mangle) -> None:
     source = next(s for s in report.sources if s.mentions)
     assert source.name == "Sean O’Brien"
     assert [m.text for m in source.mentions] == [mangle("Sean O’Brien")]
+
+
+@pytest.mark.parametrize("mangle", [_latin1, _cp1252])
+@pytest.mark.parametrize(("clean", "name"), [
+    # An unnamed source's label is cut from the repaired copy too, its padding folded: it was the
+    # text as given ("Trumpâ\x80\x99s aide", whose C1 controls a reader sees as "Trumpâs aide").
+    ("Trump’s aide said on Monday that the plan was dead.", "Trump’s aide"),
+    ("A spokesman for O’Brien Foods said the plan was dead.", "A spokesman for O’Brien Foods"),
+    # A name of several words with an apostrophe in the first: no padding inside it.
+    ("The O’Brien Foundation said on Monday that the plan was dead.", "O’Brien Foundation"),
+])
+def test_a_source_label_reads_the_repaired_marks(mangle, clean, name) -> None:
+    text = mangle(clean)
+    sources = [s for s in score_article(text).sources if s.mentions]
+    assert [s.name for s in sources] == [name]
+    assert text[sources[0].mentions[0].start : sources[0].mentions[0].end] == sources[0].mentions[0].text
+
 
 def test_a_word_with_two_apostrophes_stays_one_word() -> None:
     # "O’Neill’s" is one word, as in clean text; its tail moves once, four spaces after it.

@@ -1394,3 +1394,31 @@ def test_a_newsroom_word_that_names_no_newsroom(text, name):
 ])
 def test_an_announcement_speaks_for_its_author(text, name, kind):
     assert _sources(text)[name].kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    # The initials first, the full name later (was two sources, the second "_2"), and the reverse
+    # with the British spelling (was two as well).
+    "The WHO said on Monday that the outbreak was slowing. Later, the World Health Organization said "
+    "that vaccines would arrive in the spring.",
+    "The World Health Organisation said on Monday that the outbreak was slowing. Later, the WHO said "
+    "that vaccines would arrive in the spring.",
+    # "It" after the initials is the organisation they name (was an unnamed "it").
+    "The WHO said on Monday that the outbreak was slowing. It added that vaccines would arrive in the spring.",
+])
+def test_the_who_and_its_full_name_are_one_source(text):
+    sources = [s for s in analyze(Article(text=text)).sources if s.id != "article"]
+    assert len(sources) == 1 and sources[0].kind == "organization"
+    assert sources[0].name.startswith("World Health Organi") and len(sources[0].mentions) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # Any nationality qualifies the media as a whole, not only the two the list named ("British",
+    # "American"): "Russian media" was a source of kind unknown.
+    "Russian media reported that the minister had left Moscow on Friday.",
+    "Israeli media reported that the talks had broken down overnight.",
+    "British media reported that the prince had left London on Friday.",
+])
+def test_a_nationality_before_media_is_an_unnamed_group(text):
+    sources = [s for s in analyze(Article(text=text)).sources if s.id != "article"]
+    assert [s.kind for s in sources] == ["anonymous"]
