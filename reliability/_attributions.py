@@ -1922,6 +1922,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found = vague_adverbs_left(seg, found)  # issue 4: "reportedly" beside another statement
     # After the filter, which judges the reading the rules made: this moves boundaries only.
     found = _contracted_cues(seg.text, _catenative_cues(seg, found, cue_probs))
+    found = _contents_before_next_statement(seg.text, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
 
@@ -1969,6 +1970,60 @@ def _contracted_cues(text: str, found: list[Found]) -> list[Found]:
                 item = replace(item, cue=(item.source[1], item.cue[1]))
         result.append(item)
     return result
+
+
+# Words that join a following clause to a content ("X said A, while Y said B"): the content
+# ends before them when that clause is another statement.
+# Not a colon, whose quotation or list usually belongs to the content in PolNeAR, nor "as".
+_STATEMENT_JOINERS = frozenset({"and", "but", "while", "whereas", "though", "although", "yet", "so"})
+_STATEMENT_BREAK_MARKS = ",;-—–(\u2015"
+
+
+def _contents_before_next_statement(text: str, found: list[Found]) -> list[Found]:
+    """'Rubio suggested that A, while Cruz said that B': a content read after its cue ends where
+    another statement's speaker (or its cue, without one) starts after a clause break (a comma,
+    semicolon, colon, dash or bracket, or a joining word: "and", "while", "but", ...). A nested
+    statement right after "that" ("The Post reports that sources said ...") is no break and
+    stays inside the content, as PolNeAR marks it.
+
+    Applied last: it moves content ends only, not which statements are kept.
+    """
+    starts = sorted({min(f.source[0], f.cue[0]) if f.source else f.cue[0] for f in found if f.cue})
+    result = []
+    for item in found:
+        cue, (start, end) = item.cue, item.content
+        if cue is not None and start >= cue[1]:
+            at = bisect.bisect_right(starts, start)
+            while at < len(starts) and starts[at] < end:
+                cut = _clause_break_before(text, start, starts[at])
+                if cut is not None:
+                    item = replace(item, content=_trim(text, start, cut))
+                    break
+                at += 1
+        result.append(item)
+    return result
+
+
+def _clause_break_before(text: str, start: int, at: int) -> int | None:
+    """Where the content ending before ``at`` ends, if a clause break comes right before ``at``."""
+    end = at
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    broke = False
+    word_start = end
+    while word_start > start and text[word_start - 1].isalpha():
+        word_start -= 1
+    if word_start < end and text[word_start:end].lower() in _STATEMENT_JOINERS:
+        broke, end = True, word_start
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    while end > start and text[end - 1] in _STATEMENT_BREAK_MARKS:
+        broke, end = True, end - 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    if not broke or not any(c.isalnum() for c in text[start:end]):
+        return None
+    return end
 
 
 def _barriers(found: Sequence[Found]) -> list[int]:

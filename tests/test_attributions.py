@@ -1291,3 +1291,30 @@ def test_a_plural_group_noun_ends_the_subject(text, source):
 def test_a_hyphenated_fraction_is_part_of_the_source(text, source):
     (found,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "said"]
     assert found.source is not None and found.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Mayor Lin said that the bridge would reopen in May, while Councilwoman Ortiz said that the repairs "
+            "would take a year.",
+            "Mayor Lin",
+            "that the bridge would reopen in May",
+        ),
+        (
+            "The governor argued the tax was unfair — the treasurer insisted that it was needed.",
+            "The governor",
+            "the tax was unfair",
+        ),
+    ],
+)
+def test_a_content_ends_where_another_statement_starts(text, speaker, content):
+    (found,) = [a for a in extract_attributions(text) if a.source is not None and a.source.text == speaker]
+    assert found.content.text == content
+
+
+def test_a_statement_nested_after_that_stays_in_the_content():
+    text = "The Herald reports that officials said the plant would close."
+    (outer,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "reports"]
+    assert outer.content.text == "that officials said the plant would close"
