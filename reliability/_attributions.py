@@ -171,9 +171,10 @@ _FRACTION_ENDINGS = ("-thirds", "-quarters", "-fifths", "-tenths", "-third", "-q
 _CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
 # How far (in tokens) a content is searched for the start of a second statement.
 _LOOKAHEAD = 120
-# Where the object of a stance verb ends: a new clause.
+# Where the object of a stance verb ends: a new clause, a spaced dash or a bracket ("attacked
+# the plan - a tax in all but name", "criticized the deal (which ...)").
 _CLAUSE_BREAKS = frozenset(
-    """, ; and but because after before while since until yet although though when whereas""".split()
+    """, ; - — – ( and but because after before while since until yet although though when whereas""".split()
 )
 # Below this cue-model probability a lexicon cue word is taken for no cue.
 _VETO = 0.2

@@ -1318,3 +1318,9 @@ def test_a_statement_nested_after_that_stays_in_the_content():
     text = "The Herald reports that officials said the plant would close."
     (outer,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "reports"]
     assert outer.content.text == "that officials said the plant would close"
+
+
+def test_an_impersonal_statement_ends_at_a_spaced_dash():
+    (found,) = extract_attributions("The new bridge is expected to open in May — a month later than planned.")
+    assert found.source is None and found.content.text == "The new bridge"
+    assert found.continuation is not None and found.continuation.text == "to open in May"
