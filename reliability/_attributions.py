@@ -1978,12 +1978,14 @@ def _contracted_cues(text: str, found: list[Found]) -> list[Found]:
 # Not a colon, whose quotation or list usually belongs to the content in PolNeAR, nor "as".
 _STATEMENT_JOINERS = frozenset({"and", "but", "while", "whereas", "though", "although", "yet", "so"})
 _STATEMENT_BREAK_MARKS = ",;-—–(\u2015"
+_NEXT_STATEMENTS = 8
+_BREAK_WINDOW = 64
 
 
 def _contents_before_next_statement(text: str, found: list[Found]) -> list[Found]:
     """'Rubio suggested that A, while Cruz said that B': a content read after its cue ends where
     another statement's speaker (or its cue, without one) starts after a clause break (a comma,
-    semicolon, colon, dash or bracket, or a joining word: "and", "while", "but", ...). A nested
+    semicolon, dash or bracket, or a joining word: "and", "while", "but", ...). A nested
     statement right after "that" ("The Post reports that sources said ...") is no break and
     stays inside the content, as PolNeAR marks it.
 
@@ -1994,35 +1996,43 @@ def _contents_before_next_statement(text: str, found: list[Found]) -> list[Found
     for item in found:
         cue, (start, end) = item.cue, item.content
         if cue is not None and start >= cue[1]:
-            at = bisect.bisect_right(starts, start)
-            while at < len(starts) and starts[at] < end:
-                cut = _clause_break_before(text, start, starts[at])
+            first = bisect.bisect_right(starts, start)
+            # At most a few statements are looked at per content: linear time on a run of nested
+            # ones ("said that he said that he said ...").
+            for at in starts[first : first + _NEXT_STATEMENTS]:
+                if at >= end:
+                    break
+                cut = _clause_break_before(text, start, at)
                 if cut is not None:
                     item = replace(item, content=_trim(text, start, cut))
                     break
-                at += 1
         result.append(item)
     return result
 
 
 def _clause_break_before(text: str, start: int, at: int) -> int | None:
-    """Where the content ending before ``at`` ends, if a clause break comes right before ``at``."""
+    """Where the content ending before ``at`` ends, if a clause break comes right before ``at``.
+
+    Reads at most ``_BREAK_WINDOW`` characters back from ``at`` and forward from ``start``, so a
+    run of spaces or marks costs no more than a short one.
+    """
+    floor = max(start, at - _BREAK_WINDOW)
     end = at
-    while end > start and text[end - 1].isspace():
+    while end > floor and text[end - 1].isspace():
         end -= 1
     broke = False
     word_start = end
-    while word_start > start and text[word_start - 1].isalpha():
+    while word_start > floor and text[word_start - 1].isalpha():
         word_start -= 1
     if word_start < end and text[word_start:end].lower() in _STATEMENT_JOINERS:
         broke, end = True, word_start
-        while end > start and text[end - 1].isspace():
+        while end > floor and text[end - 1].isspace():
             end -= 1
-    while end > start and text[end - 1] in _STATEMENT_BREAK_MARKS:
+    while end > floor and text[end - 1] in _STATEMENT_BREAK_MARKS:
         broke, end = True, end - 1
-        while end > start and text[end - 1].isspace():
+        while end > floor and text[end - 1].isspace():
             end -= 1
-    if not broke or not any(c.isalnum() for c in text[start:end]):
+    if not broke or not any(text[i].isalnum() for i in range(start, min(end, start + _BREAK_WINDOW))):
         return None
     return end
 
