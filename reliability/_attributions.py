@@ -1924,6 +1924,7 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     # After the filter, which judges the reading the rules made: this moves boundaries only.
     found = _contracted_cues(seg.text, _catenative_cues(seg, found, cue_probs))
     found = _contents_before_next_statement(seg.text, found)
+    found = _sources_with_their_head(seg, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
 
@@ -2035,6 +2036,45 @@ def _clause_break_before(text: str, start: int, at: int) -> int | None:
     if not broke or not any(text[i].isalnum() for i in range(start, min(end, start + _BREAK_WINDOW))):
         return None
     return end
+
+
+# Prepositions after the head of a speaker's noun phrase ("a member of | the family", "People
+# with | direct knowledge of the talks"). Not "for": "A writer for | the Daily News" would then
+# read as the outlet itself in the sources stage.
+_HEAD_PREPOSITIONS = frozenset({"of", "with"})
+# Words that open a clause: the head of a source starts after them.
+_CLAUSE_WORDS = frozenset({"that", "and", "but", "or", "because", "while", "when", "if", "as", "who", "which"})
+# How many words a head may have before its preposition.
+_HEAD_WORDS = 6
+
+
+def _sources_with_their_head(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'a member of the family said', 'Several supporters of reform argued': a source before its
+    cue that is the object of "of" or "with" takes the noun phrase before it, back to the start of
+    its sentence or clause (at most a few words, none of another statement's spans)."""
+    tokens, token_starts = seg.tokens, seg.token_starts
+    sentence_starts = [sentence.start for sentence in seg.sentences]
+    taken = sorted({b for f in found for span in (f.cue, f.content, f.source) if span for b in span})
+    result = []
+    for item in found:
+        source, cue = item.source, item.cue
+        if source is not None and cue is not None and source[1] <= cue[0] and item.written_source is None:
+            k = bisect.bisect_left(token_starts, source[0])
+            if 1 < k < len(tokens) and tokens[k].start == source[0] and tokens[k - 1].lower in _HEAD_PREPOSITIONS:
+                opens = sentence_starts[max(0, bisect.bisect_right(sentence_starts, source[0]) - 1)]
+                lo = k - 1
+                while lo > 0 and k - 1 - lo <= _HEAD_WORDS:
+                    before = tokens[lo - 1]
+                    if before.start < opens or not _is_word(before) or before.lower in _CLAUSE_WORDS:
+                        break
+                    lo -= 1
+                start = tokens[lo].start
+                # Not past the words limit, and no other statement's span inside the head.
+                if lo < k - 1 and k - 1 - lo <= _HEAD_WORDS \
+                        and bisect.bisect_right(taken, start) >= bisect.bisect_left(taken, source[0]):
+                    item = replace(item, source=(start, source[1]))
+        result.append(item)
+    return result
 
 
 def _barriers(found: Sequence[Found]) -> list[int]:

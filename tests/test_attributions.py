@@ -1324,3 +1324,16 @@ def test_an_impersonal_statement_ends_at_a_spaced_dash():
     (found,) = extract_attributions("The new bridge is expected to open in May — a month later than planned.")
     assert found.source is None and found.content.text == "The new bridge"
     assert found.continuation is not None and found.continuation.text == "to open in May"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A member of the family said the house would be sold.", "A member of the family"),
+        ("Several supporters of the levy argued that the schools needed it.", "Several supporters of the levy"),
+        ("People with knowledge of the talks said a deal was near.", "People with knowledge of the talks"),
+    ],
+)
+def test_a_source_after_of_or_with_takes_its_head(text, source):
+    (found,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text in ("said", "argued")]
+    assert found.source is not None and found.source.text == source
