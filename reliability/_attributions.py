@@ -171,8 +171,8 @@ _FRACTION_ENDINGS = ("-thirds", "-quarters", "-fifths", "-tenths", "-third", "-q
 _CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
 # How far (in tokens) a content is searched for the start of a second statement.
 _LOOKAHEAD = 120
-# Where the object of a stance verb ends: a new clause, a spaced dash or a bracket ("attacked
-# the plan - a tax in all but name", "criticized the deal (which ...)").
+# Where the content of an impersonal statement ("The bridge is expected | to open in May")
+# ends: a new clause, a spaced dash or a bracket.
 _CLAUSE_BREAKS = frozenset(
     """, ; - — – ( and but because after before while since until yet although though when whereas""".split()
 )
@@ -2058,7 +2058,10 @@ def _sources_with_their_head(seg: Segmentation, found: list[Found]) -> list[Foun
     result = []
     for item in found:
         source, cue = item.source, item.cue
-        if source is not None and cue is not None and source[1] <= cue[0] and item.written_source is None:
+        # Not a source that is itself an outlet ("an analyst with | Moody's"): its reading as
+        # the outlet stays the sources stage's.
+        if source is not None and cue is not None and source[1] <= cue[0] and item.written_source is None \
+                and item.named_outlet is None:
             k = bisect.bisect_left(token_starts, source[0])
             if 1 < k < len(tokens) and tokens[k].start == source[0] and tokens[k - 1].lower in _HEAD_PREPOSITIONS:
                 opens = sentence_starts[max(0, bisect.bisect_right(sentence_starts, source[0]) - 1)]
