@@ -171,9 +171,10 @@ _FRACTION_ENDINGS = ("-thirds", "-quarters", "-fifths", "-tenths", "-third", "-q
 _CUE_ADVERBS = frozenset({"also", "then", "now", "even", "later", "again", "further", "still", "often"})
 # How far (in tokens) a content is searched for the start of a second statement.
 _LOOKAHEAD = 120
-# Where the object of a stance verb ends: a new clause.
+# Where the content of an impersonal statement ("The bridge is expected | to open in May")
+# ends: a new clause, a spaced dash or a bracket.
 _CLAUSE_BREAKS = frozenset(
-    """, ; and but because after before while since until yet although though when whereas""".split()
+    """, ; - — – ( and but because after before while since until yet although though when whereas""".split()
 )
 # Below this cue-model probability a lexicon cue word is taken for no cue.
 _VETO = 0.2
@@ -1922,6 +1923,8 @@ def find_attributions(seg: Segmentation) -> list[Found]:
     found = vague_adverbs_left(seg, found)  # issue 4: "reportedly" beside another statement
     # After the filter, which judges the reading the rules made: this moves boundaries only.
     found = _contracted_cues(seg.text, _catenative_cues(seg, found, cue_probs))
+    found = _contents_before_next_statement(seg.text, found)
+    found = _sources_with_their_head(seg, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
 
@@ -1967,6 +1970,112 @@ def _contracted_cues(text: str, found: list[Found]) -> list[Found]:
             gap = text[item.source[1] : item.cue[0]]
             if gap.rstrip() in _CONTRACTIONS and gap[-1:].isspace():
                 item = replace(item, cue=(item.source[1], item.cue[1]))
+        result.append(item)
+    return result
+
+
+# Words that join a following clause to a content ("X said A, while Y said B"): the content
+# ends before them when that clause is another statement.
+# Not a colon, whose quotation or list usually belongs to the content in PolNeAR, nor "as".
+_STATEMENT_JOINERS = frozenset({"and", "but", "while", "whereas", "though", "although", "yet", "so"})
+_STATEMENT_BREAK_MARKS = ",;-—–(\u2015"
+_NEXT_STATEMENTS = 8
+_BREAK_WINDOW = 64
+
+
+def _contents_before_next_statement(text: str, found: list[Found]) -> list[Found]:
+    """'Rubio suggested that A, while Cruz said that B': a content read after its cue ends where
+    another statement's speaker (or its cue, without one) starts after a clause break (a comma,
+    semicolon, dash or bracket, or a joining word: "and", "while", "but", ...). A nested
+    statement right after "that" ("The Post reports that sources said ...") is no break and
+    stays inside the content, as PolNeAR marks it.
+
+    Applied last: it moves content ends only, not which statements are kept.
+    """
+    starts = sorted({min(f.source[0], f.cue[0]) if f.source else f.cue[0] for f in found if f.cue})
+    result = []
+    for item in found:
+        cue, (start, end) = item.cue, item.content
+        if cue is not None and start >= cue[1]:
+            first = bisect.bisect_right(starts, start)
+            # At most a few statements are looked at per content: linear time on a run of nested
+            # ones ("said that he said that he said ...").
+            for at in starts[first : first + _NEXT_STATEMENTS]:
+                if at >= end:
+                    break
+                cut = _clause_break_before(text, start, at)
+                if cut is not None:
+                    item = replace(item, content=_trim(text, start, cut))
+                    break
+        result.append(item)
+    return result
+
+
+def _clause_break_before(text: str, start: int, at: int) -> int | None:
+    """Where the content ending before ``at`` ends, if a clause break comes right before ``at``.
+
+    Reads at most ``_BREAK_WINDOW`` characters back from ``at`` and forward from ``start``, so a
+    run of spaces or marks costs no more than a short one.
+    """
+    floor = max(start, at - _BREAK_WINDOW)
+    end = at
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    broke = False
+    word_start = end
+    while word_start > floor and text[word_start - 1].isalpha():
+        word_start -= 1
+    if word_start < end and text[word_start:end].lower() in _STATEMENT_JOINERS:
+        broke, end = True, word_start
+        while end > floor and text[end - 1].isspace():
+            end -= 1
+    while end > floor and text[end - 1] in _STATEMENT_BREAK_MARKS:
+        broke, end = True, end - 1
+        while end > floor and text[end - 1].isspace():
+            end -= 1
+    if not broke or not any(text[i].isalnum() for i in range(start, min(end, start + _BREAK_WINDOW))):
+        return None
+    return end
+
+
+# Prepositions after the head of a speaker's noun phrase ("a member of | the family", "People
+# with | direct knowledge of the talks"). Not "for": "A writer for | the Daily News" would then
+# read as the outlet itself in the sources stage.
+_HEAD_PREPOSITIONS = frozenset({"of", "with"})
+# Words that open a clause: the head of a source starts after them.
+_CLAUSE_WORDS = frozenset({"that", "and", "but", "or", "because", "while", "when", "if", "as", "who", "which"})
+# How many words a head may have before its preposition.
+_HEAD_WORDS = 6
+
+
+def _sources_with_their_head(seg: Segmentation, found: list[Found]) -> list[Found]:
+    """'a member of the family said', 'Several supporters of reform argued': a source before its
+    cue that is the object of "of" or "with" takes the noun phrase before it, back to the start of
+    its sentence or clause (at most a few words, none of another statement's spans)."""
+    tokens, token_starts = seg.tokens, seg.token_starts
+    sentence_starts = [sentence.start for sentence in seg.sentences]
+    taken = sorted({b for f in found for span in (f.cue, f.content, f.source) if span for b in span})
+    result = []
+    for item in found:
+        source, cue = item.source, item.cue
+        # Not a source that is itself an outlet ("an analyst with | Moody's"): its reading as
+        # the outlet stays the sources stage's.
+        if source is not None and cue is not None and source[1] <= cue[0] and item.written_source is None \
+                and item.named_outlet is None:
+            k = bisect.bisect_left(token_starts, source[0])
+            if 1 < k < len(tokens) and tokens[k].start == source[0] and tokens[k - 1].lower in _HEAD_PREPOSITIONS:
+                opens = sentence_starts[max(0, bisect.bisect_right(sentence_starts, source[0]) - 1)]
+                lo = k - 1
+                while lo > 0 and k - 1 - lo <= _HEAD_WORDS:
+                    before = tokens[lo - 1]
+                    if before.start < opens or not _is_word(before) or before.lower in _CLAUSE_WORDS:
+                        break
+                    lo -= 1
+                start = tokens[lo].start
+                # Not past the words limit, and no other statement's span inside the head.
+                if lo < k - 1 and k - 1 - lo <= _HEAD_WORDS \
+                        and bisect.bisect_right(taken, start) >= bisect.bisect_left(taken, source[0]):
+                    item = replace(item, source=(start, source[1]))
         result.append(item)
     return result
 

@@ -1291,3 +1291,49 @@ def test_a_plural_group_noun_ends_the_subject(text, source):
 def test_a_hyphenated_fraction_is_part_of_the_source(text, source):
     (found,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "said"]
     assert found.source is not None and found.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Mayor Lin said that the bridge would reopen in May, while Councilwoman Ortiz said that the repairs "
+            "would take a year.",
+            "Mayor Lin",
+            "that the bridge would reopen in May",
+        ),
+        (
+            "The governor argued the tax was unfair — the treasurer insisted that it was needed.",
+            "The governor",
+            "the tax was unfair",
+        ),
+    ],
+)
+def test_a_content_ends_where_another_statement_starts(text, speaker, content):
+    (found,) = [a for a in extract_attributions(text) if a.source is not None and a.source.text == speaker]
+    assert found.content.text == content
+
+
+def test_a_statement_nested_after_that_stays_in_the_content():
+    text = "The Herald reports that officials said the plant would close."
+    (outer,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "reports"]
+    assert outer.content.text == "that officials said the plant would close"
+
+
+def test_an_impersonal_statement_ends_at_a_spaced_dash():
+    (found,) = extract_attributions("The new bridge is expected to open in May — a month later than planned.")
+    assert found.source is None and found.content.text == "The new bridge"
+    assert found.continuation is not None and found.continuation.text == "to open in May"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A member of the family said the house would be sold.", "A member of the family"),
+        ("Several supporters of the levy argued that the schools needed it.", "Several supporters of the levy"),
+        ("People with knowledge of the talks said a deal was near.", "People with knowledge of the talks"),
+    ],
+)
+def test_a_source_after_of_or_with_takes_its_head(text, source):
+    (found,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text in ("said", "argued")]
+    assert found.source is not None and found.source.text == source
